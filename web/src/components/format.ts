@@ -4,6 +4,11 @@ export function money(pence: number | null | undefined): string {
   return pence === null || pence === undefined ? "—" : gbp.format(pence / 100);
 }
 
+/** Pence as a form's box shows them to be edited ("1234.50"); empty when not known. */
+export function penceInput(pence: number | null | undefined): string {
+  return pence === null || pence === undefined ? "" : (pence / 100).toFixed(2);
+}
+
 /** Pounds typed by a person ("1,234.50") to integer pence; null when not a number. */
 export function toPence(text: string): number | null {
   const clean = text.replace(/[£,\s]/g, "");

@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { date, today } from "../../components/format";
+import { date, today, penceInput } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, Tag } from "../../components/ui";
@@ -46,7 +46,7 @@ function fromView(v: View): Draft[] {
   return v.overrides.map((o) => ({
     jurisdiction: o.jurisdiction,
     param: o.param,
-    value: o.unit === "pence" ? (o.value / 100).toFixed(2) : String(o.value),
+    value: o.unit === "pence" ? penceInput(o.value) : String(o.value),
     effective_from: o.effective_from,
     reason: o.reason,
   }));

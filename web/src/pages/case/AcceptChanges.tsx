@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/problem";
-import { date, label, toPence } from "../../components/format";
+import { date, label, toPence, penceInput } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
@@ -53,7 +53,7 @@ export function startValues(s: Suggestion): ChangeValues {
   return {
     creditor_name: s.creditor_name ?? "",
     account_reference: s.account_reference ?? "",
-    balance: s.balance_pence == null ? "" : (s.balance_pence / 100).toFixed(2),
+    balance: penceInput(s.balance_pence),
     fact_date: s.fact_date ?? "",
     deadline: s.deadline ?? "",
     frequency: s.frequency ?? "",

@@ -9,7 +9,7 @@ import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { NOT_AN_AMOUNT, fieldProblem, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { money, toPence } from "../../components/format";
+import { money, toPence, penceInput } from "../../components/format";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, SuccessBanner, SummaryList } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
@@ -42,10 +42,6 @@ const RESIDENCE: ReadonlyArray<readonly [Exclude<keyof Schemas["ResidenceFacts"]
   ["lived_there_last_year", "Lived here at some time in the last year"],
   ["connected_last_3_years", "Lived or had a business here in the last 3 years"],
 ];
-
-function pounds(pence: number | null | undefined): string {
-  return pence === null || pence === undefined ? "" : (pence / 100).toFixed(2);
-}
 
 /** Pounds typed to pence: null when left empty; a problem on `field` when not an amount. */
 export function amount(text: string, field: string): number | null {
@@ -94,13 +90,13 @@ function FactsSummary({ f }: { f: Facts }) {
 function rowsOf(items: ReadonlyArray<{ description: string; value_pence: number | null; outstanding_finance_pence?: number | null }> | null): Row[] {
   return (items ?? []).map((item, i) => {
     const { description, value_pence, outstanding_finance_pence, ...rest } = item;
-    return { key: i, description, value: pounds(value_pence), finance: pounds(outstanding_finance_pence), rest };
+    return { key: i, description, value: penceInput(value_pence), finance: penceInput(outstanding_finance_pence), rest };
   });
 }
 
 function FactsForm({ caseId, facts, onSaved }: { caseId: string; facts: Facts; onSaved: () => void }) {
   const qc = useQueryClient();
-  const [savings, setSavings] = useState(pounds(facts.assets.savings_and_cash_pence));
+  const [savings, setSavings] = useState(penceInput(facts.assets.savings_and_cash_pence));
   const [property, setProperty] = useState(yesNo(facts.assets.owns_property));
   const [vehicles, setVehicles] = useState<Row[]>(rowsOf(facts.assets.vehicles));
   const [others, setOthers] = useState<Row[]>(rowsOf(facts.assets.other_assets));

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { fieldProblem, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { label, money, toPence } from "../../components/format";
+import { label, money, toPence, penceInput } from "../../components/format";
 import { SfsLineSelect, useSfsLines } from "../../components/SfsLineSelect";
 import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
@@ -52,7 +52,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
   const named = new Map((catalogue.data?.items ?? []).map((l) => [l.key, l.label]));
   const lineName = (key: string) => named.get(key) ?? label(key);
   const [rows, setRows] = useState<Row[]>(
-    Object.values(out.budget.lines).map((l) => ({ key: l.key, amount: (l.amount_pence / 100).toFixed(2), frequency: l.frequency, note: l.note })),
+    Object.values(out.budget.lines).map((l) => ({ key: l.key, amount: penceInput(l.amount_pence), frequency: l.frequency, note: l.note })),
   );
   const [newKey, setNewKey] = useState("");
   const [complete, setComplete] = useState(Boolean(out.completed_at));

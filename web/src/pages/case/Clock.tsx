@@ -356,24 +356,24 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
   const [reason, setReason] = useState("");
   const path = { appointment_id: appt.id };
   const header = ifMatch(appt.version);
+  const when = dateTime(appt.start);
   const after = (text: string) => () => {
-    onDone(text.replace("{when}", dateTime(appt.start)));
+    onDone(text);
     void qc.invalidateQueries({ queryKey: ["appointments"] });
   };
   const cancel = useMutation({
     mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/cancel", { params: { path, header }, body: { reason } })),
-    onSuccess: after("The appointment on {when} is cancelled."),
+    onSuccess: after(`The appointment on ${when} is cancelled.`),
   });
   const attended = useMutation({
     mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/complete", { params: { path, header } })),
-    onSuccess: after("Recorded: the appointment on {when} took place."),
+    onSuccess: after(`Recorded: the appointment on ${when} took place.`),
   });
   const missed = useMutation({
     mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/no-show", { params: { path, header } })),
-    onSuccess: after("Recorded: the client did not come to the appointment on {when}."),
+    onSuccess: after(`Recorded: the client did not come to the appointment on ${when}.`),
   });
   const id = `appt-${appt.id}`;
-  const when = dateTime(appt.start);
   const begun = Date.parse(appt.start) <= Date.now();
   return (
     <>

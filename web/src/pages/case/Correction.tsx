@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ApiError, NOT_AN_AMOUNT, fieldProblem, ifMatch } from "../../api/problem";
-import { toPence } from "../../components/format";
+import { toPence, penceInput } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
@@ -39,7 +39,7 @@ export function prefill(s: Suggestion, doc: Doc | undefined): CorrectionValues {
     document_class: doc?.document_class ?? "",
     creditor_name: s.creditor_name ?? "",
     account_reference: s.account_reference ?? "",
-    balance: s.balance_pence == null ? "" : (s.balance_pence / 100).toFixed(2),
+    balance: penceInput(s.balance_pence),
     deadline_date: s.deadline ?? "",
     court_claim_number: s.court_claim_number ?? "",
     budget_line: s.budget_line ?? "",

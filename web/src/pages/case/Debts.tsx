@@ -5,7 +5,7 @@ import { caseDebts, everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { useSettled } from "../../components/ClientPicker";
-import { date, label, money, toPence } from "../../components/format";
+import { date, label, money, toPence, penceInput } from "../../components/format";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
@@ -61,7 +61,7 @@ function DebtForm({ caseId, debt, onDone }: { caseId: string; debt?: Debt; onDon
   });
   const [type, setType] = useState<string>(debt?.debt_type ?? "credit_card");
   const [creditor, setCreditor] = useState(debt?.creditor_id ?? "");
-  const [balance, setBalance] = useState(debt ? (debt.balance_pence / 100).toFixed(2) : "");
+  const [balance, setBalance] = useState(penceInput(debt?.balance_pence));
   const [reference, setReference] = useState(debt?.account_reference ?? "");
   const [lastPayment, setLastPayment] = useState(debt?.last_payment_date ?? "");
   const [ccj, setCcj] = useState(debt?.ccj === true ? "yes" : debt?.ccj === false ? "no" : "");

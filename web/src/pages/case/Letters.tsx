@@ -7,7 +7,7 @@ import { useMe } from "../../auth/session";
 import { dateTime, label } from "../../components/format";
 import { Button, ErrorSummary, Select } from "../../components/forms";
 import { QueryState, SuccessBanner } from "../../components/ui";
-import { download } from "./download";
+import { downloadLetter } from "./download";
 
 export function Letters({ caseId }: { caseId: string }) {
   const { can } = useMe();
@@ -37,6 +37,8 @@ export function Letters({ caseId }: { caseId: string }) {
     },
   });
   const [sentNews, setSentNews] = useState<{ seq: number; text: string } | null>(null);
+  // A PDF that cannot be fetched says so on the page (it was a silent no-op).
+  const pdf = useMutation({ mutationFn: (l: Schemas["LetterOut"]) => downloadLetter(caseId, l.id, `${l.kind}.pdf`) });
   const send = useMutation({
     mutationFn: async (l: Schemas["LetterOut"]) =>
       unwrap(await api.POST("/api/v1/cases/{case_id}/letters/{letter_id}/sent", { params: { path: { case_id: caseId, letter_id: l.id }, header: ifMatch(l.version) } })),
@@ -76,7 +78,7 @@ export function Letters({ caseId }: { caseId: string }) {
         </form>
       )}
       {sentNews && <SuccessBanner key={sentNews.seq} text={sentNews.text} />}
-      <ErrorSummary error={send.error} />
+      <ErrorSummary error={send.error ?? pdf.error} />
       <QueryState query={letters} what="letters">
         {(page) =>
           page.items.length === 0 ? (
@@ -92,7 +94,7 @@ export function Letters({ caseId }: { caseId: string }) {
                     {label(l.kind)}, {dateTime(l.created_at)}
                     {l.sent_at ? `, sent ${dateTime(l.sent_at)}` : ""}
                   </span>{" "}
-                  <button type="button" className="govuk-link cma-link-button" onClick={() => void download("/api/v1/cases/{case_id}/letters/{letter_id}", caseId, l.id, `${l.kind}.pdf`)}>
+                  <button type="button" className="govuk-link cma-link-button" disabled={pdf.isPending} onClick={() => pdf.mutate(l)}>
                     PDF<span className="govuk-visually-hidden"> of {l.subject}</span>
                   </button>
                   {!l.sent_at && can("case:write") && (

@@ -8,7 +8,7 @@ import { api, type Schemas } from "../../api/client";
 import { caseDebts, everyItem } from "../../api/pages";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
-import { date, money, toPence, today } from "../../components/format";
+import { date, money, toPence, today, penceInput } from "../../components/format";
 import { Button, ErrorSummary, Select, TextArea, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
@@ -119,7 +119,7 @@ function SettlementForm({ caseId, settlement, onDone }: { caseId: string; settle
     queryFn: () => caseDebts(caseId),
   });
   const [debt, setDebt] = useState(settlement?.debt_id ?? "");
-  const [amount, setAmount] = useState(settlement ? (settlement.amount_pence / 100).toFixed(2) : "");
+  const [amount, setAmount] = useState(penceInput(settlement?.amount_pence));
   const [accepted, setAccepted] = useState(settlement?.accepted_on ?? "");
   const [paidOn, setPaidOn] = useState(settlement?.paid_on ?? "");
   const [note, setNote] = useState(settlement?.note ?? "");
