@@ -735,7 +735,7 @@ try {
       if (d.getDay() === 0) d.setDate(d.getDate() - 2);
       apptDay = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
       await fillDate(page, "Date", apptDay);
-      await page.getByLabel("Time", { exact: true }).fill("11:00");
+      await page.locator("#appt-time").fill("11:00");
       await page.getByLabel("Where", { exact: true }).fill("Northside office, room 2");
       await page.getByRole("button", { name: "Book", exact: true }).click();
       await settled(page);
@@ -757,13 +757,23 @@ try {
       await audit(page, "case-appointments-conflicts");
       // One of the two is cancelled, with its reason, and the list says why.
       const twice = page.locator("main li", { hasText: "Adviser double-booked" }).last();
-      await twice.locator("summary").click();
+      await twice.locator("summary", { hasText: "Cancel" }).click();
       await twice.getByLabel("Why it is cancelled").fill("Booked twice by mistake");
       await twice.getByRole("button", { name: "Cancel the appointment" }).click();
       await page.locator(".govuk-notification-banner--success", { hasText: /is cancelled\./ }).waitFor();
       await page.getByText("Cancelled: Booked twice by mistake").waitFor();
       check((await page.locator("main li", { hasText: "Adviser double-booked" }).count()) === 0, "an appointment was cancelled with its reason, and the double booking is gone");
       await audit(page, "case-appointments-cancelled");
+      // The one left is moved earlier the same day (If-Match, PATCH).
+      const kept = page.locator("main li", { hasText: /11:00/ }).filter({ hasText: "Booked" }).first();
+      await kept.locator("summary", { hasText: "Move" }).click();
+      await kept.getByLabel("Time", { exact: true }).fill("09:30");
+      await kept.getByRole("button", { name: "Move the appointment" }).click();
+      const moved = page.locator(".govuk-notification-banner--success", { hasText: /is moved to/ });
+      await moved.waitFor();
+      await page.locator("main li", { hasText: /09:30/ }).first().waitFor();
+      check(/09:30/.test(await moved.innerText()), `a booked appointment was moved to 09:30: ${(await moved.innerText()).replace(/\s+/g, " ").slice(0, 120)}`);
+      await audit(page, "case-appointments-moved");
       // The supervisor then closes the centre that day: the calendar will mark the clash.
       const supToken = await apiLogin("supervisor@northside.example");
       const closed = await fetch(`${base}/api/v1/calendar/closures`, {

@@ -1,4 +1,4 @@
-// A case's appointments: one ahead is cancelled with a reason, one begun is recorded as
+// A case's appointments: one ahead is moved to another slot or cancelled with a reason, one begun is recorded as
 // attended or missed, each with the version read (If-Match); a cancelled one says why.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, within } from "@testing-library/react";
@@ -17,6 +17,11 @@ vi.hoisted(() => {
   globalThis.fetch = (async (input: Request) => {
     const url = new URL(input.url);
     const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    if (input.method === "PATCH") {
+      const body = (await input.json()) as { start: string; end: string };
+      state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+      return json({ ...appts[0], ...body, sequence: 1, version: 4 });
+    }
     if (input.method === "POST") {
       const body = url.pathname.endsWith("/cancel") ? await input.json() : null;
       state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
@@ -71,4 +76,28 @@ test("a begun appointment is recorded as attended, or as missed, with the versio
   fireEvent.click(within(begun).getByRole("button", { name: /The client did not come/ }));
   expect(await screen.findByText(/Recorded: the client did not come to the appointment on/)).toBeInTheDocument();
   expect(state.sent).toEqual([{ path: "/api/v1/appointments/begun/no-show", body: null, ifMatch: '"1"' }]);
+});
+
+test("an appointment ahead is moved to a new slot with the version read; a time that is not one is refused by its box", async () => {
+  show();
+  const ahead = (await screen.findAllByRole("listitem"))[0] as HTMLElement;
+  fireEvent.click(within(ahead).getByText("Move", { exact: false, selector: "span" }));
+  fireEvent.change(within(ahead).getByLabelText("Day"), { target: { value: "8" } });
+  fireEvent.change(within(ahead).getByLabelText("Time"), { target: { value: "2.30pm" } });
+  fireEvent.click(within(ahead).getByRole("button", { name: "Move the appointment" }));
+  expect(await within(ahead).findAllByText(/must be a time on the 24-hour clock/)).not.toHaveLength(0);
+  expect(state.sent).toEqual([]);
+
+  fireEvent.change(within(ahead).getByLabelText("Time"), { target: { value: "14:30" } });
+  fireEvent.change(within(ahead).getByLabelText("Minutes"), { target: { value: "45" } });
+  fireEvent.click(within(ahead).getByRole("button", { name: "Move the appointment" }));
+  expect(await screen.findByText(/The appointment on .* is moved to .*\./)).toBeInTheDocument();
+  const start = new Date(`${new Date("2099-01-07T10:00:00Z").getFullYear()}-01-08T14:30`);
+  expect(state.sent).toEqual([
+    {
+      path: "/api/v1/appointments/ahead",
+      body: { start: start.toISOString(), end: new Date(start.getTime() + 45 * 60_000).toISOString(), allow_conflict: false },
+      ifMatch: '"3"',
+    },
+  ]);
 });

@@ -349,11 +349,37 @@ export function clockTime(text: string): string | null {
 
 type Appointment = Schemas["AppointmentOut"];
 
-/** What can be done with one booked appointment: cancelled (with a reason) before it
- * starts; once begun, recorded as attended or missed. Each sends the version read. */
+/** A slot as typed (a date, a time on the 24-hour clock, minutes) as the API's start and
+ * end; a box that does not hold one is named (``start``, ``time``, ``end``). */
+function slot(day: string, time: string, minutes: string): { start: string; end: string } {
+  checkDates({ start: day });
+  const at = clockTime(time);
+  if (!at) throw fieldProblem("time", "must be a time on the 24-hour clock, like 09:30 or 14:00");
+  const length = minutes.trim();
+  if (!/^\d{1,3}$/.test(length) || Number(length) < 1) throw fieldProblem("end", "must be a whole number of minutes, like 60");
+  const start = new Date(`${day}T${at}`);
+  const end = new Date(start.getTime() + Number(length) * 60_000);
+  return { start: start.toISOString(), end: end.toISOString() };
+}
+
+/** The local date (YYYY-MM-DD) and time (HH:MM) of an instant, as the boxes show them. */
+function localParts(iso: string): { day: string; time: string } {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { day: `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`, time: `${two(d.getHours())}:${two(d.getMinutes())}` };
+}
+
+/** What can be done with one booked appointment: moved to another slot or cancelled (with
+ * a reason) before it starts; once begun, recorded as attended or missed. Each sends the
+ * version read. */
 function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text: string) => void }) {
   const qc = useQueryClient();
   const [reason, setReason] = useState("");
+  const was = localParts(appt.start);
+  const [day, setDay] = useState(was.day);
+  const [time, setTime] = useState(was.time);
+  const [minutes, setMinutes] = useState(String(Math.round((Date.parse(appt.end) - Date.parse(appt.start)) / 60_000)));
+  const [allowConflict, setAllowConflict] = useState(false);
   const path = { appointment_id: appt.id };
   const header = ifMatch(appt.version);
   const when = dateTime(appt.start);
@@ -364,6 +390,16 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
   const cancel = useMutation({
     mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/cancel", { params: { path, header }, body: { reason } })),
     onSuccess: after(`The appointment on ${when} is cancelled.`),
+  });
+  const move = useMutation({
+    mutationFn: async () => {
+      const body = { ...slot(day, time, minutes), allow_conflict: allowConflict };
+      return unwrap(await api.PATCH("/api/v1/appointments/{appointment_id}", { params: { path, header }, body }));
+    },
+    onSuccess: (moved) => {
+      const clashes = moved.conflicts.map(conflictText).join("; ");
+      after(`The appointment on ${when} is moved to ${dateTime(moved.start)}${clashes ? `, with ${moved.conflicts.length === 1 ? "a conflict" : "conflicts"}: ${clashes}` : ""}.`)();
+    },
   });
   const attended = useMutation({
     mutationFn: async () => unwrap(await api.POST("/api/v1/appointments/{appointment_id}/complete", { params: { path, header } })),
@@ -377,7 +413,10 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
   const begun = Date.parse(appt.start) <= Date.now();
   return (
     <>
-      <ErrorSummary error={cancel.error ?? attended.error ?? missed.error} fields={{ reason: `${id}-reason` }} />
+      <ErrorSummary
+        error={cancel.error ?? move.error ?? attended.error ?? missed.error}
+        fields={{ reason: `${id}-reason`, start: `${id}-day`, time: `${id}-time`, end: `${id}-length` }}
+      />
       {begun ? (
         <div className="govuk-button-group govuk-!-margin-top-2 govuk-!-margin-bottom-2">
           <Button type="button" secondary busy={attended.isPending} onClick={() => attended.mutate()}>
@@ -388,6 +427,35 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
           </Button>
         </div>
       ) : (
+        <>
+        <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Move<span className="govuk-visually-hidden"> the appointment on {when}</span>
+            </span>
+          </summary>
+          <form
+            className="govuk-details__text"
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              move.mutate();
+            }}
+            noValidate
+          >
+            <div className="cma-inline-form">
+              <DateInput id={`${id}-day`} name="start" label="New date" value={day} onChange={setDay} error={move.error} />
+              <TextInput id={`${id}-time`} name="time" label="Time" hint="24-hour, like 14:00" width="5" value={time} onChange={setTime} error={move.error} />
+              <TextInput id={`${id}-length`} name="end" label="Minutes" width="3" inputMode="numeric" value={minutes} onChange={setMinutes} error={move.error} />
+            </div>
+            <Checkbox
+              id={`${id}-allow-conflict`}
+              label="Move even if the adviser is already booked, on leave or outside their hours"
+              checked={allowConflict}
+              onChange={setAllowConflict}
+            />
+            <Button busy={move.isPending}>Move the appointment</Button>
+          </form>
+        </details>
         <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-2">
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
@@ -408,6 +476,7 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
             </Button>
           </form>
         </details>
+        </>
       )}
     </>
   );
@@ -430,18 +499,12 @@ export function Appointments({ caseId }: { caseId: string }) {
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/appointments", { params: { query: { ...at, case_id: caseId } } }))),
   });
   const book = useMutation({
-    mutationFn: async () => {
-      checkDates({ start: day });
-      const at = clockTime(time);
-      if (!at) throw fieldProblem("time", "must be a time on the 24-hour clock, like 09:30 or 14:00");
-      const start = new Date(`${day}T${at}`);
-      const end = new Date(start.getTime() + (Number(minutes) || 0) * 60_000);
-      return unwrap(
+    mutationFn: async () =>
+      unwrap(
         await api.POST("/api/v1/appointments", {
-          body: { case_id: caseId, start: start.toISOString(), end: end.toISOString(), kind: kind as "in_person", location, allow_conflict: allowConflict },
+          body: { case_id: caseId, ...slot(day, time, minutes), kind: kind as "in_person", location, allow_conflict: allowConflict },
         }),
-      );
-    },
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["appointments"] }),
   });
   return (
