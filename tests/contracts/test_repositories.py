@@ -712,6 +712,57 @@ class UnitOfWorkContract:
         await asyncio.wait_for(waiting, timeout=10)
         assert entered.is_set()
 
+    async def test_a_case_read_for_change_is_not_closed_under_it(
+        self, backend: Backend, centre: CentreId
+    ) -> None:
+        """``get(for_change=True)`` (a use case about to change what hangs off an open
+        case): a close of the case by another unit of work cannot commit between that read
+        and this unit of work's commit. PostgreSQL and SQLite make the close wait until the
+        holder ends; the in-memory store lets it commit and refuses the holder's commit
+        as stale. Either way the holder never commits on a case closed under it. A plain
+        read holds nothing: the close then commits at once."""
+        _client, case = await seed_case(backend, centre)
+        order: list[str] = []
+        held = asyncio.Event()
+
+        async def holder(for_change: bool) -> None:
+            async with backend.uow(centre) as uow:
+                read = await backend.cases(uow).get(case.id, for_change=for_change)
+                assert read is not None
+                order.append("held")
+                held.set()
+                await asyncio.sleep(0.3)
+                try:
+                    await uow.commit()
+                    order.append("holder committed")
+                except StaleVersion:
+                    order.append("holder stale")
+
+        async def closer() -> None:
+            await held.wait()
+            async with backend.uow(centre) as uow:
+                loaded = await backend.cases(uow).get(case.id)
+                assert loaded is not None
+                if loaded.is_open:
+                    loaded.close(reason=CloseReason.ADVICE_COMPLETE, now=T0 + HOUR, by=None)
+                else:
+                    loaded.reopen(now=T0 + 2 * HOUR, by=None)
+                await backend.cases(uow).save(loaded)
+                await uow.commit()
+                order.append("closed")
+
+        await asyncio.gather(holder(True), closer())
+        assert order in (
+            ["held", "holder committed", "closed"],
+            ["held", "closed", "holder stale"],
+        ), order
+        if not self.concurrent_units_of_work:
+            return
+        order.clear()
+        held = asyncio.Event()
+        await asyncio.gather(holder(False), closer())  # (reopens it) without waiting
+        assert order == ["held", "closed", "holder committed"]
+
     async def test_case_list_filters_order_and_pagination(
         self, backend: Backend, centre: CentreId, adviser: UserId
     ) -> None:

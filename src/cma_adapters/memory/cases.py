@@ -28,10 +28,22 @@ class InMemoryCaseRepository(CaseRepository):
         self._st.ops.append(lambda: self._db.cases.__setitem__(case.id, stored))
         self._st.touched[case.id] = case
 
-    async def get(self, case_id: CaseId) -> Case | None:
+    async def get(self, case_id: CaseId, *, for_change: bool = False) -> Case | None:
         case = self._db.cases.get(case_id)
         if case is None or case.centre_id != self._centre:
             return None
+        if for_change:
+            # No row to lock: the other way round. Another unit of work that changed the
+            # case (closed it) and committed meanwhile makes this one's commit stale.
+            read = case.version
+
+            def unchanged() -> None:
+                now_stored = self._db.cases.get(case_id)
+                actual = now_stored.version if now_stored else 0
+                if actual != read:
+                    raise StaleVersion("case", read, actual)
+
+            self._st.checks.append(unchanged)
         return copy.deepcopy(case)
 
     async def save(self, case: Case) -> None:

@@ -57,6 +57,11 @@ _CASE_WITH_NOTES = (
 
 #: The same on the asyncpg connection (the hot path of every view: ``raw``).
 _CASE_WITH_NOTES_RAW = RawStatement(_CASE_WITH_NOTES)
+# Read to change what hangs off the case: its row locked until the transaction ends
+# (``CaseRepository.get``'s ``for_change``); NO KEY UPDATE, the lock an UPDATE of the case
+# takes, so two such units of work queue rather than deadlock when both then save it.
+_CASE_WITH_NOTES_FOR_CHANGE = _CASE_WITH_NOTES.with_for_update(key_share=True, of=cases_t)
+_CASE_WITH_NOTES_FOR_CHANGE_RAW = RawStatement(_CASE_WITH_NOTES_FOR_CHANGE)
 
 
 def _note_of(row: Any) -> dict[str, Any]:
@@ -75,14 +80,19 @@ class SqlAlchemyCaseRepository(CaseRepository):
         self._x.loaded_notes[case.id] = {n.id for n in case.notes}
         self._x.touched[case.id] = case
 
-    async def get(self, case_id: CaseId) -> Case | None:
+    async def get(self, case_id: CaseId, *, for_change: bool = False) -> Case | None:
         params = {"case_id": case_id, "centre_id": self._x.centre_id}
         driver = await self._x.driver()
         rows: Sequence[Mapping[Any, Any]]
+        query, raw = (
+            (_CASE_WITH_NOTES_FOR_CHANGE, _CASE_WITH_NOTES_FOR_CHANGE_RAW)
+            if for_change
+            else (_CASE_WITH_NOTES, _CASE_WITH_NOTES_RAW)
+        )
         if driver is not None:  # asyncpg's records read like mappings
-            rows = await _CASE_WITH_NOTES_RAW.fetch(driver, self._x.dialect, params)
+            rows = await raw.fetch(driver, self._x.dialect, params)
         else:
-            rows = [r._mapping for r in (await self._x.c.execute(_CASE_WITH_NOTES, params))]
+            rows = [r._mapping for r in (await self._x.c.execute(query, params))]
         if not rows:
             return None
         notes = [_note_of(r) for r in rows if r["n_id"] is not None]

@@ -191,7 +191,9 @@ class BudgetService:
         """Set one SFS line of the case's budget inside the caller's unit of work (a
         suggestion accepted from a payslip or benefit letter); the rest is unchanged."""
         ctx.require(Permission.FINANCE_WRITE)
-        (await load_case(self.cases(uow), ctx, case_id)).require_open("change the budget")
+        (await load_case(self.cases(uow), ctx, case_id, for_change=True)).require_open(
+            "change the budget"
+        )
         now = self.clock.now()
         record = await self.budgets(uow).get(case_id)
         budget = record.budget if record is not None else Budget()

@@ -15,8 +15,17 @@ class CaseRepository(Protocol):
         """Stage a new case. Raises ``CrossTenantAccess`` for another centre's case."""
         ...
 
-    async def get(self, case_id: CaseId) -> Case | None:
-        """The case with its notes, or ``None`` if it does not exist in this centre."""
+    async def get(self, case_id: CaseId, *, for_change: bool = False) -> Case | None:
+        """The case with its notes, or ``None`` if it does not exist in this centre.
+
+        ``for_change``: the unit of work is about to change what hangs off the case (add a
+        debt, book an appointment) on the strength of what the case says now (that it is
+        open). Until the unit of work ends, another one changing the case (closing it)
+        waits for it, and this read waits for one already changing it, so no close can
+        fall between the check and the commit (PostgreSQL: ``FOR NO KEY UPDATE`` of the
+        case's row; SQLite: its one connection queues units of work whole). A store with
+        no lock to take (in memory) refuses instead: a change of the case committed
+        meanwhile makes this unit of work's commit raise ``StaleVersion``."""
         ...
 
     async def save(self, case: Case) -> None:

@@ -24,10 +24,13 @@ from cma_core.shared.service import IdFactory, check_page, check_version
 from cma_core.shared.uow import Page, RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 
 
-async def load_case(cases: CaseRepository, ctx: TenantContext, case_id: CaseId) -> Case:
+async def load_case(
+    cases: CaseRepository, ctx: TenantContext, case_id: CaseId, *, for_change: bool = False
+) -> Case:
     """The case, if ``ctx`` may see it (``Case.visible_to``); ``NotFound`` otherwise, for
-    a missing case and another adviser's alike, so that ids reveal nothing."""
-    case = await cases.get(case_id)
+    a missing case and another adviser's alike, so that ids reveal nothing. ``for_change``:
+    ``CaseRepository.get``'s (a close waits until this unit of work ends)."""
+    case = await cases.get(case_id, for_change=for_change)
     if case is None or not case.visible_to(ctx):
         raise NotFound("case", case_id)
     return case
@@ -60,7 +63,8 @@ async def case_scope(
     context's centre, load the case the context may see through the case repository
     (``NotFound`` otherwise) and, given ``expected_version``, check it (``StaleVersion``).
     Given ``changing`` (what the use case does to the case's record: "add a debt"), refuse
-    it on a closed case (``Case.require_open``).
+    it on a closed case (``Case.require_open``), the case read ``for_change`` so that a
+    close cannot commit between that check and the use case's commit.
 
     Yields the open unit of work and the case; leaving without ``uow.commit()`` rolls back::
 
@@ -71,7 +75,7 @@ async def case_scope(
     if page is not None:
         check_page(*page)
     async with access.uow(ctx.centre_id) as opened:
-        case = await load_case(access.cases(opened), ctx, case_id)
+        case = await load_case(access.cases(opened), ctx, case_id, for_change=changing is not None)
         if changing is not None:
             case.require_open(changing)
         check_version("case", expected_version, case.version)

@@ -487,7 +487,7 @@ class DebtService:
         added in this same unit of work (``creditor_named_in``), taken as existing."""
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        (await load_case(self.cases(uow), ctx, case_id)).require_open("add a debt")
+        (await load_case(self.cases(uow), ctx, case_id, for_change=True)).require_open("add a debt")
         if details.creditor_id is None or details.creditor_id != staged_creditor:
             await self._check_creditor(uow, details.creditor_id)
         debt = self._build_debt(
@@ -534,7 +534,9 @@ class DebtService:
         """
         ctx.require(Permission.FINANCE_WRITE)
         now = self.clock.now()
-        (await load_case(self.cases(uow), ctx, case_id)).require_open("change a debt")
+        (await load_case(self.cases(uow), ctx, case_id, for_change=True)).require_open(
+            "change a debt"
+        )
         repo = self.debts(uow)
         entry = await self._debt_on_case(uow, case_id, debt_id)
         if expected_balance is not None and entry.debt.balance != expected_balance:

@@ -644,7 +644,7 @@ class DocumentService:
         ctx.require(Permission.CASE_WRITE)
         by = _person(ctx)
         async with self.uow(ctx.centre_id) as uow:
-            suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id, of_case)
+            suggestion, case = await self._load_suggestion(uow, ctx, suggestion_id, of_case, True)
             check_version("suggestion", expected_version, suggestion.version)
             case.require_open("accept a suggestion")  # what it changes is frozen while closed
             read = copy.copy(suggestion)  # the reader's values, for the labelled example
@@ -1154,14 +1154,16 @@ class DocumentService:
         ctx: TenantContext,
         suggestion_id: SuggestionId,
         of_case: CaseId | None = None,
+        for_change: bool = False,
     ) -> tuple[Suggestion, Case]:
         """The suggestion and its case, if the context may see that case (and, with
-        ``of_case``, it is that case's); ``NotFound`` otherwise, as for another centre's."""
+        ``of_case``, it is that case's); ``NotFound`` otherwise, as for another centre's.
+        ``for_change``: the case read as ``CaseRepository.get``'s (accepting changes it)."""
         suggestion = await self.suggestions(uow).get(suggestion_id)
         if suggestion is None or (of_case is not None and suggestion.case_id != of_case):
             raise NotFound("suggestion", suggestion_id)
         try:
-            case = await load_case(self.cases(uow), ctx, suggestion.case_id)
+            case = await load_case(self.cases(uow), ctx, suggestion.case_id, for_change=for_change)
         except NotFound:
             raise NotFound("suggestion", suggestion_id) from None
         return suggestion, case

@@ -441,7 +441,7 @@ class SchedulingService:
         now = self.clock.now()
         today = local_date(now, self.config.timezone)
         check_fact_date(cmd, today)
-        case = await load_case(self.cases(uow), ctx, case_id)
+        case = await load_case(self.cases(uow), ctx, case_id, for_change=True)
         case.require_open("record a dated event")
         calendar = await centre_calendar(
             self.closures(uow),
