@@ -203,6 +203,19 @@ async def test_a_full_advice_journey(two_centres: tuple[Api, Api]) -> None:
     )
     assert r.status_code == 200, r.text
     assert r.json()["summary"]["total_income_pence"] == 141050
+    # A document that is not an SFS is refused in words, and changes nothing.
+    for body, kind in ((b"<statement/>", "application/xml"), (b'{"a": 1}', "application/json")):
+        bad = await api.client.post(
+            f"{base}/sfs",
+            content=body,
+            headers={**api.headers, "If-Match": r.headers["etag"], "Content-Type": kind},
+        )
+        assert bad.status_code == 422, bad.text
+        assert bad.headers["content-type"].startswith("application/problem+json")
+        assert "SFS-DDS v1.1" in bad.text
+    kept = await api.get(f"{base}/budget")
+    assert kept.headers["etag"] == r.headers["etag"]
+    assert kept.json()["summary"]["total_income_pence"] == 141050
 
     # Centre templates override the default.
     r = await put(

@@ -440,6 +440,15 @@ try {
       const nextProblem = page.locator(".govuk-error-summary", { hasText: "record whether the debt has a CCJ" });
       await nextProblem.waitFor();
       check((await nextProblem.innerText()).includes("household") === false, "with the household recorded, the SFS export asks for the next missing fact (a debt's CCJ), not the household");
+      // A file that is not an SFS, imported: the real API refuses it in its words (the
+      // schema's), and the budget is as it was.
+      await page.getByText("Import an SFS from another agency").click();
+      await page.getByLabel("Statement file").setInputFiles({ name: "referral.xml", mimeType: "application/xml", buffer: Buffer.from("<statement><income>100</income></statement>") });
+      await page.getByRole("button", { name: "Import the statement" }).click();
+      const refused = page.locator(".govuk-error-summary", { hasText: "SFS-DDS v1.1" });
+      await refused.waitFor();
+      await audit(page, "case-budget-sfs-import-refused");
+      check((await page.getByLabel("Hairdressing", { exact: true }).count()) === 1, `an SFS import that is not one is refused in the API's words, the budget kept: ${(await refused.innerText()).replace(/\s+/g, " ").slice(0, 120)}`);
     }
     if (tab === "Assets") {
       // Savings and a car recorded; the facts not asked stay "Not known".

@@ -1349,7 +1349,7 @@ export interface paths {
         put?: never;
         /**
          * Import an SFS document (replaces the budget)
-         * @description Body: the document; `format=json|xml` (default from Content-Type). `If-Match` with the budget's ETag.
+         * @description Body: the document; `format=json|xml` (default from Content-Type). `If-Match` with the budget's ETag (`"0"` while the case has no budget yet). Replaces the budget's lines, household and details with the document's; a document that is not SFS, or not valid against the published schema, is a 422 naming what is wrong, and nothing is changed.
          */
         post: operations["ApiV1CasesCaseIdSfsImportSfs"];
         delete?: never;
@@ -11003,7 +11003,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description An SFS data entry document (SFS-DDS v1.1) as another agency or tool exported it */
+        requestBody: {
+            content: {
+                "application/json": string;
+                "application/xml": string;
+            };
+        };
         responses: {
             /** @description The case's SFS budget with its monthly summary and spending-guideline checks. */
             200: {

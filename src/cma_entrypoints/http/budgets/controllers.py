@@ -118,8 +118,18 @@ class BudgetController(Controller):
         status_code=200,
         summary="Import an SFS document (replaces the budget)",
         responses=documented(200, shapes.BudgetOut, "budget", "The imported budget"),
+        operation_class=ex.raw_request_body(
+            "An SFS data entry document (SFS-DDS v1.1) as another agency or tool exported it",
+            {
+                "application/json": "the SFS data entry document (JSON)",
+                "application/xml": "the SFS data entry document (XML)",
+            },
+        ),
         description="Body: the document; `format=json|xml` (default from Content-Type). "
-        "`If-Match` with the budget's ETag.",
+        '`If-Match` with the budget\'s ETag (`"0"` while the case has no budget yet). '
+        "Replaces the budget's lines, household and details with the document's; a "
+        "document that is not SFS, or not valid against the published schema, is a 422 "
+        "naming what is wrong, and nothing is changed.",
     )
     async def import_sfs(
         self,

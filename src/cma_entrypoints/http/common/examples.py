@@ -9,7 +9,9 @@ validates every example against its schema.
 
 ``example_body(summary, value)`` is a request body's ``Body`` with one example.
 
-``binary_response(...)`` documents a success response that sends bytes, not JSON.
+``binary_response(...)`` documents a success response that sends bytes, not JSON;
+``raw_request_body(...)`` a request whose body is a document as it is (bytes), not JSON
+the handler decodes.
 
 The ids, dates and people below are made up and shared by the examples, so one example
 can refer to another (a case's ``client_id`` is the client example's ``id``).
@@ -23,7 +25,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIResponse, Schema
+from litestar.openapi.spec import (
+    Example,
+    OpenAPIMediaType,
+    OpenAPIResponse,
+    RequestBody,
+    Schema,
+)
 from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 from litestar.openapi.spec.operation import Operation
 from litestar.params import Body, BodyKwarg
@@ -111,3 +119,27 @@ def binary_response(status: int, description: str, media_types: dict[str, str]) 
             }
 
     return Binary
+
+
+def raw_request_body(description: str, media_types: dict[str, str]) -> type[Operation]:
+    """An ``operation_class`` documenting the request body as a document in one of
+    ``media_types`` (media type → what it is), read by the handler as bytes
+    (``request.body()``), which Litestar cannot see."""
+
+    @dataclass
+    class Raw(Operation):
+        def __post_init__(self) -> None:
+            self.request_body = RequestBody(
+                description=description,
+                required=True,
+                content={
+                    media: OpenAPIMediaType(
+                        schema=Schema(
+                            type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY, description=what
+                        )
+                    )
+                    for media, what in media_types.items()
+                },
+            )
+
+    return Raw

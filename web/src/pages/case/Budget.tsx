@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api, type Schemas } from "../../api/client";
 import { fieldProblem, ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label, money, toPence, penceInput } from "../../components/format";
 import { SfsLineSelect, useSfsLines } from "../../components/SfsLineSelect";
-import { Button, Checkbox, ErrorSummary, Select, TextInput } from "../../components/forms";
-import { QueryState, ScrollBox, SummaryList, Tag } from "../../components/ui";
+import { Button, Checkbox, ErrorSummary, Field, Select, TextInput } from "../../components/forms";
+import { QueryState, ScrollBox, SuccessBanner, SummaryList, Tag, WarningText } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 import { downloadSfs } from "./download";
 import { fromYesNo, yesNo, yesNoOptions, type YesNo } from "../../components/yesNo";
@@ -188,10 +188,65 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
   );
 }
 
+/** An SFS another agency or tool exported (SFS-DDS v1.1, XML or JSON) imported as this
+ * case's budget, with the version read (If-Match). The API checks it against the published
+ * schema; a file that is not one is refused in its words and nothing changes. */
+function ImportSfs({ caseId, version, onImported }: { caseId: string; version: number; onImported: (text: string) => void }) {
+  const qc = useQueryClient();
+  const file = useRef<HTMLInputElement>(null);
+  const upload = useMutation({
+    mutationFn: async () => {
+      const f = file.current?.files?.[0];
+      if (!f) throw fieldProblem("file", "choose the statement's file (XML or JSON)");
+      const format = /\.xml$/i.test(f.name) || f.type.includes("xml") ? "xml" : "json";
+      const bytes = new Uint8Array(await f.arrayBuffer()); // as they are (an XML may declare its encoding)
+      return unwrap(
+        await api.POST("/api/v1/cases/{case_id}/sfs", {
+          params: { path: { case_id: caseId }, query: { format }, header: ifMatch(version) },
+          body: "",
+          bodySerializer: () => bytes,
+          headers: { "Content-Type": format === "xml" ? "application/xml" : "application/json" },
+        }),
+      );
+    },
+    onSuccess: (b) => {
+      if (file.current) file.current.value = "";
+      onImported(`Imported: the budget now holds the statement's figures (income ${money(b.summary.total_income_pence)} a month, outgoings ${money(b.summary.total_outgoings_pence)}).`);
+      void qc.invalidateQueries({ queryKey: ["budget", caseId] });
+      void qc.invalidateQueries({ queryKey: ["debts", caseId] });
+    },
+  });
+  return (
+    <details className="govuk-details govuk-!-margin-top-6">
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Import an SFS from another agency</span>
+      </summary>
+      <form
+        className="govuk-details__text"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          upload.mutate();
+        }}
+        noValidate
+      >
+        <ErrorSummary error={upload.error} fields={{ file: "sfs-file", body: "sfs-file" }} labels={{ body: "The statement:" }} />
+        <WarningText>Importing replaces this budget: its lines, household and details become the statement's. When the case has no debts yet, the statement's debts are added too.</WarningText>
+        <Field id="sfs-file" name="file" label="Statement file" hint="A Standard Financial Statement (SFS-DDS v1.1) as XML or JSON." error={upload.error}>
+          {({ invalid, describedBy }) => (
+            <input ref={file} id="sfs-file" name="file" className={`govuk-file-upload${invalid ? " govuk-file-upload--error" : ""}`} type="file" accept=".xml,.json,application/xml,text/xml,application/json" aria-describedby={describedBy} />
+          )}
+        </Field>
+        <Button busy={upload.isPending}>Import the statement</Button>
+      </form>
+    </details>
+  );
+}
+
 export function Budget({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const open = useCaseOpen();
   const sfs = useMutation({ mutationFn: async (format: "json" | "xml") => downloadSfs(caseId, format, `standard-financial-statement.${format}`) });
+  const [news, setNews] = useState<{ seq: number; text: string } | null>(null);
   const budget = useQuery({
     queryKey: ["budget", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/budget", { params: { path: { case_id: caseId } } })),
@@ -199,6 +254,7 @@ export function Budget({ caseId }: { caseId: string }) {
   return (
     <>
       <h2 className="govuk-heading-l">Budget (Standard Financial Statement)</h2>
+      {news && <SuccessBanner key={news.seq} text={news.text} />}
       <QueryState query={budget} what="the budget">
         {(b) => (
           <>
@@ -242,7 +298,10 @@ export function Budget({ caseId }: { caseId: string }) {
             {!open ? (
               <ClosedHint what="its budget" />
             ) : can("finance:write") ? (
-              <BudgetEditor key={b.version} caseId={caseId} out={b} />
+              <>
+                <BudgetEditor key={b.version} caseId={caseId} out={b} />
+                <ImportSfs caseId={caseId} version={b.version} onImported={(text) => setNews((n) => ({ seq: (n?.seq ?? 0) + 1, text }))} />
+              </>
             ) : (
               <p className="govuk-body">Your role can read the budget but not change it.</p>
             )}
