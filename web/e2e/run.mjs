@@ -428,11 +428,21 @@ try {
       await page.getByLabel("The client's work").selectOption("Part-time");
       await page.getByLabel("Was a contribution to savings considered?").selectOption("no");
       await page.getByLabel("Was using the client's assets considered?").selectOption("no");
+      // A partner, with the details a joint statement needs.
+      await page.getByLabel("The client has a partner").check();
+      await page.getByLabel("Partner's name").fill("Sam Example");
+      await fillDate(page, "Partner's date of birth", "1979-03-04");
+      await page.getByLabel("Partner's work").selectOption("Full-time");
+      await page.getByLabel(/^Joint statement/).check();
       const [savedBudget] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith("/budget") && r.request().method() === "PUT"),
         page.getByRole("button", { name: "Save budget" }).click(),
       ]);
-      check(savedBudget.status() === 200, `the household was saved with the budget (${savedBudget.status()})`);
+      const savedDetails = savedBudget.status() === 200 ? (await savedBudget.json()).details : {};
+      check(
+        savedBudget.status() === 200 && savedDetails.partner_name === "Sam Example" && savedDetails.partner_date_of_birth === "1979-03-04" && savedDetails.is_joint_application === true,
+        `the household and the partner's details were saved with the budget (${savedBudget.status()})`,
+      );
       await settled(page);
       // The household is through: the SFS now asks for the next thing (this case's demo
       // debts say nothing of a CCJ), in its words.

@@ -2,7 +2,7 @@
 // lines (the SFS needs them to be exported); what the editor read and did not change — an
 // asset-use answer, the SFS details — goes back as read, not cleared.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 
 const state = vi.hoisted(() => ({ sent: [] as any[] }));
 vi.hoisted(() => {
@@ -75,5 +75,40 @@ test("a count that is not a whole number is refused by its box, and nothing is s
   fireEvent.change(await screen.findByLabelText("Vehicles"), { target: { value: "two" } });
   fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
   expect(await screen.findAllByText(/must be a whole number, like 2/)).not.toHaveLength(0);
+  expect(state.sent).toEqual([]);
+});
+
+test("a partner's name, date of birth and work, and a joint statement, are sent; none once the client has no partner", async () => {
+  show();
+  fireEvent.click(await screen.findByLabelText("The client has a partner"));
+  fireEvent.change(screen.getByLabelText("Partner's name"), { target: { value: "Sam Lee" } });
+  const born = screen.getByRole("group", { name: "Partner's date of birth" });
+  fireEvent.change(within(born).getByLabelText("Day"), { target: { value: "4" } });
+  fireEvent.change(within(born).getByLabelText("Month"), { target: { value: "3" } });
+  fireEvent.change(within(born).getByLabelText("Year"), { target: { value: "1979" } });
+  fireEvent.change(screen.getByLabelText("Partner's work"), { target: { value: "Full-time" } });
+  fireEvent.click(screen.getByLabelText(/^Joint statement/));
+  fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
+  await vi.waitFor(() => expect(state.sent).toHaveLength(1));
+  expect(state.sent[0].body.details).toMatchObject({
+    partner_name: "Sam Lee", partner_date_of_birth: "1979-03-04", partner_employment_status: ["Full-time"], is_joint_application: true, client_name: "Ann Lee",
+  });
+
+  fireEvent.click(screen.getByLabelText("The client has a partner"));
+  expect(screen.queryByLabelText("Partner's name")).not.toBeInTheDocument();
+  fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
+  await vi.waitFor(() => expect(state.sent).toHaveLength(2));
+  expect(state.sent[1].body.details).toMatchObject({ partner_name: null, partner_date_of_birth: null, partner_employment_status: [], is_joint_application: false });
+});
+
+test("a partner's date of birth that is not a date is refused by its box, and nothing is sent", async () => {
+  show();
+  fireEvent.click(await screen.findByLabelText("The client has a partner"));
+  const born = screen.getByRole("group", { name: "Partner's date of birth" });
+  fireEvent.change(within(born).getByLabelText("Day"), { target: { value: "31" } });
+  fireEvent.change(within(born).getByLabelText("Month"), { target: { value: "2" } });
+  fireEvent.change(within(born).getByLabelText("Year"), { target: { value: "1979" } });
+  fireEvent.click(screen.getByRole("button", { name: "Save budget" }));
+  expect(await screen.findAllByText(/real date/)).not.toHaveLength(0);
   expect(state.sent).toEqual([]);
 });

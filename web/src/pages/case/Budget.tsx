@@ -9,6 +9,7 @@ import { Button, Checkbox, ErrorSummary, Field, Select, TextInput } from "../../
 import { QueryState, ScrollBox, SuccessBanner, SummaryList, Tag, WarningText } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 import { downloadSfs } from "./download";
+import { DateInput, checkDates } from "../../components/DateInput";
 import { fromYesNo, yesNo, yesNoOptions, type YesNo } from "../../components/yesNo";
 
 const FREQUENCIES = ["weekly", "fortnightly", "four_weekly", "monthly", "quarterly", "yearly"] as const;
@@ -27,6 +28,12 @@ const COUNTS = [
 type Count = (typeof COUNTS)[number][0];
 const SAID = yesNoOptions("Not recorded");
 type Row = { key: string; amount: string; frequency: string; note: string | null };
+
+/** A status list with ``first`` as its first entry (the one the form shows), or without
+ * one when none is chosen; the rest as read. */
+function withFirst(first: string, read: readonly string[]): string[] {
+  return first ? [first, ...read.slice(1)] : read.slice(1);
+}
 
 /** The household as the API takes it; a count that is not a whole number is refused by its box. */
 function householdBody(partner: boolean, tenure: string, counts: Record<Count, string>): Schemas["HouseholdIn"] {
@@ -61,10 +68,15 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
   const [counts, setCounts] = useState<Record<Count, string>>(() => Object.fromEntries(COUNTS.map(([k]) => [k, String(hh?.[k] ?? 0)])) as Record<Count, string>);
   const [tenure, setTenure] = useState<string>(hh?.tenure ?? "");
   const [employment, setEmployment] = useState<string>(out.details.client_employment_status[0] ?? "");
+  const [partnerName, setPartnerName] = useState(out.details.partner_name ?? "");
+  const [partnerBorn, setPartnerBorn] = useState(out.details.partner_date_of_birth ?? "");
+  const [partnerWork, setPartnerWork] = useState<string>(out.details.partner_employment_status[0] ?? "");
+  const [joint, setJoint] = useState(out.details.is_joint_application);
   const [savingsConsidered, setSavingsConsidered] = useState(yesNo(out.budget.savings_contribution_considered));
   const [assetsConsidered, setAssetsConsidered] = useState(yesNo(out.budget.asset_use_considered));
   const save = useMutation({
     mutationFn: async () => {
+      if (partner) checkDates({ "details.partner_date_of_birth": partnerBorn });
       const lines: Record<string, Schemas["LineIn"]> = {};
       for (const r of rows) lines[r.key] = { amount_pence: toPence(r.amount) ?? Number.NaN, frequency: r.frequency as Schemas["LineIn"]["frequency"], note: r.note };
       return unwrap(
@@ -75,7 +87,7 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
             complete,
             // The household is recorded once a tenure or a person is; until then it stays as read.
             household: tenure || partner || COUNTS.some(([k]) => counts[k].trim() !== "0") || hh ? householdBody(partner, tenure, counts) : null,
-            details: { ...out.details, client_employment_status: employment ? [employment, ...out.details.client_employment_status.slice(1)] : out.details.client_employment_status.slice(1) },
+            details: { ...out.details, client_employment_status: withFirst(employment, out.details.client_employment_status), ...partnerDetails() },
             savings_contribution_considered: fromYesNo(savingsConsidered),
             asset_use_considered: fromYesNo(assetsConsidered),
             category_notes: out.budget.category_notes,
@@ -88,11 +100,24 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
     },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["budget", caseId] }),
   });
+  /** The partner's details as the SFS holds them; none once the client has no partner. */
+  function partnerDetails(): Partial<Schemas["SfsStatementDetails"]> {
+    if (!partner) return { partner_name: null, partner_date_of_birth: null, partner_employment_status: [], partner_employment_status_other: null, is_joint_application: false };
+    return {
+      partner_name: partnerName.trim() || null,
+      partner_date_of_birth: partnerBorn || null,
+      partner_employment_status: withFirst(partnerWork, out.details.partner_employment_status),
+      is_joint_application: joint,
+    };
+  }
   const fields: Record<string, string> = {
     ...Object.fromEntries(rows.map((r) => [`lines.${r.key}.amount_pence`, `line-${r.key}`])),
     ...Object.fromEntries(COUNTS.map(([k]) => [`household.${k}`, `household-${k}`])),
     "household.tenure": "household-tenure",
     "details.client_employment_status": "household-employment",
+    "details.partner_name": "partner-name",
+    "details.partner_date_of_birth": "partner-born",
+    "details.partner_employment_status": "partner-work",
     savings_contribution_considered: "budget-savings-considered",
     asset_use_considered: "budget-assets-considered",
   };
@@ -172,6 +197,14 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
       <fieldset className="govuk-fieldset govuk-!-margin-bottom-4">
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Household</legend>
         <Checkbox id="household-partner" label="The client has a partner" checked={partner} onChange={setPartner} />
+        {partner && (
+          <div className="govuk-inset-text">
+            <TextInput id="partner-name" name="details.partner_name" label="Partner's name" autoComplete="off" value={partnerName} onChange={setPartnerName} error={save.error} />
+            <DateInput id="partner-born" name="details.partner_date_of_birth" label="Partner's date of birth" value={partnerBorn} onChange={setPartnerBorn} error={save.error} />
+            <Select id="partner-work" name="details.partner_employment_status" label="Partner's work" value={partnerWork} onChange={setPartnerWork} error={save.error} options={[["", "Not recorded"], ...EMPLOYMENT.map((e) => [e, e] as const)]} />
+            <Checkbox id="partner-joint" label="Joint statement: the budget holds both partners' income and spending" checked={joint} onChange={setJoint} />
+          </div>
+        )}
         <div className="cma-inline-form">
           {COUNTS.map(([k, text]) => (
             <TextInput key={k} id={`household-${k}`} name={`household.${k}`} label={text} width="2" inputMode="numeric" value={counts[k]} onChange={(v) => setCounts({ ...counts, [k]: v })} error={save.error} />
