@@ -31,6 +31,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     fuller_form,
     lender_label,
     nought_read_as_o,
+    space_read_in,
     whole_debt,
     without_letter_o,
 )
@@ -156,6 +157,7 @@ def read_fields(
     found["account_reference"] += paired_references(layouts)
     found["account_reference"] += subject_references(layouts)  # (round 21)
     found["account_reference"] = [_nought_for_o(c, text) for c in found["account_reference"]]
+    found["account_reference"] = [_space_read_in(c, text) for c in found["account_reference"]]
     found["court_claim_number"] = labelled_candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -272,6 +274,13 @@ def _nought_for_o(c: Candidate, text: str) -> Candidate:
     """A reference whose nought OCR read as an O, printed with the nought elsewhere on
     the page, reads the nought (round 27)."""
     value = nought_read_as_o(c.value, text) if isinstance(c.value, str) else None
+    return c if value is None else attrs.evolve(c, value=value)
+
+
+def _space_read_in(c: Candidate, text: str) -> Candidate:
+    """A reference OCR cut short by a space it put inside it ("KQ-58 304" read as "KQ-58"),
+    printed whole elsewhere on the page ("KQ-58304"), reads the whole (round 36)."""
+    value = space_read_in(c.value, text) if isinstance(c.value, str) else None
     return c if value is None else attrs.evolve(c, value=value)
 
 

@@ -854,3 +854,20 @@ def nought_read_as_o(value: str, text: str) -> str | None:
         return None
     pattern = r"(?<![A-Z0-9])" + re.escape(fixed) + r"(?![A-Z0-9])"
     return fixed if re.search(pattern, text.upper()) else None
+
+
+def space_read_in(value: str, text: str) -> str | None:
+    """``value`` and the short run of letters or figures after it, where ``text`` prints
+    them with a space between ("KQ-58 304") and elsewhere joined ("KQ-58304"): a space OCR
+    read inside one reference (round 36). Else ``None``."""
+    if len(value) < 3:
+        return None
+    after = re.search(rf"(?<![\w/-]){re.escape(value)} ([A-Z0-9]{{1,6}})(?![\w/-])", text, re.I)
+    if after is None:
+        return None
+    joined = value + after.group(1)
+    return (
+        joined.upper()
+        if re.search(rf"(?<![\w/-]){re.escape(joined)}(?![\w/-])", text, re.I)
+        else None
+    )
