@@ -862,7 +862,9 @@ def space_read_in(value: str, text: str) -> str | None:
     read inside one reference (round 36). Else ``None``."""
     if len(value) < 3:
         return None
-    after = re.search(rf"(?<![\w/-]){re.escape(value)} ([A-Z0-9]{{1,6}})(?![\w/-])", text, re.I)
+    # (the run after the space may go on in groups: "4410-552 107-31", round 36)
+    run = r"([A-Z0-9]{1,6}(?:[-/][A-Z0-9]{1,6}){0,2})"
+    after = re.search(rf"(?<![\w/-]){re.escape(value)} {run}(?![\w/-])", text, re.I)
     if after is None:
         return None
     joined = value + after.group(1)

@@ -267,8 +267,9 @@ def parse_money(text: str) -> int | None:
 def pound_read_as_eight(shown: str, text: str) -> int | None:
     """The amount an amount without a currency sign reads when its first figure is the "£"
     that OCR read as an 8 ("87,793.77" for "£7,793.77", round 20): only when the page prints
-    the rest with its "£" elsewhere ("ordered you to pay £7,793.77"), so a true 8 stays."""
-    m = re.fullmatch(r"8(\d{1,3}(?:,\d{3})*\.\d\d)", shown.strip())
+    the rest with its "£" elsewhere ("ordered you to pay £7,793.77"), so a true 8 stays.
+    (OCR reads the "£" as a 5 too: "53,106.42" for "£3,106.42", round 36.)"""
+    m = re.fullmatch(r"[85](\d{1,3}(?:,\d{3})*\.\d\d)", shown.strip())
     if m is None or not re.search(r"£\s?" + re.escape(m.group(1)) + r"(?!\d|[,.]\d)", text):
         return None
     return parse_money("£" + m.group(1))

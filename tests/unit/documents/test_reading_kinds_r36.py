@@ -229,6 +229,14 @@ def test_a_reference_cut_by_a_space_reads_whole_where_the_page_prints_it_whole()
     assert whole.account_reference == "KQM-58304"
     cut = _read(page("We wrote to you about this in March."), C.CREDITOR_LETTER)
     assert cut.account_reference == "KQM-58"
+    # (the run after the space going on in groups, "4410-552 107-31", likewise)
+    grouped = [
+        (Cell(0.08, "Mossgiel Harbour Trust", bold=True),),
+        (Cell(0.08, "2 May 2027"),),
+        (Cell(0.1, "Mooring account"), Cell(0.5, "4410-552 107-31")),
+        (Cell(0.08, "We wrote to you about 4410-552107-31 in March."),),
+    ]
+    assert _read(grouped, C.CREDITOR_LETTER).account_reference == "4410-552107-31"
 
 
 # -- dates ------------------------------------------------------------------------------
@@ -268,3 +276,24 @@ def test_a_row_ocr_left_without_a_cell_does_not_stop_the_reading() -> None:
                (500, "unpaid.", 0.95)]),
     ]  # fmt: skip
     assert _read_scan(rows, C.CREDITOR_LETTER).account_reference == "40221987"
+
+
+def test_a_pound_sign_read_as_a_five_where_the_page_prints_the_amount_with_it() -> None:
+    """Beside its label "53,106.42", the body saying "£3,106.42": the "5" was the "£".
+    Where the page never prints the amount with its "£", a leading 5 is a figure."""
+
+    def page(body: str) -> list[tuple[Cell, ...]]:
+        return [
+            (Cell(0.08, "Mossgiel Harbour Trust", bold=True),),
+            (Cell(0.08, "Ms Ingrid Halcrow"),),
+            (Cell(0.08, "7 Quoyloo Road, Finstown"),),
+            (Cell(0.08, "2 May 2027"),),
+            (Cell(0.1, "Mooring account"), Cell(0.5, "QKM-58304")),
+            (Cell(0.1, "Fees unpaid to this week"), Cell(0.5, "53,106.42")),
+            (Cell(0.08, body),),
+        ]
+
+    said = _read(page("Your fees of £3,106.42 are unpaid."), C.CREDITOR_LETTER)
+    assert said.balance_pence == 310642
+    alone = _read(page("Your fees are unpaid."), C.CREDITOR_LETTER)
+    assert alone.balance_pence == 5310642
