@@ -32,6 +32,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     lender_label,
     nought_read_as_o,
     space_read_in,
+    stroke_read_as_letter,
     whole_debt,
     without_letter_o,
 )
@@ -279,8 +280,11 @@ def _nought_for_o(c: Candidate, text: str) -> Candidate:
 
 def _space_read_in(c: Candidate, text: str) -> Candidate:
     """A reference OCR cut short by a space it put inside it ("KQ-58 304" read as "KQ-58"),
-    printed whole elsewhere on the page ("KQ-58304"), reads the whole (round 36)."""
+    printed whole elsewhere on the page ("KQ-58304"), reads the whole; one whose slash OCR
+    read as a letter or a figure, printed with it elsewhere, reads the slash (round 36)."""
     value = space_read_in(c.value, text) if isinstance(c.value, str) else None
+    if value is None and isinstance(c.value, str):
+        value = stroke_read_as_letter(c.value, text)  # "KWR1550217" (round 36)
     return c if value is None else attrs.evolve(c, value=value)
 
 

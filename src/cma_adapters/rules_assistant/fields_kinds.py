@@ -873,3 +873,16 @@ def space_read_in(value: str, text: str) -> str | None:
         if re.search(rf"(?<![\w/-]){re.escape(joined)}(?![\w/-])", text, re.I)
         else None
     )
+
+
+def stroke_read_as_letter(value: str, text: str) -> str | None:
+    """A reference OCR read with its slash as an I, a 1 or an l between its letters and
+    its figures ("KWR1550217" for "KWR/550217"), printed with the slash elsewhere on the
+    page: the reference as printed (round 36). A reference the page never prints so keeps
+    what was read."""
+    for m in re.finditer(r"(?<=[A-Z])[I1l|](?=\d)|(?<=\d)[I1l|](?=[A-Z\d])", value):
+        fixed = value[: m.start()] + "/" + value[m.end() :]
+        pattern = r"(?<![A-Z0-9/])" + re.escape(fixed) + r"(?![A-Z0-9/])"
+        if re.search(pattern, text.upper()):
+            return fixed
+    return None

@@ -297,3 +297,22 @@ def test_a_pound_sign_read_as_a_five_where_the_page_prints_the_amount_with_it() 
     assert said.balance_pence == 310642
     alone = _read(page("Your fees are unpaid."), C.CREDITOR_LETTER)
     assert alone.balance_pence == 5310642
+
+
+def test_a_slash_read_as_a_letter_where_the_page_prints_the_reference_with_it() -> None:
+    """Beside its label "KWRI550217", the body quoting "KWR/550217": the I was the slash.
+    Where the page never prints the slash, the reference stays as read."""
+
+    def page(body: str) -> list[tuple[Cell, ...]]:
+        return [
+            (Cell(0.08, "Mossgiel Harbour Trust", bold=True),),
+            (Cell(0.08, "2 May 2027"),),
+            (Cell(0.1, "Mooring account"), Cell(0.5, "KWRI550217")),
+            (Cell(0.1, "Fees unpaid"), Cell(0.5, "£1,402.66")),
+            (Cell(0.08, body),),
+        ]
+
+    quoted = _read(page("We wrote to you about KWR/550217 in March."), C.CREDITOR_LETTER)
+    assert quoted.account_reference == "KWR/550217"
+    alone = _read(page("We wrote to you about this in March."), C.CREDITOR_LETTER)
+    assert alone.account_reference == "KWRI550217"
