@@ -1,7 +1,7 @@
 """Kinds of reading added in round 36 of the reader (issue 14): what Tesseract makes of a
 value that the reader read well on perfect text, found on fresh scans of read families
-(M, Q, U, Z, AC, AG) that the OCR tests do not use. Each test is on wording and values
-unlike every corpus family (the Orkney mainland: a boat lender, a harbour trust, a district
+(M, N, Q, U, Z, AC, AD, AF, AG) and on the scans the OCR tests use. Each test is on
+wording and values unlike every corpus family (the Orkney mainland: a boat lender, a harbour trust, a district
 council made up for the test): the test checks the *kind* of OCR loss — specks after a
 name; a space beside an amount's decimal point; a leader's speck read with a figure in it;
 groups of figures with one space lost; a speck glued before a word of a letterhead; a
