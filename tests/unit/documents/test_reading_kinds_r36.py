@@ -1,16 +1,15 @@
-"""Kinds of reading added in round 36 of the reader (issue 14): what Tesseract makes of a
-value that the reader read well on perfect text, found on fresh scans of read families
-(M, N, Q, U, Z, AC, AD, AF, AG) and on the scans the OCR tests use. Each test is on
-wording and values unlike every corpus family (the Orkney mainland: a boat lender, a harbour trust, a district
-council made up for the test): the test checks the *kind* of OCR loss — specks after a
-name; a space beside an amount's decimal point; a leader's speck read with a figure in it;
-groups of figures with one space lost; a speck glued before a word of a letterhead; a
-figure Tesseract boxed apart inside its word's box; a short date's points read as commas;
-a month's first letter lost; a yen sign for a Y and an underscore glued to a reference; a
-space read inside a reference printed whole elsewhere; a word of a name split in two; a
-row OCR left without a cell — with guards where a near miss must still be refused.
-Each test failed on the old reader (main's ``src``, an archive run against it), and the
-guards pass on both."""
+"""Kinds of reading added in round 36 of the reader (issue 14): what Tesseract makes of a value
+that the reader read well on perfect text, found on fresh scans of read families (M, N, Q,
+U, Z, AC, AD, AF, AG) and on the scans the OCR tests use. Each test is on wording and values
+unlike every corpus family (the Orkney mainland: a boat lender, a harbour trust, a district
+council made up for the test): the test checks the *kind* of OCR loss — specks after a name;
+a space beside an amount's decimal point; a leader's speck read with a figure in it; groups
+of figures with one space lost; a speck glued before a word of a letterhead; a figure
+Tesseract boxed apart inside its word's box; a short date's points read as commas; a month's
+first letter lost; a yen sign for a Y and an underscore glued to a reference; a space read
+inside a reference printed whole elsewhere; a word of a name split in two; a row OCR left
+without a cell — with guards where a near miss must still be refused. Each test failed on
+the old reader (main's ``src``, an archive run against it), and the guards pass on both."""
 
 from __future__ import annotations
 
