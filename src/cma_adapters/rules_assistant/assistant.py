@@ -1044,11 +1044,21 @@ def find_creditor(text: str, document_class: DocumentClass) -> str | None:
 _SENTENCE = re.compile(r"(?:\b(?!(?:of|the|and|for|in|on|at|t/a|de|la)\b)[a-z]+\b\W+){3}")
 
 
+# Specks OCR reads after a name, apart from it by a space: "X Holdings Ltd ;", "Y plc ' ~".
+_TRAILING_SPECKS = re.compile(r"(?<=[\w.)])(?:\s+[^\w\s£&()]{1,2})+\s*$")
+
+
+def _specks_after(name: str) -> str:
+    """``name`` without the specks OCR read after it (``_TRAILING_SPECKS``, round 36)."""
+    return _TRAILING_SPECKS.sub("", name).strip(" .:-|")
+
+
 def _clean_name(name: str) -> str | None:
     name = name.replace(" | ", " I ")  # OCR reads a capital I between spaces as a bar
     # (and a case's title names the claimant before " v ": "X Ltd v. you")
     name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone|v\.?)(?=\s|$)", name.strip())[0]
     name = name.strip(" .:-|")
+    name = _specks_after(name)  # (round 36)
     # (a heading that names the party: "Claim against you by X plc", "Judgment for X Ltd")
     name = re.sub(
         r"^(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"

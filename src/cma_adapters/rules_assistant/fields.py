@@ -31,6 +31,8 @@ from cma_adapters.rules_assistant.fields_kinds import (
     fuller_form,
     lender_label,
     nought_read_as_o,
+    space_read_in,
+    stroke_read_as_letter,
     whole_debt,
     without_letter_o,
 )
@@ -156,6 +158,7 @@ def read_fields(
     found["account_reference"] += paired_references(layouts)
     found["account_reference"] += subject_references(layouts)  # (round 21)
     found["account_reference"] = [_nought_for_o(c, text) for c in found["account_reference"]]
+    found["account_reference"] = [_space_read_in(c, text) for c in found["account_reference"]]
     found["court_claim_number"] = labelled_candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -272,6 +275,16 @@ def _nought_for_o(c: Candidate, text: str) -> Candidate:
     """A reference whose nought OCR read as an O, printed with the nought elsewhere on
     the page, reads the nought (round 27)."""
     value = nought_read_as_o(c.value, text) if isinstance(c.value, str) else None
+    return c if value is None else attrs.evolve(c, value=value)
+
+
+def _space_read_in(c: Candidate, text: str) -> Candidate:
+    """A reference OCR cut short by a space it put inside it ("KQ-58 304" read as "KQ-58"),
+    printed whole elsewhere on the page ("KQ-58304"), reads the whole; one whose slash OCR
+    read as a letter or a figure, printed with it elsewhere, reads the slash (round 36)."""
+    value = space_read_in(c.value, text) if isinstance(c.value, str) else None
+    if value is None and isinstance(c.value, str):
+        value = stroke_read_as_letter(c.value, text)  # "KWR1550217" (round 36)
     return c if value is None else attrs.evolve(c, value=value)
 
 

@@ -854,3 +854,35 @@ def nought_read_as_o(value: str, text: str) -> str | None:
         return None
     pattern = r"(?<![A-Z0-9])" + re.escape(fixed) + r"(?![A-Z0-9])"
     return fixed if re.search(pattern, text.upper()) else None
+
+
+def space_read_in(value: str, text: str) -> str | None:
+    """``value`` and the short run of letters or figures after it, where ``text`` prints
+    them with a space between ("KQ-58 304") and elsewhere joined ("KQ-58304"): a space OCR
+    read inside one reference (round 36). Else ``None``."""
+    if len(value) < 3:
+        return None
+    # (the run after the space may go on in groups: "4410-552 107-31", round 36)
+    run = r"([A-Z0-9]{1,6}(?:[-/][A-Z0-9]{1,6}){0,2})"
+    after = re.search(rf"(?<![\w/-]){re.escape(value)} {run}(?![\w/-])", text, re.I)
+    if after is None:
+        return None
+    joined = value + after.group(1)
+    return (
+        joined.upper()
+        if re.search(rf"(?<![\w/-]){re.escape(joined)}(?![\w/-])", text, re.I)
+        else None
+    )
+
+
+def stroke_read_as_letter(value: str, text: str) -> str | None:
+    """A reference OCR read with its slash as an I, a 1 or an l between its letters and
+    its figures ("KWR1550217" for "KWR/550217"), printed with the slash elsewhere on the
+    page: the reference as printed (round 36). A reference the page never prints so keeps
+    what was read."""
+    for m in re.finditer(r"(?<=[A-Z])[I1l|](?=\d)|(?<=\d)[I1l|](?=[A-Z\d])", value):
+        fixed = value[: m.start()] + "/" + value[m.end() :]
+        pattern = r"(?<![A-Z0-9/])" + re.escape(fixed) + r"(?![A-Z0-9/])"
+        if re.search(pattern, text.upper()):
+            return fixed
+    return None

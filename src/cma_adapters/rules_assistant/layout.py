@@ -127,6 +127,7 @@ def page_layout(page: PageText) -> Layout:
     for index, row_words in enumerate(rows):
         row_words = _join_combs(row_words, dropped, height_px)
         row_words = _separators_between_figures(row_words, dropped, height_px)
+        row_words = _tails_rejoined(row_words)  # (round 36)
         cells_rows.append(tuple(_cells(page.number, index, row_words, height_px)))
         tops.append(min(_centre(w, slope) for w in row_words))
     cells_rows = _pounds_and_pence(cells_rows)
@@ -703,6 +704,32 @@ def _counting(run: Sequence[Word]) -> bool:
     )
 
 
+def _tails_rejoined(words: list[Word]) -> list[Word]:
+    """A word's last figure or two that Tesseract gave as a word of their own inside the
+    word's box ("KT40581 7", the "7" boxed over the end of "KT40581"): one word again
+    (round 36). Words apart, however close, stay apart."""
+    out: list[Word] = []
+    for word in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and re.fullmatch(r"[A-Za-z0-9]{1,2}", word.text)
+            and re.search(r"\d", last.text + word.text)
+            and re.fullmatch(r"[A-Za-z0-9/-]{3,}", last.text)
+            and word.box.left < last.box.right - word.box.width / 2
+            and word.box.right >= last.box.right - word.box.width / 4
+        ):
+            out[-1] = attrs.evolve(
+                last,
+                text=last.text + word.text,
+                box=union((last.box, word.box)),
+                confidence=min(last.confidence, word.confidence),
+            )
+            continue
+        out.append(word)
+    return out
+
+
 def _one_char(word: Word) -> bool:
     return len(word.text) == 1 and word.text.isalnum()
 
@@ -737,6 +764,22 @@ def _cells(page: int, row: int, words: list[Word], height: float) -> list[Cell]:
         fixed = tuple(attrs.evolve(w, text="I") if w.text == "|" else w for w in cell)
         out.append(Cell(page=page, row=row, words=fixed))
     return out
+
+
+def _leader_speck(cell: Cell) -> bool:
+    """A speck of a dotted or stained leader that OCR read with a figure in it ("«4,",
+    "~7;"): one short word, read with little confidence (under 0.5), marks around at
+    most one figure, no pound sign. Only passed over before a further cell (round 36)."""
+    if len(cell.words) != 1:
+        return False
+    word = cell.words[0]
+    return (
+        len(word.text) <= 3
+        and word.confidence < 0.5
+        and sum(ch.isdigit() for ch in word.text) <= 1
+        and bool(re.search(r"[^\w£]", word.text))
+        and "£" not in word.text
+    )
 
 
 def _edges_unspecked(cell: list[Word]) -> list[Word]:
@@ -895,6 +938,7 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                         for k in range(c + 1, len(row))
                         if not _SPECKS.fullmatch(row[k].text)
                         and not (k + 1 < len(row) and _SECTION_ALONE.fullmatch(row[k].text))
+                        and not (k + 1 < len(row) and _leader_speck(row[k]))
                     ),
                     None,
                 )
@@ -1184,6 +1228,11 @@ def _under_header(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bo
     return _header_of_columns(layout, header_row, value)
 
 
+def _figure_first(row: Sequence[Cell]) -> bool:
+    """Whether a row opens with a figure; a row OCR left no cell in has none (round 36)."""
+    return bool(row) and bool(re.search(r"\d", row[0].text))
+
+
 def _header_of_columns(layout: Layout, header_row: Sequence[Cell], value: Cell) -> bool:
     """Whether ``header_row`` heads a table's columns ("Date | Details | £" over rows of
     transactions): three or more cells without figures, and the value's row and the next
@@ -1195,7 +1244,7 @@ def _header_of_columns(layout: Layout, header_row: Sequence[Cell], value: Cell) 
     tolerance = 0.04 * layout.width
 
     def under(index: int) -> bool:
-        if index >= len(layout.rows) or not re.search(r"\d", layout.rows[index][0].text):
+        if index >= len(layout.rows) or not _figure_first(layout.rows[index]):
             return False  # (a grid of label rows and value rows: the next row is labels)
         heads = {
             h

@@ -699,7 +699,7 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
             # "From:" may stand in a cell of its own, the sender in the next: round 21).
             # (the channel the organisation speaks through is not a word of its name,
             # "X plc - Live Help": round 27)
-            said = without_channel(cell.text)
+            said = without_channel(_glued_specks_off(cell))  # (round 36)
             if i and re.fullmatch(r"from\s*:", row[i - 1].text.strip(), re.I):
                 said = "From: " + said
             sender = re.match(r"from\s*:\s*([^<>:]+?)\s*(?:<[^<>]*@[^<>]*>)?\s*$",
@@ -875,6 +875,57 @@ def registered(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+def _glued_specks_off(cell: Cell) -> str:
+    """A cell's text without the colon or semicolon OCR read glued before a capitalised word
+    inside it, where Tesseract was unsure of that word (under 0.7): a speck of a logo or
+    a stain, not a label's colon (":Vale" in "Ambleside :Vale District Council", round 36).
+    The cell's first word keeps its marks."""
+    words = [
+        re.sub(r"^[:;]+(?=[A-Z][a-z])", "", w.text) if k and w.confidence < 0.7 else w.text
+        for k, w in enumerate(cell.words)
+    ]
+    return " ".join(words)
+
+
+# Words that join the words of a name, printed in lower case ("Bank of X", "Y upon Tyne").
+_JOINING = frozenset(
+    {"of", "the", "and", "for", "in", "on", "at", "upon", "under", "by", "de", "la", "le"}
+    | {"du", "von", "van", "y", "t/a", "&", "to", "with"}
+)
+
+
+def _split_word_joined(name: str, words: frozenset[str]) -> str:
+    """A name in which OCR split one word in two with a space, its tail in lower case
+    ("Elmswood Park side Council" for "Elmswood Parkside Council"), where the page prints
+    the word whole elsewhere (``words``): the whole word; where OCR also lost a letter at
+    the split ("Elmswood Pa kside Council"), a word of seven letters or more the page prints
+    with that one letter more (round 36). A lower-case word that joins a name's words
+    ("of", "upon") is no tail."""
+    parts = name.split()
+    for i in range(len(parts) - 1, 0, -1):
+        head, tail = parts[i - 1], parts[i]
+        if not (head[:1].isupper() and tail.isalpha() and tail.islower()):
+            continue
+        if tail in _JOINING or not head.isalpha():
+            continue
+        joined = head + tail
+        whole = joined if joined in words else None
+        if whole is None and len(joined) >= 6:
+            whole = next(
+                (
+                    w
+                    for w in sorted(words)
+                    if len(w) == len(joined) + 1
+                    and w[:1] == joined[:1]
+                    and any(w[:k] + w[k + 1 :] == joined for k in range(len(head), len(w)))
+                ),
+                None,
+            )
+        if whole is not None:
+            parts[i - 1 : i + 1] = [whole]
+    return " ".join(parts)
+
+
 def better_read(candidates: list[Candidate], layouts: Sequence[Layout]) -> list[Candidate]:
     """A name OCR read twice, one letter apart ("Burham Dales Borough Council" in the
     letterhead, "Durham Dales Borough Council" in the footer, round 16): each candidate
@@ -893,10 +944,12 @@ def better_read(candidates: list[Candidate], layouts: Sequence[Layout]) -> list[
     if all(c >= 1.0 for c in sure.values()):
         return candidates
     flat = "\n".join(" ".join(c.text for c in row) for layout in layouts for row in layout.rows)
+    whole = frozenset(w for w in sure if w.isalpha() and w[:1].isupper() and len(w) >= 4)
     out = []
     for candidate in candidates:
         value = candidate.value
         if isinstance(value, str):
+            value = _split_word_joined(value, whole)  # (round 36)
             value = _better_spelt(value, sure, flat)
         out.append(candidate if value == candidate.value else attrs.evolve(candidate, value=value))
     return out

@@ -162,7 +162,11 @@ REFERENCE = re.compile(
     # Digits printed in groups ("5123 3522 1046") are one reference: 3-5 digits a group.
     # A bank-style prefix may lead ("NB22 9596 3229"), and a short group of two figures or
     # two letters may close it at the end of its cell ("0516 4730 02", "799 929 ZZ").
-    r"\b(?:(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
+    # (round 36) three or more groups of figures, the whole of its cell, where OCR lost
+    # the space between two of them: "731 204 559018", "731204 559 018"
+    r"\b(?:(?:\d{3,5} ){2,3}\d{6,8}(?: \d{3,5}){0,2}|\d{3,5} \d{6,8}(?: \d{3,5}){1,2}"
+    r"|\d{6,8}(?: \d{3,5}){2,3})(?=\s{2,}|\s*\n|\s*$|[,;)])"
+    r"|\b(?:(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
     r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?"
     # a prefix of letters and up to four figures, one group and a closing pair at the end
     # of its cell: "QX4410 2290 17" (round 15)
@@ -224,9 +228,26 @@ AGENT_WORDS = re.compile(
 )
 
 
+# An amount after its pound sign with a space OCR put beside its decimal point ("£3208 .17",
+# "£12, 046. 17"): one amount, its pence the two figures after the point. A space after
+# the point alone stands where a sentence may end ("£300. 25 people"), so there the
+# pence must close the amount: the end of its cell, a comma or a gap (round 36).
+_SPACED_POINT = re.compile(
+    r"(?P<pounds>(?:£|GBP) ?\d{1,3}(?:, ?\d{3})+|(?:£|GBP) ?\d+)(?P<point> \. ?|\. )"
+    r"(?P<pence>\d\d)(?![\d.,]\d)(?P<end>(?=\s*$|\s*[,;:)]|\s{2,}))?"
+)
+
+
+def _point_closed(m: re.Match[str]) -> str:
+    if not m["point"].startswith(" ") and m["end"] is None:
+        return m.group()
+    return re.sub(r"(?<=,) ", "", m["pounds"]) + "." + m["pence"]
+
+
 def parse_money(text: str) -> int | None:
     """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
     text = rejoined_pounds(text)  # "£1 4,741.79" (round 14)
+    text = _SPACED_POINT.sub(_point_closed, text)  # "£3,208 .17" (round 36)
     dates = [m.span() for m in DATE.finditer(text)]
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
@@ -246,8 +267,9 @@ def parse_money(text: str) -> int | None:
 def pound_read_as_eight(shown: str, text: str) -> int | None:
     """The amount an amount without a currency sign reads when its first figure is the "£"
     that OCR read as an 8 ("87,793.77" for "£7,793.77", round 20): only when the page prints
-    the rest with its "£" elsewhere ("ordered you to pay £7,793.77"), so a true 8 stays."""
-    m = re.fullmatch(r"8(\d{1,3}(?:,\d{3})*\.\d\d)", shown.strip())
+    the rest with its "£" elsewhere ("ordered you to pay £7,793.77"), so a true 8 stays.
+    (OCR reads the "£" as a 5 too: "53,106.42" for "£3,106.42", round 36.)"""
+    m = re.fullmatch(r"[85](\d{1,3}(?:,\d{3})*\.\d\d)", shown.strip())
     if m is None or not re.search(r"£\s?" + re.escape(m.group(1)) + r"(?!\d|[,.]\d)", text):
         return None
     return parse_money("£" + m.group(1))
@@ -397,12 +419,42 @@ _NINE_FOR_NOUGHT = re.compile(
 _O_BEFORE_DAY = re.compile(rf"\b[Oo]+(?=[0-3]?\d(?:st|nd|rd|th)?[\s/-]+(?:{_MONTH_RE})\b)", re.I)
 
 
+# A short figure date alone in its cell whose points OCR read as commas ("7,9,26" for
+# "7.9.26"): a day, a month and a year, no grouped number (round 36).
+_COMMA_DATE = re.compile(r"\s*([0-3]?\d),([01]?\d),((?:19|20)?\d\d)\s*[.,]?\s*")
+
+
+# A month's three letters whose first OCR lost or read as a bar or bracket, between the
+# figures of a date ("07/ep/2026", "07/]ep/2026"): the other two name the month, no two
+# months ending alike (round 36).
+_HEADLESS_MONTH = {
+    "an": "Jan", "eb": "Feb", "ar": "Mar", "pr": "Apr", "ay": "May", "un": "Jun",
+    "ul": "Jul", "ug": "Aug", "ep": "Sep", "ct": "Oct", "ov": "Nov", "ec": "Dec",
+}  # fmt: skip
+_MONTH_HEAD_LOST = re.compile(
+    r"\b(\d{1,2})([/.-])[\]\[|!]?(" + "|".join(_HEADLESS_MONTH) + r")\2((?:19|20)\d\d|\d\d)\b",
+    re.I,
+)
+
+
+def _mended_date(text: str) -> str:
+    """``text`` with what OCR makes of a date put back (``_COMMA_DATE``, ``_MONTH_HEAD_LOST``)."""
+    whole = _COMMA_DATE.fullmatch(text)
+    if whole:
+        return ".".join(whole.groups())
+    return _MONTH_HEAD_LOST.sub(
+        lambda m: f"{m[1]}{m[2]}{_HEADLESS_MONTH[m[3].lower()]}{m[2]}{m[4]}", text
+    )
+
+
 def parse_date(text: str) -> dt.date | None:
     for m in DATE.finditer(text):
         date = date_of(m)
         if date is not None:
             return date
     mended = _O_BEFORE_DAY.sub("", _NINE_FOR_NOUGHT.sub("0", text))
+    if mended == text:
+        mended = _mended_date(text)  # (round 36)
     return parse_date(mended) if mended != text else None
 
 
@@ -419,8 +471,21 @@ _SPACED_SLASH = re.compile(r"(?<=\d) /(?=\d)|(?<=\d)/ (?=\d)")
 _PRINTED_PART = re.compile(r"\b(?:(?:work)?sheet|tab|page) ?\d{1,3}\b", re.I)
 
 
+# A yen sign OCR read for a capital Y between a reference's letters and figures
+# ("40¥118273"): no amount has a figure before its currency sign (round 36).
+_YEN_FOR_Y = re.compile(r"(?<=[A-Z0-9])¥(?=[A-Z0-9])", re.I)
+
+
+# A rule or an underline OCR read as an underscore glued to a reference ("_48/771205",
+# "48/771205_"): no part of it (round 36). An underscore between letters or figures
+# ("ACC_NO") is kept.
+_UNDERSCORE_GLUED = re.compile(r"(?<![A-Z0-9])_+(?=[A-Z0-9])|(?<=[A-Z0-9])_+(?![A-Z0-9])", re.I)
+
+
 def parse_reference(text: str) -> str | None:
     text = _SPACED_SLASH.sub("/", _DOLLAR_FOR_S.sub("S", text))
+    text = _YEN_FOR_Y.sub("Y", text)
+    text = _UNDERSCORE_GLUED.sub(" ", text)
     text = _PRINTED_PART.sub(" ", text)
     lettered = lettered_number(text)  # "QRS 40471" (round 15)
     for m in REFERENCE.finditer(text):
