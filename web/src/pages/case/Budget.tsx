@@ -9,6 +9,7 @@ import { Button, Checkbox, ErrorSummary, Field, Select, TextInput } from "../../
 import { QueryState, ScrollBox, SuccessBanner, SummaryList, Tag, WarningText } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 import { downloadSfs } from "./download";
+import { DetailsForm } from "../../components/DetailsForm";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { fromYesNo, yesNo, yesNoOptions, type YesNo } from "../../components/yesNo";
 
@@ -250,18 +251,7 @@ function ImportSfs({ caseId, version, onImported }: { caseId: string; version: n
     },
   });
   return (
-    <details className="govuk-details govuk-!-margin-top-6">
-      <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Import an SFS from another agency</span>
-      </summary>
-      <form
-        className="govuk-details__text"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          upload.mutate();
-        }}
-        noValidate
-      >
+    <DetailsForm summary="Import an SFS from another agency" onSubmit={() => upload.mutate()} className="govuk-!-margin-top-6">
         <ErrorSummary error={upload.error} fields={{ file: "sfs-file", body: "sfs-file" }} labels={{ body: "The statement:" }} />
         <WarningText>Importing replaces this budget: its lines, household and details become the statement's. When the case has no debts yet, the statement's debts are added too.</WarningText>
         <Field id="sfs-file" name="file" label="Statement file" hint="A Standard Financial Statement (SFS-DDS v1.1) as XML or JSON." error={upload.error}>
@@ -270,8 +260,7 @@ function ImportSfs({ caseId, version, onImported }: { caseId: string; version: n
           )}
         </Field>
         <Button busy={upload.isPending}>Import the statement</Button>
-      </form>
-    </details>
+    </DetailsForm>
   );
 }
 

@@ -10,6 +10,7 @@ import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
 import { conflictText } from "../calendar/calendar";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
+import { DetailsForm } from "../../components/DetailsForm";
 
 /** The dated events an adviser records, in their words; each starts the deadlines it
  * calls for (the API counts them and says how). */
@@ -428,20 +429,7 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
         </div>
       ) : (
         <>
-        <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">
-              Move<span className="govuk-visually-hidden"> the appointment on {when}</span>
-            </span>
-          </summary>
-          <form
-            className="govuk-details__text"
-            onSubmit={(e: FormEvent) => {
-              e.preventDefault();
-              move.mutate();
-            }}
-            noValidate
-          >
+          <DetailsForm summary="Move" hidden={`the appointment on ${when}`} onSubmit={() => move.mutate()} className="govuk-!-margin-top-2 govuk-!-margin-bottom-0">
             <div className="cma-inline-form">
               <DateInput id={`${id}-day`} name="start" label="New date" value={day} onChange={setDay} error={move.error} />
               <TextInput id={`${id}-time`} name="time" label="Time" hint="24-hour, like 14:00" width="5" value={time} onChange={setTime} error={move.error} />
@@ -454,28 +442,13 @@ function AppointmentActions({ appt, onDone }: { appt: Appointment; onDone: (text
               onChange={setAllowConflict}
             />
             <Button busy={move.isPending}>Move the appointment</Button>
-          </form>
-        </details>
-        <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-2">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">
-              Cancel<span className="govuk-visually-hidden"> the appointment on {when}</span>
-            </span>
-          </summary>
-          <form
-            className="govuk-details__text"
-            onSubmit={(e: FormEvent) => {
-              e.preventDefault();
-              cancel.mutate();
-            }}
-            noValidate
-          >
+          </DetailsForm>
+          <DetailsForm summary="Cancel" hidden={`the appointment on ${when}`} onSubmit={() => cancel.mutate()} className="govuk-!-margin-top-2 govuk-!-margin-bottom-2">
             <TextInput id={`${id}-reason`} name="reason" label="Why it is cancelled" value={reason} onChange={setReason} error={cancel.error} />
             <Button warning busy={cancel.isPending}>
               Cancel the appointment
             </Button>
-          </form>
-        </details>
+          </DetailsForm>
         </>
       )}
     </>
