@@ -969,8 +969,21 @@ try {
   // Closed, its appointments ahead are cancelled, saying why (no reminder goes out for them).
   await page.getByRole("link", { name: "Appointments", exact: true }).click();
   await page.getByText(/The case is closed, so appointments cannot be booked/).waitFor();
-  const stillBooked = await page.locator("main li .govuk-tag", { hasText: /^booked$/ }).count();
-  const cancelled = await page.locator("main li .govuk-tag", { hasText: /^cancelled$/ }).count();
+  // (the list is read once it has loaded, and again while the close's handler may still be
+  // cancelling: it runs after the close commits, so on a busy machine a moment later)
+  await page.locator("main li .govuk-tag").first().waitFor();
+  let stillBooked = 1;
+  let cancelled = 0;
+  for (let i = 0; i < 40 && (stillBooked > 0 || cancelled === 0); i++) {
+    if (i > 0) {
+      await page.waitForTimeout(250);
+      await page.reload();
+      await page.getByText(/The case is closed, so appointments cannot be booked/).waitFor();
+      await page.locator("main li .govuk-tag").first().waitFor();
+    }
+    stillBooked = await page.locator("main li .govuk-tag", { hasText: /^booked$/ }).count();
+    cancelled = await page.locator("main li .govuk-tag", { hasText: /^cancelled$/ }).count();
+  }
   check(stillBooked === 0 && cancelled > 0, `closing the case cancelled its ${cancelled} appointments ahead, and no booking form is offered`);
   // Its record is frozen: its Debts page says so and offers no form to change them.
   await page.getByRole("link", { name: "Debts", exact: true }).click();
