@@ -22,6 +22,10 @@ vi.hoisted(() => {
       state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
       return json({ ...appts[0], ...body, sequence: 1, version: 4 });
     }
+    if (input.method === "POST" && url.pathname === "/api/v1/appointments") {
+      const clash = { kind: "adviser_double_booked", detail: "the adviser has another appointment", other_appointment_id: "ahead" };
+      return json({ ...appts[0], id: "new", version: 1, conflicts: [clash] });
+    }
     if (input.method === "POST") {
       const body = url.pathname.endsWith("/cancel") ? await input.json() : null;
       state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
@@ -100,4 +104,18 @@ test("an appointment ahead is moved to a new slot with the version read; a time 
       ifMatch: '"3"',
     },
   ]);
+});
+
+test("a booking's conflicts are not shown once another appointment is cancelled (they may be gone)", async () => {
+  show();
+  const ahead = (await screen.findAllByRole("listitem"))[0] as HTMLElement;
+  fireEvent.change(screen.getByLabelText("Where"), { target: { value: "Room 2" } });
+  fireEvent.click(screen.getByLabelText(/^Book even if/));
+  fireEvent.click(screen.getByRole("button", { name: "Book" }));
+  expect(await screen.findByText(/^Booked, with a conflict/)).toBeInTheDocument();
+  fireEvent.click(within(ahead).getByText("Cancel", { exact: false, selector: "span" }));
+  fireEvent.change(within(ahead).getByLabelText("Why it is cancelled"), { target: { value: "Double booked" } });
+  fireEvent.click(within(ahead).getByRole("button", { name: "Cancel the appointment" }));
+  expect(await screen.findByText(/The appointment on .* is cancelled\./)).toBeInTheDocument();
+  expect(screen.queryByText(/^Booked, with a conflict/)).not.toBeInTheDocument();
 });

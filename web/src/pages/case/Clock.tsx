@@ -466,7 +466,10 @@ export function Appointments({ caseId }: { caseId: string }) {
   const [location, setLocation] = useState("");
   const [allowConflict, setAllowConflict] = useState(false);
   const [news, setNews] = useState<{ seq: number; text: string } | null>(null);
-  const told = (text: string) => setNews((n) => ({ seq: (n?.seq ?? 0) + 1, text }));
+  const told = (text: string) => {
+    setNews((n) => ({ seq: (n?.seq ?? 0) + 1, text }));
+    book.reset(); // the last booking's conflicts are stale once an appointment moves or ends
+  };
   const appts = useQuery({
     queryKey: ["appointments", caseId],
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/appointments", { params: { query: { ...at, case_id: caseId } } }))),
