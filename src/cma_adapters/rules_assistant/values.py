@@ -619,9 +619,13 @@ _SHORTENED = r"(?:Co|Cos|Bros|Mfg|Assoc|Intl|Dept|St|Mt)"
 # The next label of a run of labels and values on one line, the dots or bars between them
 # lost ("X Council Days of charge run out on: 19 May"; round 35): a capitalised word, then
 # one to seven words in lower case, not all of them words a name has ("of", "and", "the"),
-# then a colon.
-_NEXT_LABEL = re.compile(r"\s+([A-Z][\w'’-]*((?:\s+[a-z][\w'’/-]*,?){1,7})\s*:)(?=\s|$)")
-_NAME_SMALL = frozenset({"of", "and", "the", "for", "de", "la", "le", "du", "von", "van"})
+# then a colon and a value after it.
+_NEXT_LABEL = re.compile(r"\s+([A-Z][\w'’-]*((?:\s+[a-z][\w'’/-]*,?){1,7})\s*:)(?=\s+\S)")
+_NAME_SMALL = frozenset(
+    # (and a legal form OCR read in lower case: "Finance ple:", round 35)
+    {"of", "and", "the", "for", "de", "la", "le", "du", "von", "van", "ple", "pic", "plc", "lid"}
+    | {"ltd", "llp", "limited", "co", "t/a"}
+)
 
 
 def before_next_label(text: str) -> str:
