@@ -583,7 +583,7 @@ _ENFORCER = re.compile(
 
 
 # The enforcer writes as the one instructed (round 35): "X has instructed us", "we act for
-# X", "a charge for payment served for X". A council's or a supplier's own letter may warn
+# X", "a charge served for X". A council's or a supplier's own letter may warn
 # of sheriff officers or enforcement agents (and of the summary warrant it has obtained),
 # but is not written by one acting for it.
 _ENFORCER_ACTING = re.compile(
@@ -1087,7 +1087,7 @@ def _clean_name(name: str) -> str | None:
         name,
         flags=re.I,
     )
-    # (a heading that names whom a writ was served for: "Charge for payment served for X",
+    # (a heading that names whom a writ was served for: "Charge served for X",
     # "Warrant issued on behalf of X"; not "served by", the enforcer: round 35)
     name = re.sub(
         r"^(?:[A-Za-z-]+ ){1,5}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of)\s+"

@@ -251,7 +251,7 @@ CREDITOR_LABELS = [
     _l(
         _W % 3 + r"(?:firm|company|business|lender|party|person|body|organisation|supplier"
         r"|creditor|client|trader|contractor"
-        # (or the public body an enforcer collects for: "Council we act for", round 35)
+        # (or the public body an enforcer collects for: "Authority we act for", round 35)
         r"|council|authority|landlord|agency|department|board|court)"
         r" (?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
         r" for\b",
@@ -520,7 +520,7 @@ INCLUDED_IN_SUM = re.compile(
 _NOT_RECEIVED = re.compile(
     r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
     r"|unpaid|overdue|past due|in arrears"  # ("Instalments unpaid so far": round 14)
-    # ("Instalments behind on your account": what is behind is owed, round 35)
+    # ("Repayments behind so far": what is behind is owed, round 35)
     r"|behind"
     # (what a claimant asks for: "Pitch fees our client seeks", "Fees sought", round 26)
     r"|seeks|sought)\b"
@@ -531,7 +531,7 @@ _NOT_RECEIVED = re.compile(
 # "Total including VAT", which is the whole (round 18).
 _PART_OF_TOTAL = re.compile(
     r"\b(?:sub ?total|(?<!inc )(?<!incl )(?<!including )(?<!plus )(?<!with )(?<!and )vat"
-    # (not the VAT said to be in it: "This bill, VAT included", round 35)
+    # (not the VAT said to be in it: "Charges this quarter, VAT included", round 35)
     r"(?! (?:included|inclusive|incl|inc|paid)\b))\b"
 )
 

@@ -316,7 +316,7 @@ _NAMES_AN_ACCOUNT = re.compile(
 )
 
 
-# Capitals as a word of their own, then figures in groups: "YGE 4538 6581" (round 35).
+# Capitals as a word of their own, then figures in groups: "ABC 1234 5678" (round 35).
 _CAPITALS_THEN_GROUPS = re.compile(r"[A-Z]{2,4} \d{3,5}(?: \d{3,5}){1,3}\b(?![.,]\d)")
 
 
@@ -336,7 +336,7 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         r"(?:(?:with (?:us|them)|from (?:now(?: on)?|today)|now|in future),?\s+){0,2}"
         # ("whose reference for the loan is X": what it is for, then "is", round 12)
         r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+"  # ("reference is X": r14)
-        # ("our reference for your account, X": what it is for, then a comma, round 35)
+        # ("reference for the loan, X": what it is for, then a comma, round 35)
         r"|(?:for|on|of) (?:the|your|this|that) \w+\s*[,:]\s+)?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
@@ -595,7 +595,7 @@ def prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                     # ("you have fallen behind by £363.69", round 20)
                     # (a currency code after it, a named account: "£X GBP in rent arrears")
                     arrears = ARREARS_AFTER.match(after) or re.search(
-                        # ("the arrears today are £X", "the arrears on your gas are £X", round 35)
+                        # ("the arrears now are £X", "the arrears on your water account are £X", round 35)
                         r"\b(?:in arrears by|arrears of|arrears(?: (?:on|for) (?:your|the)"
                         r"(?: [\w-]+){1,4}?)?(?: (?:today|now|currently|so far))?"
                         r" (?:are|is|stand at|come to|total)|behind by)\s*$",

@@ -685,18 +685,17 @@ def printed_lines(layout: Layout, rows: int) -> list[tuple[int, int, int, Cell]]
 
 
 # The front of the envelope a letter came in, copied before it (round 35): where to return
-# it undelivered, the postage paid, "the letter inside".
+# it undelivered, the postage paid, the envelope named.
 _ENVELOPE = re.compile(
-    r"\b(?:if undelivered|return to sender|postage paid|envelope (?:this|the) letter came"
-    r"|the letter (?:is )?inside|copy of the envelope)\b",
+    r"\b(?:if undelivered|return to sender|postage paid|(?:first|second) class post|envelope)\b",
     re.I,
 )
 
 
 def first_letter_page(layouts: Sequence[Layout]) -> Sequence[Layout]:
     """The page the letter's letterhead is on: page 1, or, where page 1 is a copy of the
-    envelope the letter came in (``_ENVELOPE``, twice or more, on a short page), page 1 and
-    the letter's own first page after it (round 35)."""
+    envelope the letter came in (``_ENVELOPE``, two of its words or more, on a short page),
+    page 1 and the letter's own first page after it (round 35)."""
     if len(layouts) < 2 or len(layouts[0].rows) > 20:
         return layouts[:1]
     said = " ".join(c.text for row in layouts[0].rows for c in row)

@@ -617,7 +617,7 @@ _SHORTENED = r"(?:Co|Cos|Bros|Mfg|Assoc|Intl|Dept|St|Mt)"
 
 
 # The next label of a run of labels and values on one line, the dots or bars between them
-# lost ("X Council Days of charge run out on: 19 May"; round 35): a capitalised word, then
+# lost ("X Council Time to pay ends on: 19 May"; round 35): a capitalised word, then
 # one to seven words in lower case, not all of them words a name has ("of", "and", "the"),
 # then a colon and a value after it.
 _NEXT_LABEL = re.compile(r"\s+([A-Z][\w'’-]*((?:\s+[a-z][\w'’/-]*,?){1,7})\s*:)(?=\s+\S)")
@@ -630,8 +630,8 @@ _NAME_SMALL = frozenset(
 
 def before_next_label(text: str) -> str:
     """``text`` up to the next label of a run of labels and values on one line
-    (``_NEXT_LABEL``): "Orkney Isles Council Days of charge run out on: 19 May" is the
-    council."""
+    (``_NEXT_LABEL``): "Coll Water Board Time to pay ends on: 19 May" is the
+    board."""
     for m in _NEXT_LABEL.finditer(text):
         if ":" in text[: m.start()]:
             break
