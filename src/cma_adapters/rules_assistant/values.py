@@ -659,6 +659,15 @@ def _name_shaped(text: str) -> str | None:
         text,
         flags=re.I,
     )
+    # (or whom a writ was served or issued for: "Charge served for X", "Warrant issued on
+    # behalf of X"; not "served by", the enforcer: round 35)
+    text = re.sub(
+        r"^\s*(?:[A-Za-z-]+ ){1,4}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of)\s+"
+        r"(?=[A-Z])",
+        "",
+        text,
+        flags=re.I,
+    )
     # (a comma OCR read before the legal form is no end of the name: "X Credit, Ltd",
     # round 25)
     text = re.sub(r",\s*(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)

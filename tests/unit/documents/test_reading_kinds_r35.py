@@ -9,7 +9,7 @@ court's case reference with hyphens ("court-procedure and number-year") is the c
 number, whole; "our reference for your account, X" in a sentence, capitals then figures in
 groups, is the reference; a tier of boxed cells (each label at its box's left, its figure
 at the box's right) gives each label its figure; "VAT included" in a bill's label is no
-VAT part; instalments "behind" are owed; "the arrears today are £X" is the balance; a
+VAT part; instalments "behind" are owed; "the arrears now are £X" is the balance; a
 copy of the envelope before the letter leaves the letterhead on the next page — not a
 family's phrase. Pages of made-up wording (exact word boxes), read by the rules as a given
 kind (the shipped classifier plays no part) but for the enforcement notice, read as the
@@ -71,7 +71,7 @@ def test_whom_the_writer_acts_for_names_the_creditor() -> None:
         (Cell(0.08, "Dear Ms Kennedy,"),),
         (Cell(0.08, "We have been asked to collect the charges below from you."),),
         (Cell(0.1, "Our reference"), Cell(0.6, "BSO/55102")),
-        (Cell(0.1, "Sum to pay"), Cell(0.6, "£612.40"), Cell(0.75, "Authority")),
+        (Cell(0.1, "Amount to clear"), Cell(0.6, "£612.40"), Cell(0.75, "Authority")),
         (Cell(0.1, "we act for:"), Cell(0.6, "Arinagour Water Board")),
     ]  # fmt: skip
     read = _read(page, C.ENFORCEMENT_AGENT_NOTICE)
@@ -86,7 +86,7 @@ def test_a_name_in_a_run_of_labels_ends_at_the_next_label() -> None:
         *_ADDRESSEE,
         (Cell(0.08, "2 May 2027"),),
         (Cell(0.08, "Please pay £612.40 by 16 May 2027."),),
-        (Cell(0.08, "In short: Sum to pay: £612.40 Our reference: BSO/55102"),),
+        (Cell(0.08, "In short: Amount to clear: £612.40 Our reference: BSO/55102"),),
         (Cell(0.08, "Authority we act for: Arinagour Water Board Time to pay ends: 16 May 2027"),),
     ]  # fmt: skip
     read = _read(page, C.ENFORCEMENT_AGENT_NOTICE)
@@ -94,12 +94,12 @@ def test_a_name_in_a_run_of_labels_ends_at_the_next_label() -> None:
 
 
 def test_whom_a_heading_says_a_charge_was_served_for_is_the_creditor() -> None:
-    """Only the heading names whom the officers act for ("Charge for payment served for
-    X"): the creditor is X, not the heading's words before it."""
+    """Only the heading names whom the officers act for ("Charge served for X"): the
+    creditor is X, not the heading's words before it."""
     page = [
         (Cell(0.08, "Breachacha Sheriff Officers", bold=True),),
         *_ADDRESSEE,
-        (Cell(0.08, "Charge for payment served for Arinagour Water Board", bold=True),),
+        (Cell(0.08, "Charge served for Arinagour Water Board", bold=True),),
         (Cell(0.08, "2 May 2027"),),
         (Cell(0.08, "Dear Ms Kennedy,"),),
         (Cell(0.08, "Pay £612.40 to us by 16 May 2027."),),
@@ -191,13 +191,13 @@ def test_instalments_behind_are_owed() -> None:
 
 def test_the_arrears_today_are_the_balance() -> None:
     """A note of a call says the arrears "today are £X" in a sentence, the monthly payment
-    said too; or the arrears "on your water supply are £X"."""
+    said too; or the "arrears on your water supply are £X"."""
     page = [
         (Cell(0.08, "Coll Community Savings Club", bold=True),),
         *_ADDRESSEE,
         (Cell(0.08, "2 May 2027"),),
         (Cell(0.08, "1."), Cell(0.15, "We read you your loan number, CCS-40917.")),
-        (Cell(0.08, "2."), Cell(0.15, "We told you the club loan arrears today are £1,022.75.")),
+        (Cell(0.08, "2."), Cell(0.15, "At the call your club loan arrears now are £1,022.75.")),
         (Cell(0.08, "3."), Cell(0.15, "Your monthly club loan payment is £310.00.")),
     ]  # fmt: skip
     read = _read(page, C.MORTGAGE_ARREARS)
@@ -206,7 +206,7 @@ def test_the_arrears_today_are_the_balance() -> None:
         (Cell(0.08, "Arinagour Water Board", bold=True),),
         *_ADDRESSEE,
         (Cell(0.08, "2 May 2027"),),
-        (Cell(0.08, "1."), Cell(0.15, "We said the arrears on your water supply are £88.40.")),
+        (Cell(0.08, "1."), Cell(0.15, "Arrears on your water supply are £88.40 as of the call.")),
     ]  # fmt: skip
     read = _read(page, C.UTILITY_ARREARS)
     assert read.balance_pence == 8840
@@ -216,8 +216,8 @@ def test_a_copy_of_the_envelope_leaves_the_letterhead_on_the_next_page() -> None
     """The front of the envelope is copied before the letter: the letterhead is on the
     letter's own first page."""
     envelope = [
-        (Cell(0.08, "Copy of the envelope this letter came in"),),
-        (Cell(0.08, "If undelivered please return to:"), Cell(0.7, "POSTAGE PAID GB")),
+        (Cell(0.08, "Scanned with it: the envelope, front"),),
+        (Cell(0.08, "If undelivered, return to:"), Cell(0.7, "Second class post")),
         (Cell(0.08, "Fines Desk, Shore Street, Arinagour PA78 6SZ"),),
         *_ADDRESSEE,
     ]
