@@ -582,6 +582,28 @@ _ENFORCER = re.compile(
 )
 
 
+# The enforcer writes as the one instructed (round 35): "X has instructed us", "we act for
+# X", "a charge served for X". A council's or a supplier's own letter may warn
+# of sheriff officers or enforcement agents (and of the summary warrant it has obtained),
+# but is not written by one acting for it.
+_ENFORCER_ACTING = re.compile(
+    r"\b(?:(?:has|have) (?:instructed|appointed|asked) us"
+    r"|we (?:act|are acting) (?:for|on behalf of)"
+    r"|(?:charge for payment|notice of enforcement) (?:has been |was )?served"
+    r"|(?:we )?(?:served|have served) (?:on you )?(?:a|this|the) charge for payment)\b"
+)
+# The kinds the word model mistakes an enforcer's letter for: what it collects (council tax,
+# water and sewerage charges, rates) is another kind's wording.
+_ENFORCED_FOR = frozenset({C.UTILITY_ARREARS, C.COUNCIL_TAX})
+
+
+def _enforcer_writes(flat: str) -> bool:
+    """The letter comes from an enforcer (sheriff officers, enforcement agents, bailiffs)
+    acting for the creditor: its enforcer's words and its words of acting for another
+    (``_ENFORCER_ACTING``), each at least once (round 35)."""
+    return bool(_ENFORCER.search(flat) and _ENFORCER_ACTING.search(flat))
+
+
 # A court's judgment for a sum, as the court or the creditor tells of it (round 17):
 # "judgment has been entered against you", "the sheriff has granted decree", "decree for
 # the sum of".
@@ -754,6 +776,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       as a sentence's total), not that nothing is owed: an enforcement agent notice; one
       that tells of a judgment (decree) entered or granted for it: a county court
       judgment.
+    * Read as utility arrears or council tax, it comes from an enforcer (sheriff officers,
+      enforcement agents, bailiffs) that writes as the one instructed ("has instructed
+      us", "we act for", a charge for payment served) and gives an amount the balance may
+      be, not that nothing is owed: an enforcement agent notice (round 35: sheriff
+      officers collecting council tax and water charges).
     * Read as utility arrears, it names a loan or a card (a credit agreement, an
       overdraft) and nothing a utility supplies (gas, electricity, water, a phone line):
       a creditor letter.
@@ -805,6 +832,9 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
             return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer's, an amount it asks for
         if _JUDGED.search(flat):
             return C.COUNTY_COURT_JUDGMENT  # a court's judgment (decree) for an amount
+    asks = any(c.score > 0 for c in found.get("balance_pence", []))
+    if cls in _ENFORCED_FOR and _enforcer_writes(flat) and asks and not _SETTLED.search(flat):
+        return C.ENFORCEMENT_AGENT_NOTICE  # sheriff officers acting for a council (round 35)
     if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and _LENT.search(flat):
         return C.CREDITOR_LETTER  # a loan or a card, and nothing a utility supplies
     if (
@@ -1063,6 +1093,15 @@ def _clean_name(name: str) -> str | None:
     name = re.sub(
         r"^(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
         r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        name,
+        flags=re.I,
+    )
+    # (a heading that names whom a writ was served for: "Charge served for X",
+    # "Warrant issued on behalf of X"; not "served by", the enforcer: round 35)
+    name = re.sub(
+        r"^(?:[A-Za-z-]+ ){1,5}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of)\s+"
+        r"(?=[A-Z])",
         "",
         name,
         flags=re.I,

@@ -229,6 +229,8 @@ CREDITOR_LABELS = [
         r" (?:the|our|your) (?:council|creditor|lender|client|landlord|authority|owner|company"
         r"|supplier)"
         r"|acting for|collecting for|(?:we are )?writing for"
+        # (the writer's own clause: "We act for", its noun on the line before, round 35)
+        r"|(?:we|i) (?:act|are acting|collect|are collecting) for"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
     ),
@@ -248,8 +250,11 @@ CREDITOR_LABELS = [
     ),
     _l(
         _W % 3 + r"(?:firm|company|business|lender|party|person|body|organisation|supplier"
-        r"|creditor|client|trader|contractor) (?:whom |that |who |which )?(?:we|i) (?:act"
-        r"|are acting|work|collect|are collecting) for\b",
+        r"|creditor|client|trader|contractor"
+        # (or the public body an enforcer collects for: "Authority we act for", round 35)
+        r"|council|authority|landlord|agency|department|board|court)"
+        r" (?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
+        r" for\b",
         3.0,
     ),
 ]
@@ -515,6 +520,8 @@ INCLUDED_IN_SUM = re.compile(
 _NOT_RECEIVED = re.compile(
     r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
     r"|unpaid|overdue|past due|in arrears"  # ("Instalments unpaid so far": round 14)
+    # ("Repayments behind so far": what is behind is owed, round 35)
+    r"|behind"
     # (what a claimant asks for: "Pitch fees our client seeks", "Fees sought", round 26)
     r"|seeks|sought)\b"
 )
@@ -523,7 +530,9 @@ _NOT_RECEIVED = re.compile(
 # A part of a bill's total: its VAT ("Total VAT", "VAT at 20%") or its sub-total; not
 # "Total including VAT", which is the whole (round 18).
 _PART_OF_TOTAL = re.compile(
-    r"\b(?:sub ?total|(?<!inc )(?<!incl )(?<!including )(?<!plus )(?<!with )(?<!and )vat)\b"
+    r"\b(?:sub ?total|(?<!inc )(?<!incl )(?<!including )(?<!plus )(?<!with )(?<!and )vat"
+    # (not the VAT said to be in it: "Charges this quarter, VAT included", round 35)
+    r"(?! (?:included|inclusive|incl|inc|paid)\b))\b"
 )
 
 

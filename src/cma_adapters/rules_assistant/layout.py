@@ -1400,6 +1400,9 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
                 or abs((other.left + other.right) / 2 - (cell.left + cell.right) / 2) <= tolerance
             ) and not _column_goes_on(layout, nr, other):
                 return other
+        tier = _in_its_tier(layout.rows[r], layout.rows[nr], cell)
+        if tier is not None:
+            return tier
         # (a row of other columns' cells only, none over the label's: on a skewed scan a
         # column's values fall a row lower than the next column's, round 16)
         if any(o.left < cell.right and o.right > cell.left for o in layout.rows[nr]):
@@ -1409,6 +1412,25 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         if _wraps_a_label(layout, r, nr):
             top = layout.row_tops[nr]
     return None
+
+
+def _in_its_tier(heads: Sequence[Cell], values: Sequence[Cell], cell: Cell) -> Cell | None:
+    """The value of label ``cell`` in a tier of boxed cells (round 35): a row of two or more
+    labels over a row of as many figures, each label at its box's left and its figure at
+    the box's right, under none of them ("Basic | Allowance | Gross pay" over "596.84 |
+    27.50 | 669.34", each figure right of its own label and left of the next label). The
+    figure in the label's place, where every figure lies so."""
+    if len(heads) < 2 or len(values) != len(heads) or cell not in heads:
+        return None
+    if any(re.search(r"\d", h.text) for h in heads) or not all(
+        re.fullmatch(r"[£-]?\d[\d,]*\.\d\d", v.text.strip()) for v in values
+    ):
+        return None
+    for i, (h, v) in enumerate(zip(heads, values, strict=True)):
+        nxt = heads[i + 1].left if i + 1 < len(heads) else float("inf")
+        if not (v.left >= h.left and v.right <= nxt):
+            return None
+    return values[heads.index(cell)]
 
 
 def _wraps_a_label(layout: Layout, r: int, nr: int) -> bool:

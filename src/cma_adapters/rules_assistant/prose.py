@@ -316,6 +316,10 @@ _NAMES_AN_ACCOUNT = re.compile(
 )
 
 
+# Capitals as a word of their own, then figures in groups: "ABC 1234 5678" (round 35).
+_CAPITALS_THEN_GROUPS = re.compile(r"[A-Z]{2,4} \d{3,5}(?: \d{3,5}){1,3}\b(?![.,]\d)")
+
+
 def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
     """ "…account XXXX" or "reference XXXX" inside a sentence: a weak candidate."""
     out = []
@@ -331,7 +335,9 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
         # round 21)
         r"(?:(?:with (?:us|them)|from (?:now(?: on)?|today)|now|in future),?\s+){0,2}"
         # ("whose reference for the loan is X": what it is for, then "is", round 12)
-        r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+)?"  # ("reference is X": r14)
+        r"(?:(?:(?:for|on|of) (?:the|your|this|that) \w+\s+)?is\s+"  # ("reference is X": r14)
+        # ("reference for the loan, X": what it is for, then a comma, round 35)
+        r"|(?:for|on|of) (?:the|your|this|that) \w+\s*[,:]\s+)?"
         r"(?:no\.?\s+|number(?:ed)?\s+)?(\S+)",
         re.I,
     )
@@ -347,7 +353,9 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                 for m in pattern.finditer(sentence):
                     if m.start() >= len(cell.text):
                         break  # named wholly on the next row: that row's
-                    grouped = REFERENCE.match(sentence, m.start(1))
+                    grouped = REFERENCE.match(sentence, m.start(1)) or _CAPITALS_THEN_GROUPS.match(
+                        sentence, m.start(1)
+                    )
                     value = parse_reference(grouped.group() if grouped else m.group(1))
                     if value is None:
                         continue
@@ -587,7 +595,12 @@ def prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                     # ("you have fallen behind by £363.69", round 20)
                     # (a currency code after it, a named account: "£X GBP in rent arrears")
                     arrears = ARREARS_AFTER.match(after) or re.search(
-                        r"\b(?:in arrears by|arrears of|arrears are|behind by)\s*$", before, re.I
+                        # ("the arrears now are £X", "the arrears on your water account are £X", round 35)
+                        r"\b(?:in arrears by|arrears of|arrears(?: (?:on|for) (?:your|the)"
+                        r"(?: [\w-]+){1,4}?)?(?: (?:today|now|currently|so far))?"
+                        r" (?:are|is|stand at|come to|total)|behind by)\s*$",
+                        before,
+                        re.I,
                     )
                     if not (arrears or BALANCE_WORDS.search(before)) or not pounds:
                         continue

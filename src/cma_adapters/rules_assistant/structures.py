@@ -684,13 +684,33 @@ def printed_lines(layout: Layout, rows: int) -> list[tuple[int, int, int, Cell]]
     ]
 
 
+# The front of the envelope a letter came in, copied before it (round 35): where to return
+# it undelivered, the postage paid, the envelope named.
+_ENVELOPE = re.compile(
+    r"\b(?:if undelivered|return to sender|postage paid|(?:first|second) class post|envelope)\b",
+    re.I,
+)
+
+
+def first_letter_page(layouts: Sequence[Layout]) -> Sequence[Layout]:
+    """The page the letter's letterhead is on: page 1, or, where page 1 is a copy of the
+    envelope the letter came in (``_ENVELOPE``, two of its words or more, on a short page),
+    page 1 and the letter's own first page after it (round 35)."""
+    if len(layouts) < 2 or len(layouts[0].rows) > 20:
+        return layouts[:1]
+    said = " ".join(c.text for row in layouts[0].rows for c in row)
+    if len({m.group().lower() for m in _ENVELOPE.finditer(said)}) >= 2:
+        return layouts[:2]
+    return layouts[:1]
+
+
 def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
     """Organisation-like cells in the top quarter of page 1: the letterhead (on a
     self-mailer, the rows above the salutation: ``head_rows``), line by line as printed
     (``printed_lines``)."""
     out = []
     signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
-    for layout in layouts[:1]:
+    for layout in first_letter_page(layouts):
         head = head_rows(layout)
         subjects = _subjects(layout)
         for line, r, i, cell in printed_lines(layout, head):

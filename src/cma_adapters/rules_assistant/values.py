@@ -508,7 +508,12 @@ def parse_reference(text: str) -> str | None:
 
 # A court's case number in parts between slashes: a Scottish simple procedure case
 # ("SP/PAI/2257/25": procedure, court, number, year), a Northern Irish or tribunal one.
-_CASE_NUMBER = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z0-9]{1,6}){1,3}/\d{2,4}\b")
+# Or with hyphens, the court first (round 35): "KWL-SP1234-26" (court, procedure and number,
+# year).
+_CASE_NUMBER = re.compile(
+    r"\b[A-Z]{1,4}(?:/[A-Z0-9]{1,6}){1,3}/\d{2,4}\b"
+    r"|\b[A-Z]{2,4}-[A-Z]{1,3}\d{3,6}-(?:\d{2}|20\d{2})\b(?!-)"
+)
 
 
 def parse_claim(text: str) -> str | None:
@@ -545,6 +550,14 @@ _GENERIC = re.compile(
     r"|overpayments?"
     r"|benefits?|income|payroll|services?|department|team|office|unit|centre|solicitors"
     r"|the|and|&|our|your|ltd|limited|plc|llp)\s*)+$",
+    re.IGNORECASE,
+)
+
+
+# What kind of body a name's last word says it is, alone: no name by itself ("Council",
+# "The Authority"; round 35).
+_BODY_ALONE = re.compile(
+    r"(?:the\s+)?(?:council|authority|board|agency|court|bank|trust|association|office)",
     re.IGNORECASE,
 )
 
@@ -668,10 +681,35 @@ def without_channel(text: str) -> str:
 _SHORTENED = r"(?:Co|Cos|Bros|Mfg|Assoc|Intl|Dept|St|Mt)"
 
 
+# The next label of a run of labels and values on one line, the dots or bars between them
+# lost ("X Council Time to pay ends on: 19 May"; round 35): a capitalised word, then
+# one to seven words in lower case, not all of them words a name has ("of", "and", "the"),
+# then a colon and a value after it.
+_NEXT_LABEL = re.compile(r"\s+([A-Z][\w'’-]*((?:\s+[a-z][\w'’/-]*,?){1,7})\s*:)(?=\s+\S)")
+_NAME_SMALL = frozenset(
+    # (and a legal form OCR read in lower case: "Finance ple:", round 35)
+    {"of", "and", "the", "for", "de", "la", "le", "du", "von", "van", "ple", "pic", "plc", "lid"}
+    | {"ltd", "llp", "limited", "co", "t/a"}
+)
+
+
+def before_next_label(text: str) -> str:
+    """``text`` up to the next label of a run of labels and values on one line
+    (``_NEXT_LABEL``): "Coll Water Board Time to pay ends on: 19 May" is the
+    board."""
+    for m in _NEXT_LABEL.finditer(text):
+        if ":" in text[: m.start()]:
+            break
+        if set(m.group(2).replace(",", " ").split()) - _NAME_SMALL:
+            return text[: m.start()]
+    return text
+
+
 def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
     text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
+    text = before_next_label(text)
     text = without_channel(text)
     # (a bundle's caption before the case's title, and the title's second party: round 29)
     text = _past_caption(text)
@@ -682,6 +720,15 @@ def _name_shaped(text: str) -> str | None:
     text = re.sub(
         r"^\s*(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
         r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
+        "",
+        text,
+        flags=re.I,
+    )
+    # (or whom a writ was served or issued for: "Charge served for X", "Warrant issued on
+    # behalf of X"; not "served by", the enforcer: round 35)
+    text = re.sub(
+        r"^\s*(?:[A-Za-z-]+ ){1,4}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of)\s+"
+        r"(?=[A-Z])",
         "",
         text,
         flags=re.I,
@@ -719,6 +766,8 @@ def _name_shaped(text: str) -> str | None:
         return None
     if _BENEFIT_NAME.match(name) or _GENERIC.match(name) or _LEGISLATION.match(name):
         return None
+    if _BODY_ALONE.fullmatch(name):
+        return None  # "Council": the last word of a name wrapped to its own line (round 35)
     if _COPY_CAPTION.search(name) and not legal:
         return None  # (a firm may be so named: "Top Copy Printing Ltd")
     if _PAPER_CARD.match(name):

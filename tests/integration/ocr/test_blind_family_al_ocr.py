@@ -1,17 +1,17 @@
-"""Held-out family AL (written blind) photographed with a cheap phone lens, scribbled on in
-blue biro or copied on a scratched copier glass, read by real Tesseract and the reader as
-the product ships it (the learned field ranker on): eight single-page documents over AL's
-three scans (a card company's letter with its bar chart, through the phone lens, as colour
-JPEG; a simple procedure claim with side-notes, scribbled on, as colour PNG without its
-resolution; a salmon farm's crew pay slip, from the scratched glass, as greyscale one-page
-PDF; sheriff officers' note of a telephone call, through the phone lens; a council tax
-reminder on an index card, scribbled on, as PNG with its resolution; an electricity bill
-with its pull-quote, from the scratched glass; a Pension Credit award on an index card,
-through the phone lens; a debt buyer's notice with its pull-quote, scribbled on). AL's
-two-page documents (the envelope) are read by ``benchmarks/intake_accuracy.py --family al
---ocr-al 19``, which reads one document of every class; the figures are in
-benchmarks/OCR.md ("Family AL"). Only aggregate figures are printed: AL's individual misses
-are not written down."""
+"""Family AL (written blind, read since round 35) photographed with a cheap phone lens,
+scribbled on in blue biro or copied on a scratched copier glass, read by real Tesseract and
+the reader as the product ships it (the learned field ranker on): eight single-page
+documents over AL's three scans (a card company's letter with its bar chart, through the
+phone lens, as colour JPEG; a simple procedure claim with side-notes, scribbled on, as
+colour PNG without its resolution; a salmon farm's crew pay slip, from the scratched glass,
+as greyscale one-page PDF; sheriff officers' note of a telephone call, through the phone
+lens; a council tax reminder on an index card, scribbled on, as PNG with its resolution; an
+electricity bill with its pull-quote, from the scratched glass; a Pension Credit award on an
+index card, through the phone lens; a debt buyer's notice with its pull-quote, scribbled
+on). AL's two-page documents (the envelope) are read by ``benchmarks/intake_accuracy.py
+--family al --ocr-al 19``, which reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family AL", and "Round 35", which read AL's misses: every figure on AL
+since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,10 +50,17 @@ FIRST = (
     "2/2; true values verbatim in the OCR text 40 of 41 (branch corpusal off 1ccbda2 = main's "
     "round-32 reader, shipped field ranker 2026-12-06.34)"
 )
-UNMET = frozenset(
-    {"document_class", "account_reference", "letter_date", "court_claim_number", "gross_pence"}
+ROUND_35 = (
+    "every floor met but the letter date 7/8 (rules of round 35, models 2026-12-06.34; the "
+    "benchmark's 19 scans: every field 100% but one pay slip's income and gross)"
 )
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+"""After round 35, which read AL's misses (training-side): the class, the reference, the
+claim number and the gross, strict xfails at the first measurement, meet their floors
+(plain assertions)."""
+UNMET = frozenset({"letter_date"})
+"""Still under the floor after round 35 (a strict xfail): the sheriff officers' note of a
+call through the phone lens, whose year Tesseract reads with a figure too many ("27 Mar,
+20285"), an OCR-noise kind not mended in round 35."""
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +72,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds most true values verbatim, so most of any gap is the
     reader's."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AL (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AL (seen since round 35), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= 0.8 * total
 
@@ -83,9 +90,11 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AL after OCR, first measurement under the issue's floor: {FIRST}",
+        f"AL after OCR, under the issue's floor after round 35: {ROUND_35}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 35: a regression check of a training-side figure (ROUND_35; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

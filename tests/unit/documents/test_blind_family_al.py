@@ -1,12 +1,12 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
-"""Held-out family AL (``corpus_blind_al.py``), written blind in a thirty-second hand (its
-organisations and wording new to A-Z, G, E, F, I, J and AA to AK): the family itself (every
-class, ground truth printed, deterministic, laid out on the page, each setting as it says)
-and that it is never trained on, and the reader measured on it (blind: aggregates only) on
-perfect text as the product reads (the shipped classifier and field ranker). The OCR sample
-is in tests/integration/ocr/test_blind_family_al_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AL"). Two documents a class keep this module to a few seconds;
-the benchmark reads four."""
+"""Family AL (``corpus_blind_al.py``), written blind in a thirty-second hand (its
+organisations and wording new to A-Z, G, E, F, I, J and AA to AK) and read since round 35:
+the family itself (every class, ground truth printed, deterministic, laid out on the page,
+each setting as it says), that it is trained on only as a read family, and the reader on it
+on perfect text as the product reads (the shipped classifier and field ranker). The OCR
+sample is in tests/integration/ocr/test_blind_family_al_ocr.py; the figures are in
+benchmarks/OCR.md ("Family AL", and "Round 35", which read AL's misses). Two documents a
+class keep this module to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +25,13 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
-    floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_al, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_al, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_al import (
@@ -410,11 +409,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_al") == digest()
 
 
-def test_family_al_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_al", "AL")
+def test_family_al_is_trained_on_only_as_a_read_family() -> None:
+    """AL is seen since round 35 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AL" in read_families.READ
+    assert "corpus_blind_al" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_al", "AL")
 
 
-# -- the reader on AL (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AL (seen since round 35, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -436,27 +442,33 @@ FIRST = (
     "documents class 72/76, reference 50/60, claim no. 0/8, gross 0/4: benchmarks/OCR.md, "
     "'Family AL')"
 )
-"""The first measurement (38 documents here): every floor met but the class (36/38 is
+"""The first measurement, blind (38 documents here): every floor met but the class (36/38 is
 just under 95%), the reference, the claim number and the gross."""
-UNMET = frozenset({"document_class", "account_reference", "court_claim_number", "gross_pence"})
-"""The floors not met at the first measurement (strict xfails below)."""
+ROUND_35 = (
+    "on the benchmark's 76 documents every field 100% by the rules and as shipped (class "
+    "76/76, reference 60/60, claim no. 8/8, gross 4/4 ...): rules of round 35, models "
+    "2026-12-06.34"
+)
+"""After round 35, which read AL's misses (training-side): sheriff officers acting for a
+council are an enforcement notice, a Scottish case reference with hyphens is the claim
+number whole, "our reference for your account, X" is the reference and a tier of boxed
+cells gives the gross its figure."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.5, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the floors of the fields that every debt letter states: a collapse, not a
-small loss (why any of them is low is not looked into: AL is blind)."""
+small loss."""
 
 
 def test_family_al_is_read_above_a_collapse_floor(al_score: Score) -> None:
-    print("\n" + al_score.table("held-out family AL (written blind), perfect text"))
+    print("\n" + al_score.table("family AL (seen since round 35), perfect text"))
     assert al_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, floor in COLLAPSE.items():
         assert (al_score.accuracy(field) or 0) >= floor, field
 
 
-@pytest.mark.parametrize(
-    "field",
-    floor_params(TARGETS, UNMET, f"AL blind, first measurement under the issue's floor: {FIRST}"),
-)
+@pytest.mark.parametrize("field", TARGETS)
 def test_family_al_meets_the_floor(al_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 35, so a regression check of a training-side figure: ROUND_35
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(al_score.accuracy(field), field), field

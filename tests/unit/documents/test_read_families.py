@@ -55,6 +55,7 @@ READ_MODULES = {
     "corpus_blind_aj": "AJ",
     "corpus_blind_ak": "AK",
     "corpus_blind_ag": "AG",
+    "corpus_blind_al": "AL",
 }
 PACKAGE = Path(read_families.__file__).parent
 
