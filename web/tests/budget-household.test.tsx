@@ -68,6 +68,9 @@ test("the household, the client's work and the savings answer are sent; the asse
   expect(body.details.client_date_of_birth).toBe("1980-01-01");
   expect(body.savings_contribution_considered).toBe(false);
   expect(body.asset_use_considered).toBe(true);
+  // The save is said, and the banner saying it has the focus (the pressed button is redrawn).
+  const said = await screen.findByText("The budget is saved: income £0.00 a month, outgoings £0.00.");
+  expect(said.closest(".govuk-notification-banner")).toHaveFocus();
 });
 
 test("a count that is not a whole number is refused by its box, and nothing is sent", async () => {

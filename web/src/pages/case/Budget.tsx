@@ -54,7 +54,7 @@ function householdBody(partner: boolean, tenure: string, counts: Record<Count, s
   };
 }
 
-function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut"] }) {
+function BudgetEditor({ caseId, out, onSaved }: { caseId: string; out: Schemas["BudgetOut"]; onSaved: (text: string) => void }) {
   const qc = useQueryClient();
   const catalogue = useSfsLines();
   const named = new Map((catalogue.data?.items ?? []).map((l) => [l.key, l.label]));
@@ -99,7 +99,12 @@ function BudgetEditor({ caseId, out }: { caseId: string; out: Schemas["BudgetOut
         }),
       );
     },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["budget", caseId] }),
+    onSuccess: (saved) => {
+      // Said, and focused (the form is drawn afresh from the saved version, so the button
+      // that was pressed is gone): the save is not silent for anyone.
+      onSaved(`The budget is saved: income ${money(saved.summary.total_income_pence)} a month, outgoings ${money(saved.summary.total_outgoings_pence)}.`);
+      void qc.invalidateQueries({ queryKey: ["budget", caseId] });
+    },
   });
   /** The partner's details as the SFS holds them; none once the client has no partner. */
   function partnerDetails(): Partial<Schemas["SfsStatementDetails"]> {
@@ -269,6 +274,7 @@ export function Budget({ caseId }: { caseId: string }) {
   const open = useCaseOpen();
   const sfs = useMutation({ mutationFn: async (format: "json" | "xml") => downloadSfs(caseId, format, `standard-financial-statement.${format}`) });
   const [news, setNews] = useState<{ seq: number; text: string } | null>(null);
+  const told = (text: string) => setNews((n) => ({ seq: (n?.seq ?? 0) + 1, text }));
   const budget = useQuery({
     queryKey: ["budget", caseId],
     queryFn: async () => unwrap(await api.GET("/api/v1/cases/{case_id}/budget", { params: { path: { case_id: caseId } } })),
@@ -321,8 +327,8 @@ export function Budget({ caseId }: { caseId: string }) {
               <ClosedHint what="its budget" />
             ) : can("finance:write") ? (
               <>
-                <BudgetEditor key={b.version} caseId={caseId} out={b} />
-                <ImportSfs caseId={caseId} version={b.version} onImported={(text) => setNews((n) => ({ seq: (n?.seq ?? 0) + 1, text }))} />
+                <BudgetEditor key={b.version} caseId={caseId} out={b} onSaved={told} />
+                <ImportSfs caseId={caseId} version={b.version} onImported={told} />
               </>
             ) : (
               <p className="govuk-body">Your role can read the budget but not change it.</p>
