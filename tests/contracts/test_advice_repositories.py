@@ -540,6 +540,39 @@ class AdviceRepositoriesContract:
             assert await backend.repos.letter_templates(uow).get(LetterKind.SFS_STATEMENT) is None
         assert kinds == [LetterKind.OFFER_OF_PAYMENT, LetterKind.WRITE_OFF_REQUEST]
 
+    async def test_a_removed_template_is_gone_and_a_stale_one_is_not_removed(
+        self, backend: AdviceBackend
+    ) -> None:
+        centre = await new_centre(backend.base)
+        case = CaseId(uuid.uuid4())
+        kind = template(centre, case).kind
+        await in_uow(
+            backend,
+            centre,
+            lambda uow: backend.repos.letter_templates(uow).add(template(centre, case)),
+        )
+        async with backend.base.uow(centre) as uow:
+            first = await backend.repos.letter_templates(uow).get(kind)
+        assert first is not None
+        async with backend.base.uow(centre) as uow:
+            read = await backend.repos.letter_templates(uow).get(kind)
+            assert read is not None
+            read.subject = "Changed"
+            await backend.repos.letter_templates(uow).save(read)
+            await uow.commit()
+        with pytest.raises(StaleVersion):
+            await in_uow(
+                backend, centre, lambda uow: backend.repos.letter_templates(uow).remove(first)
+            )
+        async with backend.base.uow(centre) as uow:
+            now = await backend.repos.letter_templates(uow).get(kind)
+        assert now is not None
+        assert now.subject == "Changed"
+        await in_uow(backend, centre, lambda uow: backend.repos.letter_templates(uow).remove(now))
+        async with backend.base.uow(centre) as uow:
+            assert await backend.repos.letter_templates(uow).get(kind) is None
+            assert await backend.repos.letter_templates(uow).list() == []
+
 
 class TestInMemoryAdviceRepositories(AdviceRepositoriesContract):
     @pytest.fixture

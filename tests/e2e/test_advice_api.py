@@ -15,9 +15,12 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.e2e.conftest import Api
+from tests.e2e.conftest import PASSWORD, Api, sign_in
 
 from cma_adapters.sfs import validate_json, validate_xml
+from cma_core.identity.permissions import Role
+from cma_core.shared.ids import CentreId
+from cma_entrypoints.container import Container
 
 pytestmark = pytest.mark.slow
 
@@ -236,6 +239,47 @@ async def test_a_full_advice_journey(two_centres: tuple[Api, Api]) -> None:
     # Removing a debt needs its version.
     r = await delete(api, f"{base}/debts/{card}", {"If-Match": '"2"'})
     assert r.status_code == 204, r.text
+
+
+async def test_a_centre_template_goes_back_to_the_default(
+    two_centres: tuple[Api, Api], container: Container, http: httpx.AsyncClient
+) -> None:
+    api, other = two_centres
+    _, base, card, _ = await setup_case(api)
+    url = "/api/v1/letter-templates/write_off_request"
+    body = {"subject": "Write off", "body": "<p>Our own words, {{ debt.creditor }}.</p>"}
+    assert (await put(api, url, body, V0)).status_code == 200
+    assert (await put(api, url, body, {"If-Match": '"1"'})).json()["version"] == 2
+    # A reset needs the version read: a stale one is refused and nothing changes.
+    r = await delete(api, url, {"If-Match": '"1"'})
+    assert r.status_code == 412, r.text
+    assert (await delete(api, url)).status_code == 428
+    r = await delete(api, "/api/v1/letter-templates/yacht", {"If-Match": '"2"'})
+    assert r.status_code in (400, 422)
+    assert field_of(r) == "kind"
+    # The other centre cannot reset this centre's template (it has none of its own).
+    assert (await delete(other, url, {"If-Match": '"2"'})).status_code == 412
+    r = await delete(api, url, {"If-Match": '"2"'})
+    assert r.status_code == 200, r.text
+    assert r.headers["etag"] == '"0"'
+    assert r.json()["is_default"] is True
+    assert r.json()["version"] == 0
+    listed = {t["kind"]: t for t in (await api.get("/api/v1/letter-templates")).json()["items"]}
+    assert listed["write_off_request"] == r.json()
+    letter = await api.post(f"{base}/letters", {"kind": "write_off_request", "debt_id": card})
+    assert "Our own words" not in letter.json()["html"]
+    # A kind already on its default is left so; saving afresh starts from "0" again.
+    assert (await delete(api, url, V0)).status_code == 200
+    assert (await put(api, url, body, V0)).json()["version"] == 1
+    await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(api.centre_id)),
+        email="auditor@centrea.example",
+        role=Role.AUDITOR,
+        password=PASSWORD,
+    )
+    auditor = await sign_in(http, "auditor@centrea.example", api.centre_id)
+    r = await auditor.get("/api/v1/audit", params={"entity_type": "letter_template"})
+    assert [e["action"] for e in r.json()["items"]].count("letter_template.reset") == 1
 
 
 async def test_bad_figures_name_the_field(two_centres: tuple[Api, Api]) -> None:

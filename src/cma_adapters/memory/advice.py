@@ -60,6 +60,9 @@ class InMemoryLetterTemplateRepository(LetterTemplateRepository):
     async def save(self, template: LetterTemplate) -> None:
         self._t.save(template)
 
+    async def remove(self, template: LetterTemplate) -> None:
+        self._t.remove(template)
+
 
 class InMemoryLetterRepository(LetterRepository):
     def __init__(self, uow: InMemoryUnitOfWork) -> None:

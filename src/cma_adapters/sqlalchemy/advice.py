@@ -71,6 +71,9 @@ class SqlAlchemyLetterTemplateRepository(LetterTemplateRepository):
     async def save(self, template: LetterTemplate) -> None:
         await self._t.save(template)
 
+    async def remove(self, template: LetterTemplate) -> None:
+        await self._t.remove(template)
+
 
 #: The fields of a stored letter kept sealed (migration 1201 sealed the rows before it).
 LETTER_SEALED = ("subject", "html")

@@ -140,6 +140,11 @@ class LetterTemplateRepository(Protocol):
         """Persist changes and bump ``version``; ``StaleVersion`` if it moved on."""
         ...
 
+    async def remove(self, template: LetterTemplate) -> None:
+        """Stage dropping the centre's own template (its kind's default is used again);
+        ``StaleVersion`` if it moved on since it was read."""
+        ...
+
 
 class LetterRepository(Protocol):
     async def add(self, letter: Letter) -> None: ...

@@ -193,6 +193,34 @@ class LetterService:
             kind=kind, subject=subject, body=body, is_default=False, version=current.version
         )
 
+    async def reset_template(
+        self, ctx: TenantContext, kind: LetterKind, *, expected_version: int | None
+    ) -> TemplateView:
+        """Drop the centre's own template of ``kind``: its letters use the shipped default
+        again (returned, version 0). A kind already on its default is left so (expected
+        version 0); letters already made keep the wording they were made with."""
+        ctx.require(Permission.FINANCE_WRITE)
+        now = self.clock.now()
+        async with self.uow(ctx.centre_id) as uow:
+            repo = self.letter_templates(uow)
+            current = await repo.get(kind)
+            if current is None:
+                check_version("letter template", expected_version, 0)
+            else:
+                check_version("letter template", expected_version, current.version)
+                await repo.remove(current)
+                await commit_audited(
+                    uow,
+                    ctx,
+                    self.new_id,
+                    "letter_template.reset",
+                    "letter_template",
+                    current.id,
+                    now,
+                )
+        subject, body = self.renderer.default_template(kind)
+        return TemplateView(kind=kind, subject=subject, body=body, is_default=True, version=0)
+
     # -- letters
 
     async def _context(

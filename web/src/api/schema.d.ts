@@ -2049,7 +2049,11 @@ export interface paths {
          */
         put: operations["ApiV1LetterTemplatesKindPutTemplate"];
         post?: never;
-        delete?: never;
+        /**
+         * Go back to the shipped default of a kind
+         * @description Drops the centre's own template; letters made from now on use the shipped default, returned (version 0). `If-Match` with the version read (`"0"` for a kind already on its default, which is left so). Letters already made keep their wording.
+         */
+        delete: operations["ApiV1LetterTemplatesKindResetTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -13221,6 +13225,52 @@ export interface operations {
                 "application/json": components["schemas"]["TemplateIn"];
             };
         };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiV1LetterTemplatesKindResetTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version being edited, e.g. "3". Required for edits. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Request fulfilled, document follows */
             200: {

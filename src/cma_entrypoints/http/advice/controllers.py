@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from litestar import Controller, Response, get, patch, post, put
+from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.params import Parameter
 
 from cma_core.advice.ports import (
@@ -23,7 +23,7 @@ from cma_core.advice.ports import (
     LetterKind,
     RenderedLetter,
 )
-from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
+from cma_core.advice.service import AdviceService, LetterService, RecordAdvice, TemplateView
 from cma_core.debts.model import (
     DebtId,
 )
@@ -31,7 +31,7 @@ from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
 from cma_core.shared.data import from_data
 from cma_core.shared.ids import CaseId
-from cma_entrypoints.http.advice.examples import LETTER, SENT, TEMPLATE
+from cma_entrypoints.http.advice.examples import LETTER, SENT, TEMPLATE, TEMPLATE_DEFAULT
 from cma_entrypoints.http.advice.schemas import (
     AdviceIn,
     DecisionIn,
@@ -81,16 +81,7 @@ class LetterTemplateController(Controller):
     )
     async def list_templates(self, ctx: TenantContext, letters: LetterService) -> TemplatePage:
         views = await letters.templates(ctx)
-        items = [
-            TemplateOut(
-                kind=v.kind.value,
-                subject=v.subject,
-                body=v.body,
-                is_default=v.is_default,
-                version=v.version,
-            )
-            for v in views
-        ]
+        items = [_template_out(v) for v in views]
         return TemplatePage(items=items, total=len(items), limit=len(items) or 1, offset=0)
 
     @put(
@@ -126,14 +117,41 @@ class LetterTemplateController(Controller):
             data.body,
             expected_version=expected,
         )
-        out = TemplateOut(
-            kind=v.kind.value,
-            subject=v.subject,
-            body=v.body,
-            is_default=v.is_default,
-            version=v.version,
+        return versioned(_template_out(v), v.version)
+
+    @delete(
+        "/{kind:str}",
+        guards=[requires(Permission.FINANCE_WRITE)],
+        status_code=200,
+        summary="Go back to the shipped default of a kind",
+        operation_class=with_example(TEMPLATE_DEFAULT, "The default, in use again"),
+        description="Drops the centre's own template; letters made from now on use the "
+        'shipped default, returned (version 0). `If-Match` with the version read (`"0"` '
+        "for a kind already on its default, which is left so). Letters already made keep "
+        "their wording.",
+    )
+    async def reset_template(
+        self,
+        ctx: TenantContext,
+        kind: Annotated[str, Parameter(max_length=64, pattern=CODE)],
+        letters: LetterService,
+        if_match: IfMatch = None,
+    ) -> Response[TemplateOut]:
+        expected = parse_if_match(if_match, required=True)
+        v = await letters.reset_template(
+            ctx, from_data(LetterKind, kind, "kind"), expected_version=expected
         )
-        return versioned(out, v.version)
+        return versioned(_template_out(v), v.version)
+
+
+def _template_out(v: TemplateView) -> TemplateOut:
+    return TemplateOut(
+        kind=v.kind.value,
+        subject=v.subject,
+        body=v.body,
+        is_default=v.is_default,
+        version=v.version,
+    )
 
 
 class CaseAdviceController(Controller):

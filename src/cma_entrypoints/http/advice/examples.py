@@ -35,3 +35,11 @@ TEMPLATE = TemplateOut(
     is_default=False,
     version=1,
 )
+TEMPLATE_DEFAULT = TemplateOut(
+    kind="offer_of_payment",
+    subject="Offer of payment",
+    body="<p>Dear Sir or Madam,</p><p>Our client {{ client.name }} offers {{ debt.offer }} a "
+    "month.</p>",
+    is_default=True,
+    version=0,
+)
