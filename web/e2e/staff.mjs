@@ -247,6 +247,13 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   await adm.getByRole("link", { name: "Creditor directory" }).click();
   await settled(adm);
   check((await adm.getByRole("button", { name: "Add a creditor" }).count()) === 0, "an admin without finance:write is not offered creditor edits");
+  await adm.getByRole("link", { name: "Letter templates" }).click();
+  await adm.getByRole("region", { name: "Advice summary" }).getByText("Show the wording").click();
+  check(
+    (await adm.getByRole("button", { name: "Save the centre's wording" }).count()) === 0 && (await adm.locator("pre.cma-pre").first().isVisible()),
+    "an admin without finance:write reads the letters' wording and is not offered edits",
+  );
+  await audit(adm, "admin-letter-templates-read");
 
   // -- privacy: subject access copy, then erasure behind the typed name --
   const token = await apiLogin("admin@northside.example");

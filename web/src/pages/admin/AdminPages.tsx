@@ -1,6 +1,6 @@
 // Centre administration, loaded on first visit. Each section shows only to a role the API
 // would let use it: users and grants (`user:manage`), the creditor directory
-// (`finance:read`, edits `finance:write`), the compliance policy (`case:assign`) and the
+// (`finance:read`, edits `finance:write`), the letters' wording (likewise), the compliance policy (`case:assign`) and the
 // centre's profile for letters and its working hours (everyone reads them; `centre:settings`
 // edits), and the roles that must use 2-step verification (`centre:settings`).
 import type { ReactElement } from "react";
@@ -8,6 +8,7 @@ import { NavLink, Route, Routes } from "react-router-dom";
 import { useMe } from "../../auth/session";
 import { NotFound } from "../NotFound";
 import { CreditorsPage } from "./Creditors";
+import { LetterTemplatesPage } from "./LetterTemplates";
 import { PolicyPage } from "./Policy";
 import { ProfilePage } from "./Profile";
 import { ReferencePage } from "./Reference";
@@ -21,6 +22,7 @@ export default function AdminPages() {
   const sections: Array<[string, string, boolean, ReactElement]> = [
     ["users", "Users and grants", can("user:manage"), <UsersPage key="u" />],
     ["creditors", "Creditor directory", can("finance:read"), <CreditorsPage key="c" />],
+    ["letter-templates", "Letter templates", can("finance:read"), <LetterTemplatesPage key="l" />],
     ["policy", "Compliance policy", can("case:assign"), <PolicyPage key="p" />],
     ["profile", "Centre profile", can("centre:settings"), <ProfilePage key="f" />],
     ["working-hours", "Working hours", can("centre:settings"), <WorkingHoursPage key="h" />],
