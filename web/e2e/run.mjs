@@ -900,6 +900,12 @@ try {
       check(true, "a complaint was recorded, acknowledged (If-Match) and filtered");
     }
     if (tab === "Notes") {
+      // The assistant's summary, drafted into the box (not saved), then replaced by the note.
+      await page.getByRole("button", { name: "Draft a case summary" }).click();
+      await page.getByText(/A summary was drafted into the box/).waitFor();
+      const draftText = await page.getByLabel("Add a note").inputValue();
+      check(/^Case \S+, opened /.test(draftText) && (await page.getByLabel("Add a note").evaluate((e) => e === document.activeElement)), `a case summary was drafted into the note box, focused ("${draftText.slice(0, 40)}…")`);
+      await audit(page, "case-notes-summary-draft");
       await page.getByLabel("Add a note").fill("Called the client; budget agreed.");
       await page.getByRole("button", { name: "Add note" }).click();
       await page.getByText("Called the client; budget agreed.").waitFor();
@@ -924,6 +930,26 @@ try {
     }
     await audit(page, name);
   }
+
+  // -- the centre's letter wording: a bad name refused on the wording, then saved --
+  await page.goto(`${base}/admin/letter-templates`);
+  const writeOff = page.getByRole("region", { name: "Write off request" });
+  await writeOff.getByText("Change the wording").click();
+  const wording = writeOff.getByLabel(/^Wording/);
+  const shipped = await wording.inputValue();
+  await wording.fill(`${shipped}\n<p>{{ client.nickname }}</p>`);
+  await writeOff.getByRole("button", { name: "Save the centre's wording" }).click();
+  await writeOff.locator(".govuk-error-summary").waitFor();
+  check(/client/.test(await writeOff.locator(".govuk-error-summary").innerText()), "a letter template naming data letters do not have is refused on its wording");
+  await audit(page, "admin-letter-templates-error");
+  await wording.fill(`${shipped}\n<p>Ref: {{ case.reference }}</p>`);
+  await writeOff.getByRole("button", { name: "Save the centre's wording" }).click();
+  await page.getByText(/Saved the centre's own wording of “Write off request” \(version 1\)/).waitFor();
+  check((await writeOff.getByText("Centre's own, version 1").count()) === 1, "the centre's own wording of a letter was saved (If-Match \"0\") and shows as such");
+  await audit(page, "admin-letter-templates");
+  await writeOff.getByRole("button", { name: "Go back to the shipped default" }).click();
+  await page.getByText(/The “Write off request” letter uses the shipped default again/).waitFor();
+  check((await writeOff.getByLabel(/^Wording/).inputValue()) === shipped, "the centre went back to a letter's shipped wording (If-Match with the version read)");
 
   // -- the calendar: a week, then a month moved through by keyboard --
   await page.getByRole("link", { name: "Calendar", exact: true }).click();

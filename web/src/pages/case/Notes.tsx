@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
@@ -15,6 +15,8 @@ export function Notes({ caseId }: { caseId: string }) {
   const qc = useQueryClient();
   const [body, setBody] = useState("");
   const [sensitive, setSensitive] = useState(false);
+  const [drafted, setDrafted] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const notes = useQuery({
     queryKey: ["notes", caseId],
     queryFn: () => everyItem(async (at) => unwrap(await api.GET("/api/v1/cases/{case_id}/notes", { params: { path: { case_id: caseId }, query: at } }))),
@@ -25,7 +27,19 @@ export function Notes({ caseId }: { caseId: string }) {
     onSuccess: () => {
       setBody("");
       setSensitive(false);
+      setDrafted(null);
       void qc.invalidateQueries({ queryKey: ["notes", caseId] });
+    },
+  });
+  // The assistant drafts a summary from the case's debts, budget and deadlines; it is not
+  // saved: it goes into the box, to be checked and edited before it is added as a note.
+  const draft = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.POST("/api/v1/cases/{case_id}/summary-draft", { params: { path: { case_id: caseId } } })),
+    onSuccess: (d) => {
+      setBody((now) => (now.trim() ? `${now.trimEnd()}\n\n${d.text}` : d.text));
+      setDrafted(d.source);
+      form.current?.querySelector("textarea")?.focus();
     },
   });
   return (
@@ -52,16 +66,32 @@ export function Notes({ caseId }: { caseId: string }) {
       {!open && can("note:write") && <ClosedHint what="notes" verb="added" />}
       {open && can("note:write") && (
         <form
+          ref={form}
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
             add.mutate();
           }}
           noValidate
         >
-          <ErrorSummary error={add.error} fields={{ body: "note-body" }} />
-          <TextArea id="note-body" name="body" label="Add a note" value={body} onChange={setBody} error={add.error} />
+          <ErrorSummary error={add.error ?? draft.error} fields={{ body: "note-body" }} />
+          <TextArea
+            id="note-body"
+            name="body"
+            label="Add a note"
+            hint={drafted ? `A summary was drafted into the box from the case's debts, budget and deadlines (${drafted}). Check and edit it before you add it: it is not saved until you do.` : undefined}
+            value={body}
+            onChange={setBody}
+            error={add.error}
+          />
           {can("sensitive:write") && <Checkbox id="note-sensitive" label="Sensitive (only people allowed to see sensitive detail can read it)" checked={sensitive} onChange={setSensitive} />}
-          <Button busy={add.isPending}>Add note</Button>
+          <div className="govuk-button-group">
+            <Button busy={add.isPending}>Add note</Button>
+            {can("finance:read") && (
+              <Button secondary type="button" busy={draft.isPending} onClick={() => draft.mutate()}>
+                Draft a case summary
+              </Button>
+            )}
+          </div>
         </form>
       )}
     </>
