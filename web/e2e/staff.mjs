@@ -332,6 +332,10 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
       await audit(adm, "privacy-holds-case");
     }
   }
+  await adm.getByRole("link", { name: "Due for disposal" }).click();
+  await adm.getByRole("heading", { name: /^Would be deleted \(\d+\)$/ }).waitFor();
+  check(/kept \d+ years after closure/.test(await adm.locator("main").innerText()), "the privacy registers show what the next retention run would delete (a dry run)");
+  await audit(adm, "privacy-retention-due");
 
   // -- the caseworker is offered neither supervision nor admin --
   const cw = await newPage();

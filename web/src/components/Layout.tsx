@@ -85,7 +85,7 @@ export function Layout() {
                   {can("client:read") && <NavItem to="/clients">Clients</NavItem>}
                   {(can("case:assign") || can("case:read_all")) && <NavItem to="/supervision">Supervision</NavItem>}
                   {(can("user:manage") || can("centre:settings") || can("case:assign")) && <NavItem to="/admin">Centre admin</NavItem>}
-                  {(can("client:export") || can("case:read_all")) && <NavItem to="/privacy">Privacy</NavItem>}
+                  {(can("client:export") || can("case:read_all") || can("case:delete")) && <NavItem to="/privacy">Privacy</NavItem>}
                   {can("audit:read") && <NavItem to="/audit">Audit</NavItem>}
                 </ul>
               </nav>

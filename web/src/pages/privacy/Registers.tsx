@@ -1,7 +1,8 @@
 // The centre's privacy registers: data-subject requests (access, erasure, rectification…,
 // each with its one-month due date, extended by up to two months when the client is told)
 // and legal holds (a case or client kept back from erasure and retention while a
-// complaint, litigation or a regulator needs the file). Lists with filters and status
+// complaint, litigation or a regulator needs the file); what the next retention run would
+// delete (a dry run). Lists with filters and status
 // badges; record and edit under If-Match; release a hold.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -16,6 +17,7 @@ import { DateInput, checkDates } from "../../components/DateInput";
 import { CaseReference, ClientName, ClientPicker } from "../../components/ClientPicker";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
 import { NotFound } from "../NotFound";
+import { RetentionPage } from "./Retention";
 
 type Request = Schemas["RequestOut"];
 type RequestKind = Schemas["RequestKind"];
@@ -67,11 +69,22 @@ export default function PrivacyRegisters() {
               </NavLink>
             </li>
           )}
+          {can("case:delete") && (
+            <li className="moj-sub-navigation__item">
+              <NavLink className="moj-sub-navigation__link" to="/privacy/retention">
+                Due for disposal
+              </NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <Routes>
-        <Route index element={can("client:export") ? <RequestsPage /> : can("case:read_all") ? <HoldsPage /> : <NotFound />} />
+        <Route
+          index
+          element={can("client:export") ? <RequestsPage /> : can("case:read_all") ? <HoldsPage /> : can("case:delete") ? <RetentionPage /> : <NotFound />}
+        />
         {can("case:read_all") && <Route path="holds" element={<HoldsPage />} />}
+        {can("case:delete") && <Route path="retention" element={<RetentionPage />} />}
         <Route path="*" element={<NotFound />} />
       </Routes>
     </>
