@@ -964,6 +964,10 @@ try {
   await settled(page);
   check((await page.locator(".cma-appt").count()) === (await page.locator(".cma-appt--conflict").count()), "the calendar filters to appointments with a conflict (has_conflicts)");
   await page.getByLabel("Only appointments with a conflict").uncheck();
+  await page.getByLabel("Whose").selectOption("me");
+  const [icsFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my appointments as a calendar file (.ics)" }).click()]);
+  const icsText = readFileSync(await icsFile.path(), "utf8");
+  check(/^BEGIN:VCALENDAR/.test(icsText) && /BEGIN:VEVENT/.test(icsText), `the adviser's appointments were saved as a calendar file (${icsFile.suggestedFilename()})`);
   await page.getByRole("button", { name: "Today" }).click();
   await page.locator("#cal-view").selectOption("month");
   await page.locator("table.cma-month").waitFor();

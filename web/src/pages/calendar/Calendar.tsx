@@ -2,7 +2,7 @@
 // appointment's conflicts as the API computed them (double bookings, closures and bank
 // holidays, outside the centre's working hours, the adviser's leave) marked. The month grid moves by arrow
 // keys, Home/End and Page Up/Down; Enter or Space opens a day's list.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "react-router-dom";
 import { api, type Schemas } from "../../api/client";
@@ -10,8 +10,9 @@ import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { label } from "../../components/format";
-import { Checkbox, Select } from "../../components/forms";
+import { Checkbox, ErrorSummary, Select } from "../../components/forms";
 import { QueryState, Tag, WarningText } from "../../components/ui";
+import { downloadCalendar } from "../case/download";
 import { addDays, conflictText, dayKey, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
 
 type Appointment = Schemas["AppointmentOut"];
@@ -44,7 +45,7 @@ function AppointmentItem({ a, names }: { a: Appointment; names: Map<string, stri
 }
 
 export default function Calendar() {
-  const { can } = useMe();
+  const { can, me } = useMe();
   const [view, setView] = useState<"week" | "month">("week");
   const [anchor, setAnchor] = useState(() => startOfDay(new Date()));
   const [who, setWho] = useState(can("case:read_all") ? "" : "me");
@@ -116,6 +117,11 @@ export default function Calendar() {
     setAnchor(next);
   }
 
+  // One adviser's appointments as an iCalendar file, to import into Outlook or a phone.
+  const whose = who === "me" ? (me?.user_id ?? null) : who || null;
+  const ics = useMutation({
+    mutationFn: (id: string) => downloadCalendar(id, `appointments-${id === me?.user_id ? "mine" : (names.get(id) ?? id).replace(/\W+/g, "-").toLowerCase()}.ics`),
+  });
   const step = (n: number) => setAnchor(view === "week" ? addDays(anchor, 7 * n) : new Date(anchor.getFullYear(), anchor.getMonth() + n, 1));
   const title =
     view === "week"
@@ -149,6 +155,16 @@ export default function Calendar() {
           </button>
         </div>
       </div>
+      {whose && (
+        <>
+          <ErrorSummary error={ics.error} />
+          <p className="govuk-body">
+            <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={ics.isPending} onClick={() => ics.mutate(whose)}>
+              Download {whose === me?.user_id ? "my" : `${names.get(whose) ?? "the adviser"}'s`} appointments as a calendar file (.ics)
+            </button>
+          </p>
+        </>
+      )}
       <h2 className="govuk-heading-l" aria-live="polite">
         {title}
       </h2>

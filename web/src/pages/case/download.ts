@@ -43,3 +43,10 @@ export async function downloadSfs(caseId: string, format: "json" | "xml", name: 
   const r = await api.GET("/api/v1/cases/{case_id}/sfs", { params: { path: { case_id: caseId }, query: { format } }, parseAs: "blob" });
   save(fetched(r, "The SFS"), name);
 }
+
+/** Save an adviser's appointments as an iCalendar file (cancelled ones kept, marked), to
+ * import into Outlook or another calendar. */
+export async function downloadCalendar(userId: string, name: string) {
+  const r = await api.GET("/api/v1/advisers/{user_id}/calendar.ics", { params: { path: { user_id: userId } }, parseAs: "blob" });
+  save(fetched(r, "The calendar"), name);
+}

@@ -1,0 +1,55 @@
+// One adviser's appointments are saved as an iCalendar file, fetched behind the bearer
+// token (a link would not carry it), named for whose they are; "everyone" offers none.
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
+
+const state = vi.hoisted(() => ({ asked: [] as string[], saved: [] as string[] }));
+vi.hoisted(() => {
+  globalThis.fetch = (async (input: Request) => {
+    const url = new URL(input.url);
+    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    if (url.pathname.endsWith("/calendar.ics")) {
+      state.asked.push(url.pathname);
+      return new Response("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", { headers: { "content-type": "text/calendar; charset=utf-8" } });
+    }
+    if (url.pathname === "/api/v1/users") {
+      return json({ items: [{ id: "u2", display_name: "Sam Patel", roles: ["adviser"], active: true, version: 1 }], total: 1, limit: 200, offset: 0 });
+    }
+    if (url.pathname === "/api/v1/calendar/closures") return json([]);
+    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
+  }) as typeof fetch;
+});
+
+vi.mock("../src/auth/session", () => ({
+  useMe: () => ({ me: { user_id: "u1", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
+}));
+
+import Calendar from "../src/pages/calendar/Calendar";
+
+test("the chosen adviser's appointments are saved as a calendar file; everyone's offers none", async () => {
+  URL.createObjectURL = () => "blob:x";
+  URL.revokeObjectURL = () => undefined;
+  const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    state.saved.push(this.download);
+  });
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={qc}>
+      <MemoryRouter>
+        <Calendar />
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  await screen.findByRole("heading", { name: "Appointments calendar" });
+  expect(screen.queryByRole("button", { name: /calendar file/ })).toBeNull();
+  fireEvent.change(screen.getByLabelText("Whose"), { target: { value: "me" } });
+  fireEvent.click(await screen.findByRole("button", { name: "Download my appointments as a calendar file (.ics)" }));
+  await waitFor(() => expect(state.saved).toEqual(["appointments-mine.ics"]));
+  await screen.findByRole("option", { name: "Sam Patel" });
+  fireEvent.change(screen.getByLabelText("Whose"), { target: { value: "u2" } });
+  fireEvent.click(await screen.findByRole("button", { name: "Download Sam Patel's appointments as a calendar file (.ics)" }));
+  await waitFor(() => expect(state.saved).toEqual(["appointments-mine.ics", "appointments-sam-patel.ics"]));
+  expect(state.asked).toEqual(["/api/v1/advisers/u1/calendar.ics", "/api/v1/advisers/u2/calendar.ics"]);
+  click.mockRestore();
+});
