@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from cma_adapters.jobs import InProcessEventPublisher
 from cma_core.identity.permissions import Role
+from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.settings import Settings
@@ -97,6 +99,15 @@ async def sign_in(http: httpx.AsyncClient, email: str, centre_id: str | None = N
     assert r.status_code == 200, r.text
     data = r.json()
     return Api(http, data["access_token"], data["centre_id"])
+
+
+async def colleague(container: Container, http: httpx.AsyncClient, api: Api, role: Role) -> Api:
+    """A user of ``api``'s centre in ``role`` (``<role>@colleague.example``), signed in."""
+    email = f"{role.value}@colleague.example"
+    await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(api.centre_id)), email=email, role=role, password=PASSWORD
+    )
+    return await sign_in(http, email, api.centre_id)
 
 
 async def make_centre(container: Container, name: str, role: Role = Role.ADVISER) -> str:

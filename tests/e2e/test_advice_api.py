@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.e2e.conftest import PASSWORD, Api, sign_in
+from tests.e2e.conftest import Api, colleague
 
 from cma_adapters.sfs import validate_json, validate_xml
 from cma_core.identity.permissions import Role
@@ -271,13 +271,7 @@ async def test_a_centre_template_goes_back_to_the_default(
     # A kind already on its default is left so; saving afresh starts from "0" again.
     assert (await delete(api, url, V0)).status_code == 200
     assert (await put(api, url, body, V0)).json()["version"] == 1
-    await container.identity().create_user(
-        centre_id=CentreId(uuid.UUID(api.centre_id)),
-        email="auditor@centrea.example",
-        role=Role.AUDITOR,
-        password=PASSWORD,
-    )
-    auditor = await sign_in(http, "auditor@centrea.example", api.centre_id)
+    auditor = await colleague(container, http, api, Role.AUDITOR)
     r = await auditor.get("/api/v1/audit", params={"entity_type": "letter_template"})
     assert [e["action"] for e in r.json()["items"]].count("letter_template.reset") == 1
 
@@ -352,7 +346,6 @@ def test_cli_sfs_export_import_and_reference_load(tmp_path: Path) -> None:
     from cma_core.cases.service import OpenCase
     from cma_core.clients.service import RegisterClient
     from cma_core.identity.model import TenantContext
-    from cma_core.shared.ids import CentreId
     from cma_core.shared.money import Money
     from cma_entrypoints.cli.main import app
 

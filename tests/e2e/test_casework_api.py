@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from tests.e2e.conftest import PASSWORD, Api, settle, sign_in
+from tests.e2e.conftest import Api, colleague, settle
 from tests.e2e.test_advice_api import V0, field_of, put
 
 from cma_core.identity.model import TenantContext
@@ -146,13 +146,7 @@ async def test_casework_routes_keep_their_promises(
     )
     assert r.status_code == 201
     assert r.json()["drivers"] == ["health"]
-    await container.identity().create_user(
-        centre_id=CentreId(uuid.UUID(api.centre_id)),
-        email="auditor@centrea.example",
-        role=Role.AUDITOR,
-        password=PASSWORD,
-    )
-    auditor = await sign_in(http, "auditor@centrea.example", api.centre_id)
+    auditor = await colleague(container, http, api, Role.AUDITOR)
     r = await auditor.get(f"{base}/screenings")
     assert r.status_code == 200, r.text
     shown = r.json()["items"][0]

@@ -93,6 +93,16 @@ def _pounds(m: Money | None) -> str:
     return "" if m is None else str(m)
 
 
+async def _template_as_read(
+    repo: LetterTemplateRepository, kind: LetterKind, expected_version: int | None
+) -> LetterTemplate | None:
+    """The centre's own template of ``kind`` (``None``: the default, version 0), checked
+    against the version the caller read."""
+    current = await repo.get(kind)
+    check_version("letter template", expected_version, 0 if current is None else current.version)
+    return current
+
+
 @define
 class LetterService:
     uow: UnitOfWorkFactory
@@ -162,9 +172,8 @@ class LetterService:
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.letter_templates(uow)
-            current = await repo.get(kind)
+            current = await _template_as_read(repo, kind, expected_version)
             if current is None:
-                check_version("letter template", expected_version, 0)
                 current = LetterTemplate(
                     id=template_id(ctx.centre_id, kind),
                     centre_id=ctx.centre_id,
@@ -176,7 +185,6 @@ class LetterService:
                 )
                 await repo.add(current)
             else:
-                check_version("letter template", expected_version, current.version)
                 current.subject, current.body, current.updated_at = subject, body, now
                 await repo.save(current)
             await commit_audited(
@@ -203,11 +211,8 @@ class LetterService:
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.letter_templates(uow)
-            current = await repo.get(kind)
-            if current is None:
-                check_version("letter template", expected_version, 0)
-            else:
-                check_version("letter template", expected_version, current.version)
+            current = await _template_as_read(repo, kind, expected_version)
+            if current is not None:
                 await repo.remove(current)
                 await commit_audited(
                     uow,
