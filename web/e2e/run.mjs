@@ -352,6 +352,11 @@ try {
     page.getByRole("button", { name: "Save changes" }).click(),
   ]);
   check(changed.request().method() === "PATCH" && changed.status() === 200, `a debt is changed by PATCH, keeping what the form does not show (${changed.request().method()} ${changed.status()})`);
+  await page.locator(".govuk-notification-banner--success", { hasText: /^Debt saved: .*E2E-REF-1/ }).waitFor();
+  const debtBannerFocused = await page
+    .waitForFunction(() => document.activeElement?.classList.contains("govuk-notification-banner"), null, { timeout: 3000 })
+    .then(() => true, () => false);
+  check(debtBannerFocused, "a changed debt's banner says what was saved and takes the focus (the form is gone)");
   await settled(page);
 
   // A creditor's references teach its shape: two debts to it, then a third reference a

@@ -1,6 +1,6 @@
 // A debt changed in the console: only what the form shows is sent (PATCH, If-Match), so
 // what it does not show (arrears, notes, CCJ dates) keeps its value; the CCJ answer and
-// whose debt it is are part of the form.
+// whose debt it is are part of the form; once saved, a focused banner says what was saved.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 
@@ -52,4 +52,11 @@ test("a change is a PATCH of the form's fields, with the CCJ answer, and If-Matc
   expect(sent!.body.last_payment_date).toBe("2026-10-01");
   // What the form does not show is not sent, so it keeps its value.
   expect(Object.keys(sent!.body).sort()).toEqual(["account_reference", "balance_pence", "ccj", "creditor_id", "debt_type", "last_payment_date", "ownership"]);
+  // The form is gone once saved: a banner says so and takes the focus (it fell to the page).
+  const banner = await screen.findByText("Debt saved: Example Bank, reference EB-1, balance £1,200.00.");
+  expect(banner.closest("[role=status]")).toHaveFocus();
+  expect(screen.queryByRole("button", { name: "Save changes" })).toBeNull();
+  // Starting another change clears it.
+  fireEvent.click(within(row).getByRole("button", { name: /Change/ }));
+  expect(screen.queryByText(/^Debt saved/)).toBeNull();
 });

@@ -188,6 +188,12 @@ export function priorityBasis(p: Debt["priority"]): string {
 }
 
 /** Which debt was added, in the banner that takes the focus from the replaced form. */
+/** Said once a debt is changed: the form is gone, so the banner takes the focus. */
+export function debtSaved(debt: Debt): string {
+  const reference = debt.account_reference ? `, reference ${debt.account_reference}` : "";
+  return `Debt saved: ${debt.creditor_name ?? label(debt.debt_type)}${reference}, balance ${money(debt.balance_pence)}.`;
+}
+
 function debtAdded(debt: Debt): string {
   const reference = debt.account_reference ? `, reference ${debt.account_reference}` : "";
   return `Debt added: ${debt.creditor_name ?? label(debt.debt_type)}${reference}. Add another below.`;
@@ -231,6 +237,7 @@ export function Debts({ caseId }: { caseId: string }) {
   const { can } = useMe();
   const [editing, setEditing] = useState<string | null>(null);
   const [added, setAdded] = useState<{ n: number; debt?: Debt }>({ n: 0 });
+  const [saved, setSaved] = useState<Debt | null>(null);
   const debts = useQuery({
     queryKey: ["debts", caseId],
     queryFn: () => caseDebts(caseId),
@@ -241,6 +248,7 @@ export function Debts({ caseId }: { caseId: string }) {
     <>
       <h2 className="govuk-heading-l">Debts</h2>
       {!open && <ClosedHint what="its debts" />}
+      {saved && <SuccessBanner key={`${saved.id}-${saved.version}`} text={debtSaved(saved)} />}
       <QueryState query={debts} what="debts">
         {(page) => (
           <>
@@ -285,7 +293,11 @@ export function Debts({ caseId }: { caseId: string }) {
                         </td>
                         {writable && (
                           <td className="govuk-table__cell">
-                            <button type="button" className="govuk-link cma-link-button" onClick={() => setEditing(d.id)}>
+                            <button type="button" className="govuk-link cma-link-button" onClick={() => {
+                              setSaved(null);
+                              setEditing(d.id);
+                            }}
+                          >
                               Change<span className="govuk-visually-hidden"> {d.creditor_name ?? "debt"}</span>
                             </button>
                           </td>
@@ -298,7 +310,11 @@ export function Debts({ caseId }: { caseId: string }) {
               </ScrollBox>
             )}
             {editing && page.items.find((d) => d.id === editing) && (
-              <DebtForm key={editing} caseId={caseId} debt={page.items.find((d) => d.id === editing)} onDone={() => setEditing(null)} />
+              <DebtForm key={editing} caseId={caseId} debt={page.items.find((d) => d.id === editing)} onDone={(debt) => {
+                  setEditing(null);
+                  setSaved(debt ?? null);
+                }}
+              />
             )}
           </>
         )}
