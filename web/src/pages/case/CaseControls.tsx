@@ -7,6 +7,7 @@ import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { date, label } from "../../components/format";
+import { DetailsForm } from "../../components/DetailsForm";
 import { Button, ErrorSummary, Select } from "../../components/forms";
 import { SuccessBanner } from "../../components/ui";
 import { useStaff } from "../queue/useTaskActions";
@@ -62,6 +63,9 @@ export function CaseControls({ kase }: { kase: Case }) {
 
   const submit = (run: () => void) => (e: FormEvent) => {
     e.preventDefault();
+    fresh(run)();
+  };
+  const fresh = (run: () => void) => () => {
     setDone(null);
     run();
   };
@@ -72,11 +76,7 @@ export function CaseControls({ kase }: { kase: Case }) {
       {done && <SuccessBanner text={done} />}
       <ErrorSummary error={error} fields={{ reason: "case-close-reason", adviser_id: "case-adviser" }} />
       {can("case:assign") && kase.status !== "closed" && (
-        <details className="govuk-details">
-          <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">Change the adviser</span>
-          </summary>
-          <form className="govuk-details__text" onSubmit={submit(() => assign.mutate())} noValidate>
+        <DetailsForm summary="Change the adviser" onSubmit={fresh(() => assign.mutate())}>
             <Select
               id="case-adviser"
               name="adviser_id"
@@ -89,8 +89,7 @@ export function CaseControls({ kase }: { kase: Case }) {
             <Button secondary busy={assign.isPending}>
               Save the adviser
             </Button>
-          </form>
-        </details>
+        </DetailsForm>
       )}
       {can("case:close") &&
         (kase.status === "closed" ? (
@@ -100,11 +99,7 @@ export function CaseControls({ kase }: { kase: Case }) {
             </Button>
           </form>
         ) : (
-          <details className="govuk-details">
-            <summary className="govuk-details__summary">
-              <span className="govuk-details__summary-text">Close this case</span>
-            </summary>
-            <form className="govuk-details__text" onSubmit={submit(() => close.mutate())} noValidate>
+          <DetailsForm summary="Close this case" onSubmit={fresh(() => close.mutate())}>
               <p className="govuk-body">Its record is kept as it is and cannot be changed until the case is reopened. Its open tasks and the appointments booked ahead are cancelled.</p>
               <Select
                 id="case-close-reason"
@@ -118,8 +113,7 @@ export function CaseControls({ kase }: { kase: Case }) {
               <Button warning busy={close.isPending}>
                 Close case
               </Button>
-            </form>
-          </details>
+          </DetailsForm>
         ))}
     </>
   );
