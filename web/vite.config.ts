@@ -48,5 +48,8 @@ export default defineConfig({
     globals: true,
     include: ["tests/**/*.test.{ts,tsx}"],
     setupFiles: ["tests/setup.ts"],
+    // A page of 150 suggestions renders in seconds in jsdom on a loaded 2-core machine (7 s
+    // seen beside two benchmark runs, against the default 5 s); a hung test still fails.
+    testTimeout: 20_000,
   },
 });
