@@ -31,7 +31,7 @@ from cma_adapters.rules_assistant.layout import (
     carry_row_labels,
     page_layout,
 )
-from cma_adapters.rules_assistant.values import Candidate, parse_frequency
+from cma_adapters.rules_assistant.values import Candidate, after_party_heading, parse_frequency
 from cma_core.documents.errors import AssistantReplyInvalid
 from cma_core.documents.model import (
     MAX_CLASS_ALTERNATIVES,
@@ -432,8 +432,8 @@ def read(
     layouts = carry_row_labels(layouts)
     found = read_fields(layouts, text, document_class, learned)
     refined = document_class if given is not None else refine_class(document_class, found, text)
-    if given is None and refined is C.OTHER and confidence < _UNSURE:
-        refined = _owed_after_all(refined, probabilities, found, text)
+    if given is None and refined is C.OTHER:
+        refined = _owed_after_all(refined, confidence, probabilities, found, text)
     # (the word model torn between its two likeliest kinds, where the reading's cues, read
     # from the runner-up, name the likeliest: the cue settles the doubt, round 27)
     if given is None and model is not None and refined is document_class:
@@ -709,25 +709,34 @@ _UNSURE = 0.5
 until round 30, whose retraining (models ``.30``, AF among the read families) put round 27's
 short Self Assessment letter at 0.22-0.35 (the class tables of every read family are the
 same at 0.2 and at 0.4); 0.4 until round 31, whose retraining (models ``.32``, AD among
-them) put it at 0.30-0.45 (every table the same at 0.4 and at 0.5)."""
+them) put it at 0.30-0.45 (every table the same at 0.4 and at 0.5). Since round 37 it
+decides only for a letter that gives no date to pay by: one that does is a debt letter
+however sure the model is (the next retraining put the same letter at 0.51-0.69)."""
 
 
 def _owed_after_all(
     cls: DocumentClass,
+    confidence: float,
     probabilities: Mapping[str, float],
     found: dict[str, list[Candidate]],
     text: str,
 ) -> DocumentClass:
-    """A document the word model reads as "other" only as a guess (its confidence under
-    ``_UNSURE``) that gives an amount the balance may be (a candidate of positive score),
-    says it is owed or asks for it (``_OWED``) and says nothing of it being settled is a
-    debt letter: the word model's likeliest kind of debt letter, at the model's confidence.
-    A short letter in words of its own ("You owe us £X for Self Assessment. You must pay by
-    …") was read so by one model and as "other" by the next (round 27's retraining): what
-    it says, not the model's guess, decides that it is a debt."""
+    """A document the word model reads as "other" that gives an amount the balance may be
+    (a candidate of positive score), says it is owed or asks for it (``_OWED``) and says
+    nothing of it being settled is a debt letter — the word model's likeliest kind of debt
+    letter, at the model's confidence — where it also gives a date to pay by (a deadline of
+    positive score) and does not say it asks for nothing (``_NOT_ASKED``), however sure the
+    model is; without such a date, only where the model's "other" is a guess (under
+    ``_UNSURE``). A short letter in words of its own ("You owe us £X for Self Assessment.
+    You must pay by …") was read so by one model and as "other" by the next, each retrain
+    more sure of it (rounds 27, 30, 31, 37): what it asks for, not the model's guess,
+    decides that it is a debt."""
     flat = " ".join(text.lower().split())
     amount = any(c.score > 0 for c in found.get("balance_pence", []))
     if not amount or not _OWED.search(flat) or _SETTLED.search(flat):
+        return cls
+    by_a_date = any(c.score > 0 for c in found.get("deadline_date", []))
+    if confidence >= _UNSURE and (not by_a_date or _NOT_ASKED.search(flat)):
         return cls
     debts = [c for c in probabilities if c in _DEBT_CLASS_NAMES]
     if not debts:
@@ -1089,23 +1098,7 @@ def _clean_name(name: str) -> str | None:
     name = re.split(r"\s{2,}|\s+(?:Ref|Account|Date|Tel|Phone|v\.?)(?=\s|$)", name.strip())[0]
     name = name.strip(" .:-|")
     name = _specks_after(name)  # (round 36)
-    # (a heading that names the party: "Claim against you by X plc", "Judgment for X Ltd")
-    name = re.sub(
-        r"^(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
-        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
-        "",
-        name,
-        flags=re.I,
-    )
-    # (a heading that names whom a writ was served for: "Charge served for X",
-    # "Warrant issued on behalf of X"; not "served by", the enforcer: round 35)
-    name = re.sub(
-        r"^(?:[A-Za-z-]+ ){1,5}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of)\s+"
-        r"(?=[A-Z])",
-        "",
-        name,
-        flags=re.I,
-    )
+    name = after_party_heading(name)  # "Judgment for X Ltd", "Charge served for X"
     return name or None
 
 

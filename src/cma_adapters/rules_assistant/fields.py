@@ -118,7 +118,7 @@ from cma_adapters.rules_assistant.values import (
     parse_reference,
     pence_cut,
     point_lost,
-    pound_read_as_eight,
+    pound_read_as_figure,
 )
 from cma_core.documents.model import Box, DocumentClass, FieldEvidence, evidence_value
 
@@ -150,15 +150,14 @@ def read_fields(
     found["balance_pence"] += prose_money(layouts)
     found["balance_pence"] += running_balance(layouts)
     found["balance_pence"] += summed_totals(layouts)  # (round 21)
-    found["balance_pence"] = [_pound_as_eight(c, text) for c in found["balance_pence"]]
+    found["balance_pence"] = [_pound_as_figure(c, text) for c in found["balance_pence"]]
     found["account_reference"] = labelled_candidates(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, reference_score, 5
     )
     found["account_reference"] += prose_references(layouts)
     found["account_reference"] += paired_references(layouts)
     found["account_reference"] += subject_references(layouts)  # (round 21)
-    found["account_reference"] = [_nought_for_o(c, text) for c in found["account_reference"]]
-    found["account_reference"] = [_space_read_in(c, text) for c in found["account_reference"]]
+    found["account_reference"] = [_as_printed(c, text) for c in found["account_reference"]]
     found["court_claim_number"] = labelled_candidates(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
     )
@@ -262,30 +261,32 @@ def read_fields(
     return {k: sorted(v, key=lambda c: (-c.score, c.order)) for k, v in found.items()}
 
 
-def _pound_as_eight(c: Candidate, text: str) -> Candidate:
-    """An amount whose "£" OCR read as an 8, printed with its "£" elsewhere on the page,
-    reads the amount (round 20)."""
+def _pound_as_figure(c: Candidate, text: str) -> Candidate:
+    """An amount whose "£" OCR read as a figure (an 8, round 20; a 5, round 36), printed
+    with its "£" elsewhere on the page, reads the amount."""
     if not c.shown or "£" in c.shown:
         return c
-    value = pound_read_as_eight(c.shown, text)
+    value = pound_read_as_figure(c.shown, text)
     return c if value is None else attrs.evolve(c, value=value)
 
 
-def _nought_for_o(c: Candidate, text: str) -> Candidate:
-    """A reference whose nought OCR read as an O, printed with the nought elsewhere on
-    the page, reads the nought (round 27)."""
-    value = nought_read_as_o(c.value, text) if isinstance(c.value, str) else None
-    return c if value is None else attrs.evolve(c, value=value)
-
-
-def _space_read_in(c: Candidate, text: str) -> Candidate:
-    """A reference OCR cut short by a space it put inside it ("KQ-58 304" read as "KQ-58"),
-    printed whole elsewhere on the page ("KQ-58304"), reads the whole; one whose slash OCR
-    read as a letter or a figure, printed with it elsewhere, reads the slash (round 36)."""
-    value = space_read_in(c.value, text) if isinstance(c.value, str) else None
-    if value is None and isinstance(c.value, str):
-        value = stroke_read_as_letter(c.value, text)  # "KWR1550217" (round 36)
-    return c if value is None else attrs.evolve(c, value=value)
+def _as_printed(c: Candidate, text: str) -> Candidate:
+    """A reference as the page prints it elsewhere, where OCR misread it beside its label:
+    its nought read as an O (round 27); then cut short by a space OCR put inside it
+    ("KQ-58 304" read as "KQ-58", printed whole as "KQ-58304"), or its slash read as a
+    letter or a figure ("KWR1550217" for "KWR/550217"; both round 36)."""
+    if not isinstance(c.value, str):
+        return c
+    value = c.value
+    nought = nought_read_as_o(value, text)
+    if nought is not None:
+        value = nought
+    whole = space_read_in(value, text)
+    if whole is None:
+        whole = stroke_read_as_letter(value, text)
+    if whole is not None:
+        value = whole
+    return c if value == c.value else attrs.evolve(c, value=value)
 
 
 def _pence_cut(c: Candidate, text: str) -> Candidate:

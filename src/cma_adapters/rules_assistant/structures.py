@@ -31,6 +31,7 @@ from cma_adapters.rules_assistant.values import (
     COURT,
     DATE,
     MONEY,
+    NAME_PARTICLES,
     ORGANISATION,
     Candidate,
     date_of,
@@ -908,10 +909,7 @@ def _glued_specks_off(cell: Cell) -> str:
 
 
 # Words that join the words of a name, printed in lower case ("Bank of X", "Y upon Tyne").
-_JOINING = frozenset(
-    {"of", "the", "and", "for", "in", "on", "at", "upon", "under", "by", "de", "la", "le"}
-    | {"du", "von", "van", "y", "t/a", "&", "to", "with"}
-)
+_JOINING = NAME_PARTICLES | {"in", "on", "at", "upon", "under", "by", "y", "&", "to", "with"}
 
 
 def _split_word_joined(name: str, words: frozenset[str]) -> str:

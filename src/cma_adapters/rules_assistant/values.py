@@ -264,7 +264,7 @@ def parse_money(text: str) -> int | None:
     return None
 
 
-def pound_read_as_eight(shown: str, text: str) -> int | None:
+def pound_read_as_figure(shown: str, text: str) -> int | None:
     """The amount an amount without a currency sign reads when its first figure is the "£"
     that OCR read as an 8 ("87,793.77" for "£7,793.77", round 20): only when the page prints
     the rest with its "£" elsewhere ("ordered you to pay £7,793.77"), so a true 8 stays.
@@ -686,11 +686,11 @@ _SHORTENED = r"(?:Co|Cos|Bros|Mfg|Assoc|Intl|Dept|St|Mt)"
 # one to seven words in lower case, not all of them words a name has ("of", "and", "the"),
 # then a colon and a value after it.
 _NEXT_LABEL = re.compile(r"\s+([A-Z][\w'’-]*((?:\s+[a-z][\w'’/-]*,?){1,7})\s*:)(?=\s+\S)")
-_NAME_SMALL = frozenset(
-    # (and a legal form OCR read in lower case: "Finance ple:", round 35)
-    {"of", "and", "the", "for", "de", "la", "le", "du", "von", "van", "ple", "pic", "plc", "lid"}
-    | {"ltd", "llp", "limited", "co", "t/a"}
-)
+#: The small words printed in lower case between the words of a name ("Bank of X",
+#: "X t/a Y", "de la Z").
+NAME_PARTICLES = frozenset({"of", "and", "the", "for", "de", "la", "le", "du", "von", "van", "t/a"})
+# (with legal forms, also as OCR read them in lower case: "Finance ple:", round 35)
+_NAME_SMALL = NAME_PARTICLES | {"ltd", "llp", "limited", "co", "ple", "pic", "plc", "lid"}
 
 
 def before_next_label(text: str) -> str:
@@ -705,6 +705,25 @@ def before_next_label(text: str) -> str:
     return text
 
 
+# A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
+# "Decree in favour of X" — the name is what follows the role word; or whom a writ was
+# served or issued for: "Charge served for X", "Warrant issued on behalf of X" (not
+# "served by", the enforcer: round 35).
+_PARTY_HEADING = re.compile(
+    r"^\s*(?:(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
+    r" (?:by|for|in favour of|from)"
+    r"|(?:[A-Za-z-]+ ){1,5}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of))"
+    r"\s+(?=[A-Z])",
+    re.I,
+)
+
+
+def after_party_heading(text: str) -> str:
+    """``text`` after a heading that names the party it goes on to name (``_PARTY_HEADING``):
+    "Charge served for Kirkby Council" is the council."""
+    return _PARTY_HEADING.sub("", text, count=1)
+
+
 def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
@@ -715,24 +734,7 @@ def _name_shaped(text: str) -> str | None:
     text = _past_caption(text)
     if _CASE_TITLE.search(text):
         text = _CASE_TITLE.split(text)[0]
-    # A heading that names the party: "Claim against you by X plc", "Judgment for X Ltd",
-    # "Decree in favour of X" — the name is what follows the role word.
-    text = re.sub(
-        r"^\s*(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
-        r" (?:by|for|in favour of|from)\s+(?=[A-Z])",
-        "",
-        text,
-        flags=re.I,
-    )
-    # (or whom a writ was served or issued for: "Charge served for X", "Warrant issued on
-    # behalf of X"; not "served by", the enforcer: round 35)
-    text = re.sub(
-        r"^\s*(?:[A-Za-z-]+ ){1,4}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of)\s+"
-        r"(?=[A-Z])",
-        "",
-        text,
-        flags=re.I,
-    )
+    text = after_party_heading(text)
     # (a comma OCR read before the legal form is no end of the name: "X Credit, Ltd",
     # round 25)
     text = re.sub(r",\s*(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
