@@ -85,17 +85,20 @@ export function Pagination({
   limit,
   offset,
   onOffset,
+  label = "Pagination",
 }: {
   total: number;
   limit: number;
   offset: number;
   onOffset: (offset: number) => void;
+  /** The landmark's name, where a page has more than one list that pages. */
+  label?: string;
 }) {
   if (total <= limit) return null;
   const page = Math.floor(offset / limit) + 1;
   const pages = Math.ceil(total / limit);
   return (
-    <nav className="govuk-pagination" aria-label="Pagination">
+    <nav className="govuk-pagination" aria-label={label}>
       {offset > 0 && (
         <div className="govuk-pagination__prev">
           <button type="button" className="govuk-link govuk-pagination__link cma-link-button" onClick={() => onOffset(Math.max(0, offset - limit))}>

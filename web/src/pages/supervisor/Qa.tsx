@@ -10,6 +10,8 @@ import { useStaff } from "../../hooks/useStaff";
 import { samplePicks } from "./data";
 
 const LIMIT = 20;
+/** Samples a page: each lists every adviser's picks, so a few at a time. */
+const SAMPLES = 5;
 
 /** Closed cases by id (reference and client), to name the cases a sample picked. */
 export function useClosedCases() {
@@ -107,9 +109,10 @@ function Samples() {
   const staff = useStaff();
   const cases = useClosedCases();
   const reviewed = useReviewedCaseIds();
+  const [offset, setOffset] = useState(0);
   const samples = useQuery({
-    queryKey: ["qa", "samples"],
-    queryFn: async () => unwrap(await api.GET("/api/v1/qa/samples", { params: { query: { limit: 5 } } })),
+    queryKey: ["qa", "samples", offset],
+    queryFn: async () => unwrap(await api.GET("/api/v1/qa/samples", { params: { query: { limit: SAMPLES, offset } } })),
   });
   return (
     <QueryState query={samples} what="samples">
@@ -121,7 +124,7 @@ function Samples() {
             {page.items.map((s, i) => (
               <section key={s.id} className="cma-card govuk-!-margin-bottom-4" aria-labelledby={`sample-${s.id}`}>
                 <h3 className="govuk-heading-s" id={`sample-${s.id}`}>
-                  {i === 0 ? "Latest sample" : "Sample"}: seed “{s.seed}”, {s.quota} per adviser, drawn {dateTime(s.drawn_at)}
+                  {i === 0 && offset === 0 ? "Latest sample" : "Sample"}: seed “{s.seed}”, {s.quota} per adviser, drawn {dateTime(s.drawn_at)}
                 </h3>
                 {Object.keys(s.picks).length === 0 ? (
                   <p className="govuk-body">No closed cases to sample.</p>
@@ -151,6 +154,7 @@ function Samples() {
                 )}
               </section>
             ))}
+            <Pagination total={page.total} limit={SAMPLES} offset={offset} onOffset={setOffset} label="Samples, by page" />
           </>
         )
       }
@@ -206,7 +210,7 @@ function Reviews() {
                 </tbody>
               </table>
             </ScrollBox>
-            <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
+            <Pagination total={page.total} limit={LIMIT} offset={offset} onOffset={setOffset} label="File reviews, by page" />
           </>
         )
       }
