@@ -458,11 +458,26 @@ def an_score(
     )  # fmt: skip
 
 
-FIRST = "to be measured"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 92% (35/38), creditor 83% (25/30), original creditor 0/2, reference 97% (29/30), "
+    "balance 30/30, letter date 36/36, deadline 24/24, claim no. 0/4, payer 4/4, income 3/4, "
+    "gross 2/2, frequency 4/4, served 2/2 (branch corpusan off bf89ba7c = main's round-36 "
+    "reader, shipped classifier and field ranker; on 76 documents class 69/76, creditor "
+    "50/60, original creditor 0/4, reference 58/60, claim no. 0/8, income 6/8: "
+    "benchmarks/OCR.md, 'Family AN')"
+)
+"""The first measurement (38 documents here): every floor met but the class, the creditor,
+the original creditor, the claim number and the income."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (35, 38), "creditor_name": (25, 30), "original_creditor": (0, 2),
+    "account_reference": (29, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (0, 4), "payer_name": (4, 4),
+    "income_pence": (3, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset(
+    {"document_class", "creditor_name", "original_creditor", "court_claim_number", "income_pence"}
+)
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
