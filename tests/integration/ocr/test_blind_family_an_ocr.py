@@ -1,0 +1,103 @@
+"""Held-out family AN (written blind) faxed in standard mode, pleated in a laser printer's
+fuser or photographed lying on another sheet, read by real Tesseract and the reader as the
+product ships it (the learned field ranker on): eight single-page documents over AN's three
+scans (a card company's letter with its named contact, faxed, as a group 3 TIFF; a simple
+procedure claim form filled in on screen, pleated, as colour PNG without its resolution; a
+fish processor's wage packet, photographed on another sheet, as colour JPEG; sheriff
+officers' charge on a filled-in form, faxed; a council tax reminder from a mailing house,
+pleated, as PNG with its resolution; a heat and light bill on labelled stationery,
+photographed; a Child Disability Payment award from a mailing house, faxed; a statement
+grouped by day, pleated). AN's two-page documents (the turned schedule) are read by
+``benchmarks/intake_accuracy.py --family an --ocr-an 19``, which reads one document of
+every class; the figures are in benchmarks/OCR.md ("Family AN"). Only aggregate figures are
+printed: AN's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_an import an_scanned, build_an, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_an.SCANS (0: a standard-mode
+# fax, group 3 TIFF; 1: pleated in the fuser, colour PNG with its resolution at even
+# indexes; 2: photographed lying on another sheet, colour JPEG); all single pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.ENFORCEMENT_AGENT_NOTICE, 0, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.UTILITY_BILL, 0, 5),
+    (C.BENEFIT_AWARD, 0, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 7/8; creditor 3/5, reference 2/5, balance 5/5, letter date 8/8, deadline 5/5, "
+    "claim no. 0/1, served 1/1, payer 2/2, income 1/2, gross 0/1, frequency 2/2; true values "
+    "verbatim in the OCR text 32 of 37 (branch corpusan off bf89ba7c = main's round-36 "
+    "reader, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (7, 8), "creditor_name": (3, 5), "account_reference": (2, 5),
+    "balance_pence": (5, 5), "letter_date": (8, 8), "deadline_date": (5, 5),
+    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
+    "income_pence": (1, 2), "gross_pence": (0, 1), "frequency": (2, 2),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 32
+"""True values found verbatim in the OCR text (of 37) at the first measurement."""
+UNMET = frozenset(
+    {"document_class", "creditor_name", "account_reference", "court_claim_number",
+     "income_pence", "gross_pence"}
+)  # fmt: skip
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_an(2), CHOSEN, an_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AN (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AN after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
