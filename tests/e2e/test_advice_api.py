@@ -276,6 +276,34 @@ async def test_a_centre_template_goes_back_to_the_default(
     assert [e["action"] for e in r.json()["items"]].count("letter_template.reset") == 1
 
 
+async def test_a_template_is_previewed_as_a_letter_before_it_is_saved(
+    two_centres: tuple[Api, Api],
+) -> None:
+    api, _ = two_centres
+    url = "/api/v1/letter-templates/preview"
+    draft = {"subject": "Offer: {{ debt.account_reference }}", "body": "<p>{{ client.name }}</p>"}
+    r = await api.post(url, draft)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/html")
+    # Made-up case data under the centre's own letterhead, the subject rendered too.
+    assert "<p>Ann Lee</p>" in r.text
+    assert "Centre A" in r.text
+    assert "Offer: ************1234" in r.text
+    r = await api.post(url, draft, params={"format": "pdf"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/pdf"
+    assert r.content.startswith(b"%PDF")
+    # Refused as saving it would be, on the part at fault.
+    r = await api.post(url, {**draft, "body": "<p>{{ client.nickname }}</p>"})
+    assert r.status_code == 422, r.text
+    assert field_of(r) == "body"
+    r = await api.post(url, {**draft, "subject": "{% if %}"})
+    assert field_of(r) == "subject"
+    # Nothing is stored.
+    listed = (await api.get("/api/v1/letter-templates")).json()["items"]
+    assert all(t["is_default"] for t in listed)
+
+
 async def test_bad_figures_name_the_field(two_centres: tuple[Api, Api]) -> None:
     api, _ = two_centres
     _, base, card, _ = await setup_case(api)

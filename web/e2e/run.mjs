@@ -948,6 +948,8 @@ try {
   check(/client/.test(await writeOff.locator(".govuk-error-summary").innerText()), "a letter template naming data letters do not have is refused on its wording");
   await audit(page, "admin-letter-templates-error");
   await wording.fill(`${shipped}\n<p>Ref: {{ case.reference }}</p>`);
+  const [previewPdf] = await Promise.all([page.waitForEvent("download"), writeOff.getByRole("button", { name: "Preview as PDF" }).click()]);
+  check(readFileSync(await previewPdf.path()).subarray(0, 4).toString() === "%PDF", `a letter template was previewed as a PDF before it was saved (${previewPdf.suggestedFilename()})`);
   await writeOff.getByRole("button", { name: "Save the centre's wording" }).click();
   await page.getByText(/Saved the centre's own wording of “Write off request” \(version 1\)/).waitFor();
   check((await writeOff.getByText("Centre's own, version 1").count()) === 1, "the centre's own wording of a letter was saved (If-Match \"0\") and shows as such");

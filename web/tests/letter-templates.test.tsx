@@ -1,7 +1,8 @@
 // The centre's letter wording: a default is overridden with If-Match "0"; the API's refusal
 // of a template names the box at fault and keeps what was typed; a saved template shows as
 // the centre's own with its version, and the next save sends that version; going back to
-// the shipped default sends the version read and shows the default's wording in the boxes.
+// the shipped default sends the version read and shows the default's wording in the boxes;
+// what is typed is previewed as a PDF without being saved.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router-dom";
@@ -9,6 +10,8 @@ import { MemoryRouter } from "react-router-dom";
 const state = vi.hoisted(() => ({
   puts: [] as { path: string; ifMatch: string | null; body: { subject: string; body: string } }[],
   deletes: [] as { path: string; ifMatch: string | null }[],
+  previews: [] as { query: string; body: { subject: string; body: string } }[],
+  saved: [] as string[],
 }));
 vi.hoisted(() => {
   const t = (kind: string, subject: string, isDefault: boolean, version: number) => ({ kind, subject, body: `<p>${kind}</p>`, is_default: isDefault, version });
@@ -17,6 +20,14 @@ vi.hoisted(() => {
     const url = new URL(input.url);
     const json = (body: unknown, status = 200) =>
       new Response(JSON.stringify(body), { status, headers: { "content-type": status === 200 ? "application/json" : "application/problem+json" } });
+    if (input.method === "POST" && url.pathname.endsWith("/preview")) {
+      const body = JSON.parse(await input.text());
+      state.previews.push({ query: url.search, body });
+      if (body.body.includes("{{ client.nme }}")) {
+        return json({ type: "about:blank", title: "Invalid input", status: 422, errors: [{ field: "body", message: "unknown name in template: nme" }] }, 422);
+      }
+      return new Response(new Uint8Array([37, 80, 68, 70]), { headers: { "content-type": "application/pdf" } });
+    }
     if (input.method === "DELETE") {
       state.deletes.push({ path: url.pathname, ifMatch: input.headers.get("If-Match") });
       const kind = url.pathname.split("/").pop() as string;
@@ -50,6 +61,11 @@ vi.mock("../src/auth/session", () => ({
 import { LetterTemplatesPage } from "../src/pages/admin/LetterTemplates";
 
 test("a default is overridden with If-Match 0, a bad name is refused on the body, a saved one shows its version", async () => {
+  URL.createObjectURL = () => "blob:x";
+  URL.revokeObjectURL = () => undefined;
+  const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    state.saved.push(this.download);
+  });
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={qc}>
@@ -70,7 +86,15 @@ test("a default is overridden with If-Match 0, a bad name is refused on the body
   expect(body.value).toBe("<p>Dear {{ client.nme }}</p>");
   expect(state.puts[0]).toEqual({ path: "/api/v1/letter-templates/advice_summary", ifMatch: '"0"', body: { subject: "Your advice", body: "<p>Dear {{ client.nme }}</p>" } });
 
+  // A preview of what is typed: refused on the body in the API's words, then saved as a PDF.
+  fireEvent.click(within(advice).getByRole("button", { name: "Preview as PDF" }));
+  await screen.findByRole("link", { name: /unknown name in template: nme/ });
   fireEvent.change(body, { target: { value: "<p>Dear {{ client.name }}</p>" } });
+  fireEvent.click(within(advice).getByRole("button", { name: "Preview as PDF" }));
+  await waitFor(() => expect(state.saved).toEqual(["advice_summary-preview.pdf"]));
+  expect(state.previews[1]).toEqual({ query: "?format=pdf", body: { subject: "Your advice", body: "<p>Dear {{ client.name }}</p>" } });
+  expect(state.puts).toHaveLength(1);
+
   fireEvent.click(within(advice).getByRole("button", { name: "Save the centre's wording" }));
   expect(await screen.findByText(/Saved the centre's own wording of “Advice summary” \(version 1\)/)).toBeInTheDocument();
   await waitFor(() => expect(within(advice).getByText("Centre's own, version 1")).toBeInTheDocument());
@@ -88,4 +112,5 @@ test("a default is overridden with If-Match 0, a bad name is refused on the body
   await waitFor(() => expect(within(advice).getByText("Shipped default")).toBeInTheDocument());
   expect(body.value).toBe("<p>Shipped wording</p>");
   expect(within(advice).queryByRole("button", { name: "Go back to the shipped default" })).toBeNull();
+  click.mockRestore();
 });

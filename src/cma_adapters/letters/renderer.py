@@ -19,6 +19,7 @@ The first line of each shipped template, ``{# subject: ... #}``, is its subject.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from importlib import resources
@@ -117,6 +118,9 @@ class JinjaLetterRenderer(LetterRenderer):
 
     def default_template(self, kind: LetterKind) -> tuple[str, str]:
         return _default(kind)
+
+    def sample(self) -> dict[str, Any]:
+        return copy.deepcopy(SAMPLE_CONTEXT)
 
     def check(self, subject: str, body: str) -> None:
         for name, source in (("subject", subject), ("body", body)):

@@ -177,6 +177,10 @@ class LetterRenderer(Protocol):
         """Raises ``ValidationError`` (field ``body`` or ``subject``) if it cannot render."""
         ...
 
+    def sample(self) -> dict[str, Any]:
+        """Made-up case data, nobody's: what a template is checked and previewed with."""
+        ...
+
     def render(self, subject: str, body: str, context: dict[str, Any]) -> RenderedLetter:
         """Render with autoescaping; undefined names are errors (``ValidationError``)."""
         ...

@@ -226,6 +226,31 @@ class LetterService:
         subject, body = self.renderer.default_template(kind)
         return TemplateView(kind=kind, subject=subject, body=body, is_default=True, version=0)
 
+    async def preview_template(self, ctx: TenantContext, subject: str, body: str) -> RenderedLetter:
+        """A template as a letter, before it is saved: rendered on made-up case data (the
+        renderer's sample, nobody's) under the centre's own letterhead and the signing
+        user's name. Refused as saving it would be (``ValidationError`` on the subject or
+        the body); nothing is stored."""
+        ctx.require(Permission.FINANCE_READ)
+        if not subject.strip():
+            raise ValidationError("subject", "must not be empty")
+        if not body.strip():
+            raise ValidationError("body", "must not be empty")
+        self.renderer.check(subject, body)
+        name, centre_name = await self._signer(ctx)
+        async with self.uow(ctx.centre_id) as uow:
+            profile = await self.centre_profiles(uow).get() if self.centre_profiles else None
+        context = {
+            **self.renderer.sample(),
+            "centre": centre_data(profile, centre_name),
+            "adviser": {"name": name, "role": signing_role(ctx.roles)},
+        }
+        return self.renderer.render(subject, body, context)
+
+    async def preview_pdf(self, ctx: TenantContext, subject: str, body: str) -> bytes:
+        """``preview_template`` printed, as a letter made from it would be."""
+        return self.renderer.to_pdf(await self.preview_template(ctx, subject, body))
+
     # -- letters
 
     async def _context(

@@ -2035,6 +2035,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letter-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A template as a letter, before it is saved (`format=html|pdf`)
+         * @description Rendered on made-up case data (nobody's) under the centre's letterhead and your name; refused on the subject or the body as saving it would be. Nothing is stored.
+         */
+        post: operations["ApiV1LetterTemplatesPreviewPreviewTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letter-templates/{kind}": {
         parameters: {
             query?: never;
@@ -13204,6 +13224,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplatePage"];
+                };
+            };
+        };
+    };
+    ApiV1LetterTemplatesPreviewPreviewTemplate: {
+        parameters: {
+            query?: {
+                /** @description How a letter is downloaded. */
+                format?: components["schemas"]["LetterFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateIn"];
+            };
+        };
+        responses: {
+            /** @description The letter: a whole HTML page (the default), or a PDF with `format=pdf` */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };

@@ -84,6 +84,47 @@ class LetterTemplateController(Controller):
         items = [_template_out(v) for v in views]
         return TemplatePage(items=items, total=len(items), limit=len(items) or 1, offset=0)
 
+    @post(
+        "/preview",
+        guards=[requires(Permission.FINANCE_READ)],
+        status_code=200,
+        summary="A template as a letter, before it is saved (`format=html|pdf`)",
+        description="Rendered on made-up case data (nobody's) under the centre's letterhead "
+        "and your name; refused on the subject or the body as saving it would be. Nothing "
+        "is stored.",
+        operation_class=ex.binary_response(
+            200,
+            "The letter: a whole HTML page (the default), or a PDF with `format=pdf`",
+            {"text/html": "format=html", "application/pdf": "format=pdf"},
+        ),
+    )
+    async def preview_template(
+        self,
+        ctx: TenantContext,
+        data: Annotated[
+            TemplateIn,
+            example_body(
+                "A draft offer letter",
+                {
+                    "subject": "Offer: {{ debt.account_reference }}",
+                    "body": "<p>{{ client.name }} offers {{ debt.offer }} a month.</p>",
+                },
+            ),
+        ],
+        letters: LetterService,
+        letter_page: Callable[[RenderedLetter], str],
+        format: LetterFormat = LetterFormat.HTML,
+    ) -> Response[bytes]:
+        if format is LetterFormat.PDF:
+            pdf = await letters.preview_pdf(ctx, data.subject, data.body)
+            return Response(
+                pdf,
+                media_type="application/pdf",
+                headers={"Content-Disposition": 'inline; filename="letter-preview.pdf"'},
+            )
+        letter = await letters.preview_template(ctx, data.subject, data.body)
+        return Response(letter_page(letter).encode("utf-8"), media_type="text/html")
+
     @put(
         "/{kind:str}",
         guards=[requires(Permission.FINANCE_WRITE)],

@@ -9,6 +9,7 @@ import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
 import { DetailsForm } from "../../components/DetailsForm";
 import { label } from "../../components/format";
+import { downloadTemplatePreview } from "../case/download";
 import { Button, ErrorSummary, TextArea, TextInput } from "../../components/forms";
 import { QueryState, SuccessBanner, Tag } from "../../components/ui";
 
@@ -95,6 +96,9 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
       ),
     onSuccess: done,
   });
+  const preview = useMutation({
+    mutationFn: () => downloadTemplatePreview(subject, body, `${template.kind}-preview.pdf`),
+  });
   const save = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -108,17 +112,31 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
   return (
     <DetailsForm summary="Change the wording" hidden={`of the ${label(template.kind).toLowerCase()} letter`} onSubmit={() => {
         reset.reset();
+        preview.reset();
         save.mutate();
       }}
     >
-      <ErrorSummary error={save.error ?? reset.error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} />
+      <ErrorSummary error={save.error ?? reset.error ?? preview.error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} />
       <TextInput id={`${id}-subject`} name="subject" label="Subject" value={subject} onChange={setSubject} error={save.error} />
       <TextArea id={`${id}-body`} name="body" label="Wording (HTML)" hint={NAMES_HINT} rows={14} value={body} onChange={setBody} error={save.error} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>Save the centre's wording</Button>
+        <Button
+          secondary
+          type="button"
+          busy={preview.isPending}
+          onClick={() => {
+            save.reset();
+            reset.reset();
+            preview.mutate();
+          }}
+        >
+          Preview as PDF
+        </Button>
         {!template.is_default && (
           <Button secondary type="button" busy={reset.isPending} onClick={() => {
               save.reset();
+              preview.reset();
               reset.mutate();
             }}
           >

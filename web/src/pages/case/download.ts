@@ -50,3 +50,11 @@ export async function downloadCalendar(userId: string, name: string) {
   const r = await api.GET("/api/v1/advisers/{user_id}/calendar.ics", { params: { path: { user_id: userId } }, parseAs: "blob" });
   save(fetched(r, "The calendar"), name);
 }
+
+/** Save a letter template, not yet saved, as the PDF a letter made from it would be (on
+ * made-up case data, under the centre's letterhead); the API's refusal names the subject or
+ * the body. */
+export async function downloadTemplatePreview(subject: string, body: string, name: string) {
+  const r = await api.POST("/api/v1/letter-templates/preview", { params: { query: { format: "pdf" } }, body: { subject, body }, parseAs: "blob" });
+  save(fetched(r, "The preview"), name);
+}
