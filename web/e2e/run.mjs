@@ -955,6 +955,7 @@ try {
   check((await writeOff.getByText("Centre's own, version 1").count()) === 1, "the centre's own wording of a letter was saved (If-Match \"0\") and shows as such");
   await audit(page, "admin-letter-templates");
   await writeOff.getByRole("button", { name: "Go back to the shipped default" }).click();
+  await writeOff.getByRole("button", { name: "Yes, go back to the default" }).click();
   await page.getByText(/The “Write off request” letter uses the shipped default again/).waitFor();
   check((await writeOff.getByLabel(/^Wording/).inputValue()) === shipped, "the centre went back to a letter's shipped wording (If-Match with the version read)");
 

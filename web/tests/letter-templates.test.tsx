@@ -89,6 +89,7 @@ test("a default is overridden with If-Match 0, a bad name is refused on the body
   // A preview of what is typed: refused on the body in the API's words, then saved as a PDF.
   fireEvent.click(within(advice).getByRole("button", { name: "Preview as PDF" }));
   await screen.findByRole("link", { name: /unknown name in template: nme/ });
+  expect(body).toHaveAccessibleDescription(/unknown name in template: nme/);
   fireEvent.change(body, { target: { value: "<p>Dear {{ client.name }}</p>" } });
   fireEvent.click(within(advice).getByRole("button", { name: "Preview as PDF" }));
   await waitFor(() => expect(state.saved).toEqual(["advice_summary-preview.pdf"]));
@@ -107,6 +108,12 @@ test("a default is overridden with If-Match 0, a bad name is refused on the body
 
   expect(within(screen.getByRole("region", { name: "Offer of payment" })).getAllByRole("button").map((b) => b.textContent)).toContain("Go back to the shipped default");
   fireEvent.click(within(advice).getByRole("button", { name: "Go back to the shipped default" }));
+  // (asked first: the centre's wording is dropped for good)
+  expect(state.deletes).toEqual([]);
+  fireEvent.click(within(advice).getByRole("button", { name: "Keep the centre's wording" }));
+  expect(within(advice).queryByRole("button", { name: "Yes, go back to the default" })).toBeNull();
+  fireEvent.click(within(advice).getByRole("button", { name: "Go back to the shipped default" }));
+  fireEvent.click(within(advice).getByRole("button", { name: "Yes, go back to the default" }));
   expect(await screen.findByText(/The “Advice summary” letter uses the shipped default again/)).toBeInTheDocument();
   expect(state.deletes).toEqual([{ path: "/api/v1/letter-templates/advice_summary", ifMatch: '"2"' }]);
   await waitFor(() => expect(within(advice).getByText("Shipped default")).toBeInTheDocument());

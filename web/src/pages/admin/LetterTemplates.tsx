@@ -79,6 +79,7 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
   const [subject, setSubject] = useState(template.subject);
   const [body, setBody] = useState(template.body);
   const id = `template-${template.kind}`;
+  const [dropping, setDropping] = useState(false);
   const done = (out: Template) => {
     qc.setQueryData<TemplatePage>(["letter-templates"], (old) =>
       old ? { ...old, items: old.items.map((t) => (t.kind === out.kind ? out : t)) } : old,
@@ -109,6 +110,7 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
       ),
     onSuccess: done,
   });
+  const error = save.error ?? reset.error ?? preview.error;
   return (
     <DetailsForm summary="Change the wording" hidden={`of the ${label(template.kind).toLowerCase()} letter`} onSubmit={() => {
         reset.reset();
@@ -116,9 +118,9 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
         save.mutate();
       }}
     >
-      <ErrorSummary error={save.error ?? reset.error ?? preview.error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} />
-      <TextInput id={`${id}-subject`} name="subject" label="Subject" value={subject} onChange={setSubject} error={save.error} />
-      <TextArea id={`${id}-body`} name="body" label="Wording (HTML)" hint={NAMES_HINT} rows={14} value={body} onChange={setBody} error={save.error} />
+      <ErrorSummary error={error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} />
+      <TextInput id={`${id}-subject`} name="subject" label="Subject" value={subject} onChange={setSubject} error={error} />
+      <TextArea id={`${id}-body`} name="body" label="Wording (HTML)" hint={NAMES_HINT} rows={14} value={body} onChange={setBody} error={error} />
       <div className="govuk-button-group">
         <Button busy={save.isPending}>Save the centre's wording</Button>
         <Button
@@ -133,17 +135,42 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
         >
           Preview as PDF
         </Button>
-        {!template.is_default && (
-          <Button secondary type="button" busy={reset.isPending} onClick={() => {
-              save.reset();
-              preview.reset();
-              reset.mutate();
-            }}
-          >
+        {!template.is_default && !dropping && (
+          <Button warning type="button" onClick={() => setDropping(true)}>
             Go back to the shipped default
           </Button>
         )}
       </div>
+      {dropping && (
+        <div className="govuk-warning-text" role="group" aria-labelledby={`${id}-drop`}>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            <p className="govuk-body govuk-!-font-weight-bold" id={`${id}-drop`}>
+              The centre's own wording (version {template.version}) is dropped for good; letters made from now on use the shipped default.
+            </p>
+            <div className="govuk-button-group">
+              <Button
+                warning
+                type="button"
+                busy={reset.isPending}
+                onClick={() => {
+                  save.reset();
+                  preview.reset();
+                  reset.mutate(undefined, { onSettled: () => setDropping(false) });
+                }}
+              >
+                Yes, go back to the default
+              </Button>
+              <Button secondary type="button" onClick={() => setDropping(false)}>
+                Keep the centre's wording
+              </Button>
+            </div>
+          </div>
+        </div>
+      )}
     </DetailsForm>
   );
 }
