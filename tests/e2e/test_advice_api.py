@@ -297,6 +297,7 @@ async def test_a_template_is_previewed_as_a_letter_before_it_is_saved(
     r = await api.post(url, {**draft, "body": "<p>{{ client.nickname }}</p>"})
     assert r.status_code == 422, r.text
     assert field_of(r) == "body"
+    assert "“nickname” is not among the data a letter has" in r.text
     r = await api.post(url, {**draft, "subject": "{% if %}"})
     assert field_of(r) == "subject"
     # Nothing is stored.

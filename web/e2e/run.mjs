@@ -945,7 +945,11 @@ try {
   await wording.fill(`${shipped}\n<p>{{ client.nickname }}</p>`);
   await writeOff.getByRole("button", { name: "Save the centre's wording" }).click();
   await writeOff.locator(".govuk-error-summary").waitFor();
-  check(/client/.test(await writeOff.locator(".govuk-error-summary").innerText()), "a letter template naming data letters do not have is refused on its wording");
+  const refusal = await writeOff.locator(".govuk-error-summary").innerText();
+  check(
+    (await writeOff.locator(".govuk-error-summary a[href='#template-write_off_request-body']").count()) === 1 && /unknown name/.test(refusal),
+    `a letter template naming data letters do not have is refused on its wording ("${refusal.replace(/\s+/g, " ").slice(0, 90)}")`,
+  );
   await audit(page, "admin-letter-templates-error");
   await wording.fill(`${shipped}\n<p>Ref: {{ case.reference }}</p>`);
   const [previewPdf] = await Promise.all([page.waitForEvent("download"), writeOff.getByRole("button", { name: "Preview as PDF" }).click()]);

@@ -112,6 +112,18 @@ def _frame() -> tuple[Template, Template]:
     )
 
 
+def _unknown_name(message: str | None) -> str:
+    """Jinja's "'dict object' has no attribute 'nickname'" in words a template's author
+    reads: the name it does not know, and where the names it knows are listed."""
+    m = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message or "")
+    if m is None:
+        return f"unknown name in template: {message}"
+    return (
+        f"unknown name in template: “{m.group(1) or m.group(2)}” is not among the data a "
+        "letter has (client, case, debt, debts, budget, advice, adviser, centre, today, …)"
+    )
+
+
 class JinjaLetterRenderer(LetterRenderer):
     def __init__(self, font_dir: Path | str | None = None) -> None:
         self.font_dir = Path(font_dir) if font_dir else DEFAULT_FONT_DIR
@@ -127,7 +139,7 @@ class JinjaLetterRenderer(LetterRenderer):
             try:
                 _env().from_string(source).render(SAMPLE_CONTEXT)
             except UndefinedError as exc:
-                raise ValidationError(name, f"unknown name in template: {exc.message}") from None
+                raise ValidationError(name, _unknown_name(exc.message)) from None
             except TemplateError as exc:
                 raise ValidationError(name, f"template error: {exc}") from None
 

@@ -118,7 +118,7 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
         save.mutate();
       }}
     >
-      <ErrorSummary error={error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} />
+      <ErrorSummary error={error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} labels={{ subject: "Subject", body: "Wording" }} />
       <TextInput id={`${id}-subject`} name="subject" label="Subject" value={subject} onChange={setSubject} error={error} />
       <TextArea id={`${id}-body`} name="body" label="Wording (HTML)" hint={NAMES_HINT} rows={14} value={body} onChange={setBody} error={error} />
       <div className="govuk-button-group">
