@@ -1105,9 +1105,14 @@ def _clean_name(name: str) -> str | None:
 # -- case summary -----------------------------------------------------------------
 
 
+def _day(day: dt.date) -> str:
+    """ "6 December 2026", as a letter writes a date."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def summarise(facts: CaseFacts) -> str:
     """A plain template summary: the same facts an adviser would list first."""
-    lines = [f"Case {facts.case_reference}, opened {facts.opened_on:%d %B %Y}."]
+    lines = [f"Case {facts.case_reference}, opened {_day(facts.opened_on)}."]
     if facts.debts:
         priority = [d for d in facts.debts if d.priority]
         lines.append(
@@ -1119,6 +1124,8 @@ def summarise(facts: CaseFacts) -> str:
         for debt in sorted(facts.debts, key=lambda d: (not d.priority, -d.balance.pence)):
             tag = " (priority)" if debt.priority else ""
             kind = f" {debt.debt_type.replace('_', ' ')}" if debt.debt_type else ""
+            if kind.strip() == debt.creditor_name.lower():
+                kind = ""  # no creditor recorded: the debt is named by its type already
             arrears = f", arrears {debt.arrears}" if debt.arrears else ""
             lines.append(f"- {debt.creditor_name}{kind}: {debt.balance}{arrears}{tag}")
     else:
@@ -1141,7 +1148,7 @@ def summarise(facts: CaseFacts) -> str:
     else:
         lines.append("Budget not completed.")
     for deadline in sorted(facts.deadlines, key=lambda d: d.due_on):
-        lines.append(f"Deadline {deadline.due_on:%d %B %Y}: {deadline.description}.")
+        lines.append(f"Deadline {_day(deadline.due_on)}: {deadline.description}.")
     if facts.document_classes:
         kinds = sorted({c.value.replace("_", " ") for c in facts.document_classes})
         lines.append(f"Documents on file: {', '.join(kinds)}.")

@@ -422,6 +422,8 @@ def test_rule_based_summary_shows_priority_debts_budget_and_deadlines() -> None:
             opened_on=dt.date(2026, 3, 1),
             debts=(
                 DebtFact(creditor_name="Card Co", balance=Money(50000)),
+                # (no creditor recorded: named by its type, said once)
+                DebtFact(creditor_name="Credit card", balance=Money(9000), debt_type="credit_card"),
                 DebtFact(
                     creditor_name="Leeds City Council",
                     balance=Money(81000),
@@ -438,6 +440,8 @@ def test_rule_based_summary_shows_priority_debts_budget_and_deadlines() -> None:
     )
     lines = text.splitlines()
     assert lines[2] == "- Leeds City Council council tax: £810.00, arrears £200.00 (priority)"
+    assert "- Credit card: £90.00" in lines
+    assert lines[0] == "Case C-1, opened 1 March 2026."
     assert "surplus of £100.00" in text
     assert "Available for priority debts after savings and fees: £80.00." in text
     assert "Deadline 20 March 2026: Respond to N1." in text

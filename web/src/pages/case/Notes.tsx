@@ -79,6 +79,7 @@ export function Notes({ caseId }: { caseId: string }) {
             name="body"
             label="Add a note"
             hint={drafted ? `A summary was drafted into the box from the case's debts, budget and deadlines (${drafted}). Check and edit it before you add it: it is not saved until you do.` : undefined}
+            rows={drafted ? 12 : 4}
             value={body}
             onChange={setBody}
             error={add.error}
