@@ -440,8 +440,8 @@ def _close(page: Sheet, signed: str, x: float = 0.08) -> None:
 
 
 def _small_over(label: str, value: str, x: float, right: float, page: Sheet, size: float = SMALL) -> list[tuple[Cell, ...]]:  # fmt: skip
-    """The label small and grey-free over the value in bold (rows, not yet added)."""
-    rows = [(t(x, r[0].text, size=size),) for r in page.wrapped(label, x, right, size=size)]
+    """The label small over the value in bold (rows, not yet added)."""
+    rows: list[tuple[Cell, ...]] = [(t(x, r[0].text, size=size),) for r in page.wrapped(label, x, right, size=size)]  # fmt: skip
     rows += _bold(page, value, x, right, size + 1)
     return rows
 

@@ -45,12 +45,22 @@ CHOSEN = (
     (C.BENEFIT_AWARD, 0, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
-FIRST = "(to be filled from the first measurement)"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 8/8; creditor 3/5, reference 4/5, balance 5/5, letter date 8/8, deadline 5/5, "
+    "claim no. 0/1, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 36 of 37 (branch corpusao off 63482f87 = main after AN's merge, "
+    "shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (3, 5), "account_reference": (4, 5),
+    "balance_pence": (5, 5), "letter_date": (8, 8), "deadline_date": (5, 5),
+    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
+    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text at the first measurement."""
-UNMET: frozenset[str] = frozenset()
+VERBATIM = 36
+"""True values found verbatim in the OCR text (of 37) at the first measurement."""
+UNMET = frozenset({"creditor_name", "account_reference", "court_claim_number"})
 """The issue's floors this sample does not meet at the first measurement (strict xfails)."""
 
 

@@ -455,11 +455,23 @@ def ao_score(
     )  # fmt: skip
 
 
-FIRST = "(to be filled from the first measurement)"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 92% (35/38), creditor 93% (28/30), original creditor 2/2, reference 87% (26/30), "
+    "balance 29/30, letter date 36/36, deadline 24/24, claim no. 0/4, payer 4/4, income 4/4, "
+    "gross 2/2, frequency 4/4, served 1/2 (branch corpusao off 63482f87 = main after AN's "
+    "merge, shipped classifier and field ranker; on 76 documents class 70/76, creditor 56/60, "
+    "reference 52/60, balance 57/60, claim no. 0/8, served 2/4: benchmarks/OCR.md, 'Family AO')"
+)
+"""The first measurement (38 documents here): every floor met but the class, the reference,
+the claim number and the served date."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (35, 38), "creditor_name": (28, 30), "original_creditor": (2, 2),
+    "account_reference": (26, 30), "balance_pence": (29, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (0, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (1, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"document_class", "account_reference", "court_claim_number", "served_date"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
