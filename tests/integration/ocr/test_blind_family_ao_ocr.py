@@ -1,0 +1,102 @@
+"""Held-out family AO (written blind) fed askew through a sheet feeder with a black backing,
+scanned dog-eared on a flatbed or photographed at night under a tungsten bulb, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): eight
+single-page documents over AO's three scans (a credit union's compliments slip, fed askew,
+as greyscale PNG with its resolution; an ordinary civil bill's flow chart, dog-eared, as a
+deflate TIFF; a meat plant's pay advice, photographed at night, as colour JPEG; the
+Enforcement of Judgments Office's flow chart, fed askew, as PNG without its resolution;
+Land & Property Services' rates with payment coupons, dog-eared; an electricity bill with
+its dial, photographed at night; a Jobseeker's Allowance award worked out as a sum, fed
+askew; a bank statement with type codes, dog-eared). AO's two-page documents (the court
+papers with their back sheet) are read by ``benchmarks/intake_accuracy.py --family ao
+--ocr-ao 19``, which reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family AO"). Only aggregate figures are printed: AO's individual misses
+are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ao import ao_scanned, build_ao, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ao.SCANS (0: a sheet feeder
+# with a black backing, greyscale PNG with its resolution at even indexes; 1: dog-eared on
+# a flatbed, deflate TIFF; 2: a night photo under a tungsten bulb, colour JPEG); all single
+# pages.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 3),
+    (C.COUNCIL_TAX, 1, 4),
+    (C.UTILITY_BILL, 0, 5),
+    (C.BENEFIT_AWARD, 0, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 8/8; creditor 3/5, reference 4/5, balance 5/5, letter date 8/8, deadline 5/5, "
+    "claim no. 0/1, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 36 of 37 (branch corpusao off 63482f87 = main after AN's merge, "
+    "shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (3, 5), "account_reference": (4, 5),
+    "balance_pence": (5, 5), "letter_date": (8, 8), "deadline_date": (5, 5),
+    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
+    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 36
+"""True values found verbatim in the OCR text (of 37) at the first measurement."""
+UNMET = frozenset({"creditor_name", "account_reference", "court_claim_number"})
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ao(2), CHOSEN, ao_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AO (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AO after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
