@@ -7,7 +7,7 @@ import { yesNo } from "../src/components/yesNo";
 import { amount } from "../src/pages/case/Assets";
 import { answer, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { body: Record<string, unknown>; ifMatch: string | null }[] }));
+const state = { sent: [] as { body: Record<string, unknown>; ifMatch: string | null }[] };
 {
   const status = Object.fromEntries(
     ["bro_or_bru", "debtor_petition_referred_to_dro", "drro_or_drru", "in_breathing_space", "in_dro", "in_interim_order", "in_iva", "in_map_or_sequestration",
