@@ -2,27 +2,24 @@
 // passwords (and a code when given) and says the other sessions ended; your sessions are
 // listed with this one marked, another ended by its id; signing out everywhere revokes
 // every session, then signs this one out.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
 const state = vi.hoisted(() => ({ sent: [] as { method: string; path: string; body: unknown }[], signedOut: 0 }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    if (input.method !== "GET") {
-      const body = input.method === "POST" && url.pathname.endsWith("/password") ? await input.json() : null;
-      state.sent.push({ method: input.method, path: url.pathname, body });
-      return input.method === "DELETE" ? new Response(null, { status: 204 }) : json({});
-    }
-    return json({
-      items: [
-        { id: "s1", centre_id: "c", created_at: "2026-12-06T09:00:00Z", last_used_at: "2026-12-06T10:00:00Z", address: "10.0.0.1", user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36", current: true },
-        { id: "s2", centre_id: "c", created_at: "2026-12-01T09:00:00Z", last_used_at: "2026-12-02T10:00:00Z", address: null, user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1", current: false },
-      ],
-      total: 2, limit: 50, offset: 0, next_cursor: null,
-    });
-  }) as typeof fetch;
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method !== "GET") {
+    const body = input.method === "POST" && url.pathname.endsWith("/password") ? await input.json() : null;
+    state.sent.push({ method: input.method, path: url.pathname, body });
+    return input.method === "DELETE" ? new Response(null, { status: 204 }) : json({});
+  }
+  return json({
+    items: [
+      { id: "s1", centre_id: "c", created_at: "2026-12-06T09:00:00Z", last_used_at: "2026-12-06T10:00:00Z", address: "10.0.0.1", user_agent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36", current: true },
+      { id: "s2", centre_id: "c", created_at: "2026-12-01T09:00:00Z", last_used_at: "2026-12-02T10:00:00Z", address: null, user_agent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Safari/604.1", current: false },
+    ],
+    total: 2, limit: 50, offset: 0, next_cursor: null,
+  });
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -32,8 +29,7 @@ vi.mock("../src/auth/session", () => ({
 import { browserOf, ChangePassword, Sessions } from "../src/pages/AccountSecurity";
 
 function show(node: React.ReactNode) {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(<QueryClientProvider client={qc}>{node}</QueryClientProvider>);
+  renderPage(node);
 }
 
 beforeEach(() => {

@@ -1,38 +1,34 @@
 // The client's decision on the advice given, recorded on the Options page when they make
 // it: the decision and its notes are sent with the version the page read (If-Match), and
 // the list then says what they decided.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { answer, emptyPage, json, page, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({
+const state = {
   sent: [] as { method: string; path: string; body: unknown; ifMatch: string | null }[],
   decision: "undecided",
   notes: null as string | null,
   version: 2,
-}));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    const record = () => ({
-      id: "a1", case_id: "k1", centre_id: "c", appraisal_id: null, on_date: "2026-12-01", jurisdiction: "EW",
-      recommended: "dro", reasons: "Low income, few assets.", options: [], client_decision: state.decision,
-      decision_notes: state.notes, monthly_payment_pence: null, expected_term_months: null, next_steps: null,
-      risks: null, created_at: "2026-12-01T10:00:00Z", created_by: "u1", version: state.version,
-    });
-    if (input.method === "PATCH") {
-      const body = (await input.json()) as { client_decision: string; decision_notes: string | null };
-      state.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
-      state.decision = body.client_decision;
-      state.notes = body.decision_notes;
-      state.version += 1;
-      return json(record());
-    }
-    if (url.pathname.endsWith("/options")) return json({ on_date: "2026-12-01", jurisdiction: "EW", options: [] });
-    if (url.pathname.endsWith("/advice")) return json({ items: [record()], total: 1, limit: 200, offset: 0, next_cursor: null });
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  const record = () => ({
+    id: "a1", case_id: "k1", centre_id: "c", appraisal_id: null, on_date: "2026-12-01", jurisdiction: "EW",
+    recommended: "dro", reasons: "Low income, few assets.", options: [], client_decision: state.decision,
+    decision_notes: state.notes, monthly_payment_pence: null, expected_term_months: null, next_steps: null,
+    risks: null, created_at: "2026-12-01T10:00:00Z", created_by: "u1", version: state.version,
+  });
+  if (input.method === "PATCH") {
+    const body = (await input.json()) as { client_decision: string; decision_notes: string | null };
+    state.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+    state.decision = body.client_decision;
+    state.notes = body.decision_notes;
+    state.version += 1;
+    return json(record());
+  }
+  if (url.pathname.endsWith("/options")) return json({ on_date: "2026-12-01", jurisdiction: "EW", options: [] });
+  if (url.pathname.endsWith("/advice")) return json(page([record()]));
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -42,14 +38,7 @@ vi.mock("../src/auth/session", () => ({
 import { Options } from "../src/pages/case/Options";
 
 test("the client's decision is recorded with the version read, and the list says what they decided", async () => {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <Options caseId="k1" />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<Options caseId="k1" />);
   const item = (await screen.findByText(/Low income, few assets\./)).closest("li") as HTMLElement;
   expect(item).toHaveTextContent("The client's decision: Not decided yet");
   fireEvent.click(within(item).getByText("Record the client's decision"));

@@ -1,40 +1,36 @@
 // A case's appointments: one ahead is moved to another slot or cancelled with a reason, one begun is recorded as
 // attended or missed, each with the version read (If-Match); a cancelled one says why.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({
+const state = {
   sent: [] as { path: string; body: unknown; ifMatch: string | null }[],
-}));
-vi.hoisted(() => {
-  const base = { case_id: "k1", client_id: "cl1", adviser_id: "u1", kind: "phone", location: "", sequence: 0, conflicts: [] };
-  const appts = [
-    { ...base, id: "ahead", start: "2099-01-07T10:00:00Z", end: "2099-01-07T10:30:00Z", status: "booked", cancel_reason: null, version: 3 },
-    { ...base, id: "begun", start: "2020-01-07T10:00:00Z", end: "2020-01-07T10:30:00Z", status: "booked", cancel_reason: null, version: 1 },
-    { ...base, id: "gone", start: "2099-02-07T10:00:00Z", end: "2099-02-07T10:30:00Z", status: "cancelled", cancel_reason: "Client moved away", version: 2 },
-  ];
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (input.method === "PATCH") {
-      const body = (await input.json()) as { start: string; end: string };
-      state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
-      return json({ ...appts[0], ...body, sequence: 1, version: 4 });
-    }
-    if (input.method === "POST" && url.pathname === "/api/v1/appointments") {
-      const clash = { kind: "adviser_double_booked", detail: "the adviser has another appointment", other_appointment_id: "ahead" };
-      return json({ ...appts[0], id: "new", version: 1, conflicts: [clash] });
-    }
-    if (input.method === "POST") {
-      const body = url.pathname.endsWith("/cancel") ? await input.json() : null;
-      state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
-      const id = url.pathname.split("/")[4];
-      return json({ ...appts.find((a) => a.id === id), status: url.pathname.endsWith("/cancel") ? "cancelled" : "completed" });
-    }
-    if (url.pathname === "/api/v1/appointments") return json({ items: appts, total: 3, limit: 200, offset: 0, next_cursor: null });
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+};
+const base = { case_id: "k1", client_id: "cl1", adviser_id: "u1", kind: "phone", location: "", sequence: 0, conflicts: [] };
+const appts = [
+  { ...base, id: "ahead", start: "2099-01-07T10:00:00Z", end: "2099-01-07T10:30:00Z", status: "booked", cancel_reason: null, version: 3 },
+  { ...base, id: "begun", start: "2020-01-07T10:00:00Z", end: "2020-01-07T10:30:00Z", status: "booked", cancel_reason: null, version: 1 },
+  { ...base, id: "gone", start: "2099-02-07T10:00:00Z", end: "2099-02-07T10:30:00Z", status: "cancelled", cancel_reason: "Client moved away", version: 2 },
+];
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "PATCH") {
+    const body = (await input.json()) as { start: string; end: string };
+    state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+    return json({ ...appts[0], ...body, sequence: 1, version: 4 });
+  }
+  if (input.method === "POST" && url.pathname === "/api/v1/appointments") {
+    const clash = { kind: "adviser_double_booked", detail: "the adviser has another appointment", other_appointment_id: "ahead" };
+    return json({ ...appts[0], id: "new", version: 1, conflicts: [clash] });
+  }
+  if (input.method === "POST") {
+    const body = url.pathname.endsWith("/cancel") ? await input.json() : null;
+    state.sent.push({ path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+    const id = url.pathname.split("/")[4];
+    return json({ ...appts.find((a) => a.id === id), status: url.pathname.endsWith("/cancel") ? "cancelled" : "completed" });
+  }
+  if (url.pathname === "/api/v1/appointments") return json({ items: appts, total: 3, limit: 200, offset: 0, next_cursor: null });
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -44,14 +40,7 @@ vi.mock("../src/auth/session", () => ({
 import { Appointments } from "../src/pages/case/Clock";
 
 function show() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <Appointments caseId="k1" />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<Appointments caseId="k1" />);
 }
 
 beforeEach(() => {

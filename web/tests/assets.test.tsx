@@ -2,13 +2,13 @@
 // recorded), changed in a form that sends the whole record back with the version read,
 // keeping what it does not edit (a vehicle's flags, past procedures, pensions), with
 // "not known" as null, and refusing an amount that is not one next to its box.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { yesNo } from "../src/components/yesNo";
 import { amount } from "../src/pages/case/Assets";
+import { answer, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { body: Record<string, unknown>; ifMatch: string | null }[] }));
-vi.hoisted(() => {
+const state = { sent: [] as { body: Record<string, unknown>; ifMatch: string | null }[] };
+{
   const status = Object.fromEntries(
     ["bro_or_bru", "debtor_petition_referred_to_dro", "drro_or_drru", "in_breathing_space", "in_dro", "in_interim_order", "in_iva", "in_map_or_sequestration",
       "in_mental_health_crisis_moratorium", "in_trust_deed", "pending_creditor_petition", "pending_debtor_petition", "petitioning_creditor_consents", "undischarged_bankrupt"].map((k) => [k, null]),
@@ -25,16 +25,15 @@ vi.hoisted(() => {
     residence: { domiciled: true, ordinarily_resident: null, lived_there_last_year: null, connected_last_3_years: null, jurisdiction: "EW" },
     insolvency: { current: status, previous: [{ kind: "dro", ended_on: "2019-01-01" }] },
   };
-  globalThis.fetch = (async (input: Request) => {
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
+  answer(async (input) => {
     if (input.method === "PUT") {
       const body = (await input.json()) as Record<string, unknown>;
       state.sent.push({ body, ifMatch: input.headers.get("If-Match") });
       return json({ ...facts, ...body, version: 4 });
     }
     return json(facts);
-  }) as typeof fetch;
-});
+  });
+}
 
 vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "u1", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
@@ -43,12 +42,7 @@ vi.mock("../src/auth/session", () => ({
 import { Assets } from "../src/pages/case/Assets";
 
 function show() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <Assets caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Assets caseId="k1" />);
 }
 
 beforeEach(() => {

@@ -1,33 +1,25 @@
 // An adviser's own working hours and leave: "not set" until saved (the centre's hours
 // apply), then saved with If-Match "0" the first time, with the office week and the leave
 // typed; a later save sends the version read.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { hoursText, officeHours } from "../src/pages/Availability";
+import { answer, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { body: any; ifMatch: string | null }[], stored: null as any }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": status < 400 ? "application/json" : "application/problem+json" } });
-    if (input.method === "PUT") {
-      const body = await input.json();
-      state.sent.push({ body, ifMatch: input.headers.get("If-Match") });
-      state.stored = { adviser_id: "u1", ...body, version: (state.stored?.version ?? 0) + 1 };
-      return json(state.stored);
-    }
-    return state.stored ? json(state.stored) : json({ status: 404, title: "Not found", detail: "availability u1 not found" }, 404);
-  }) as typeof fetch;
+const state = { sent: [] as { body: any; ifMatch: string | null }[], stored: null as any };
+answer(async (input) => {
+  if (input.method === "PUT") {
+    const body = await input.json();
+    state.sent.push({ body, ifMatch: input.headers.get("If-Match") });
+    state.stored = { adviser_id: "u1", ...body, version: (state.stored?.version ?? 0) + 1 };
+    return json(state.stored);
+  }
+  return state.stored ? json(state.stored) : json({ status: 404, title: "Not found", detail: "availability u1 not found" }, 404);
 });
 
 import { AdviserAvailability } from "../src/pages/Availability";
 
 function show() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <AdviserAvailability userId="u1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<AdviserAvailability userId="u1" />);
 }
 
 test("hours in words; the office week to start from", () => {

@@ -1,34 +1,31 @@
 // The budget's household and what was considered: recorded in the editor and sent with the
 // lines (the SFS needs them to be exported); what the editor read and did not change — an
 // asset-use answer, the SFS details — goes back as read, not cleared.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as any[] }));
-vi.hoisted(() => {
-  const details = {
-    additional_notes: [], client_address: null, client_date_of_birth: "1980-01-01", client_employment_status: ["Retired", "Carer"],
-    client_employment_status_other: null, client_name: "Ann Lee", housing_tenure_other: null, is_joint_application: false,
-    partner_date_of_birth: null, partner_employment_status: [], partner_employment_status_other: null, partner_name: null,
-  };
-  const out = {
-    case_id: "k1", version: 2, completed_at: null, deficit: null, details, guidelines: [], guidelines_loaded: false, updated_at: "2026-12-01T10:00:00Z",
-    summary: { available_for_non_priority_pence: 0, available_for_priority_pence: 0, debt_admin_fee_pence: 0, income_minus_outgoings_pence: 0, savings_contribution_pence: 0, total_fixed_pence: 0, total_flexible_pence: 0, total_income_pence: 0, total_outgoings_pence: 0, total_priority_offers_pence: 0 },
-    budget: {
-      lines: { rent: { key: "rent", amount_pence: 50000, frequency: "monthly", note: null } }, household: null, category_notes: {}, other_essentials: [],
-      debt_admin_fee_pence: 0, savings_contribution_pence: 0, savings_contribution_considered: null, asset_use_considered: true,
-    },
-  };
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (input.method === "PUT") {
-      state.sent.push({ body: await input.json(), ifMatch: input.headers.get("If-Match") });
-      return json({ ...out, version: 3 });
-    }
-    if (url.pathname.endsWith("/budget")) return json(out);
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+const state = { sent: [] as any[] };
+const details = {
+  additional_notes: [], client_address: null, client_date_of_birth: "1980-01-01", client_employment_status: ["Retired", "Carer"],
+  client_employment_status_other: null, client_name: "Ann Lee", housing_tenure_other: null, is_joint_application: false,
+  partner_date_of_birth: null, partner_employment_status: [], partner_employment_status_other: null, partner_name: null,
+};
+const out = {
+  case_id: "k1", version: 2, completed_at: null, deficit: null, details, guidelines: [], guidelines_loaded: false, updated_at: "2026-12-01T10:00:00Z",
+  summary: { available_for_non_priority_pence: 0, available_for_priority_pence: 0, debt_admin_fee_pence: 0, income_minus_outgoings_pence: 0, savings_contribution_pence: 0, total_fixed_pence: 0, total_flexible_pence: 0, total_income_pence: 0, total_outgoings_pence: 0, total_priority_offers_pence: 0 },
+  budget: {
+    lines: { rent: { key: "rent", amount_pence: 50000, frequency: "monthly", note: null } }, household: null, category_notes: {}, other_essentials: [],
+    debt_admin_fee_pence: 0, savings_contribution_pence: 0, savings_contribution_considered: null, asset_use_considered: true,
+  },
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "PUT") {
+    state.sent.push({ body: await input.json(), ifMatch: input.headers.get("If-Match") });
+    return json({ ...out, version: 3 });
+  }
+  if (url.pathname.endsWith("/budget")) return json(out);
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -38,12 +35,7 @@ vi.mock("../src/auth/session", () => ({
 import { Budget } from "../src/pages/case/Budget";
 
 function show() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <Budget caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Budget caseId="k1" />);
 }
 
 beforeEach(() => {

@@ -1,40 +1,36 @@
 // An SFS from another agency is imported as the case's budget: the file's bytes as they are,
 // its format from its name, the budget's version read (If-Match); a file the API refuses is
 // reported in its words, and no file is refused by its box with nothing sent.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { url: string; type: string | null; ifMatch: string | null; body: string }[], refuse: false }));
-vi.hoisted(() => {
-  const details = {
-    additional_notes: [], client_address: null, client_date_of_birth: null, client_employment_status: [], client_employment_status_other: null,
-    client_name: null, housing_tenure_other: null, is_joint_application: false, partner_date_of_birth: null, partner_employment_status: [],
-    partner_employment_status_other: null, partner_name: null,
-  };
-  const out = {
-    case_id: "k1", version: 3, completed_at: null, deficit: null, details, guidelines: [], guidelines_loaded: false, updated_at: "2026-12-01T10:00:00Z",
-    summary: { available_for_non_priority_pence: 0, available_for_priority_pence: 0, debt_admin_fee_pence: 0, income_minus_outgoings_pence: 0, savings_contribution_pence: 0, total_fixed_pence: 0, total_flexible_pence: 0, total_income_pence: 0, total_outgoings_pence: 0, total_priority_offers_pence: 0 },
-    budget: {
-      lines: {}, household: null, category_notes: {}, other_essentials: [],
-      debt_admin_fee_pence: 0, savings_contribution_pence: 0, savings_contribution_considered: null, asset_use_considered: null,
-    },
-  };
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200, type = "application/json") => new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
-    if (input.method === "POST" && url.pathname.endsWith("/sfs")) {
-      state.sent.push({ url: `${url.pathname}${url.search}`, type: input.headers.get("Content-Type"), ifMatch: input.headers.get("If-Match"), body: await input.text() });
-      if (state.refuse)
-        return json(
-          { type: "about:blank", title: "Invalid input", status: 422, detail: "body: SFS-DDS v1.1: not the SFS data entry document", errors: [{ field: "body", message: "SFS-DDS v1.1: not the SFS data entry document" }] },
-          422,
-          "application/problem+json",
-        );
-      return json({ ...out, version: 4, summary: { ...out.summary, total_income_pence: 141050, total_outgoings_pence: 98000 } });
-    }
-    if (url.pathname.endsWith("/budget")) return json(out);
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+const state = { sent: [] as { url: string; type: string | null; ifMatch: string | null; body: string }[], refuse: false };
+const details = {
+  additional_notes: [], client_address: null, client_date_of_birth: null, client_employment_status: [], client_employment_status_other: null,
+  client_name: null, housing_tenure_other: null, is_joint_application: false, partner_date_of_birth: null, partner_employment_status: [],
+  partner_employment_status_other: null, partner_name: null,
+};
+const out = {
+  case_id: "k1", version: 3, completed_at: null, deficit: null, details, guidelines: [], guidelines_loaded: false, updated_at: "2026-12-01T10:00:00Z",
+  summary: { available_for_non_priority_pence: 0, available_for_priority_pence: 0, debt_admin_fee_pence: 0, income_minus_outgoings_pence: 0, savings_contribution_pence: 0, total_fixed_pence: 0, total_flexible_pence: 0, total_income_pence: 0, total_outgoings_pence: 0, total_priority_offers_pence: 0 },
+  budget: {
+    lines: {}, household: null, category_notes: {}, other_essentials: [],
+    debt_admin_fee_pence: 0, savings_contribution_pence: 0, savings_contribution_considered: null, asset_use_considered: null,
+  },
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "POST" && url.pathname.endsWith("/sfs")) {
+    state.sent.push({ url: `${url.pathname}${url.search}`, type: input.headers.get("Content-Type"), ifMatch: input.headers.get("If-Match"), body: await input.text() });
+    if (state.refuse)
+      return json(
+        { type: "about:blank", title: "Invalid input", status: 422, detail: "body: SFS-DDS v1.1: not the SFS data entry document", errors: [{ field: "body", message: "SFS-DDS v1.1: not the SFS data entry document" }] },
+        422,
+      );
+    return json({ ...out, version: 4, summary: { ...out.summary, total_income_pence: 141050, total_outgoings_pence: 98000 } });
+  }
+  if (url.pathname.endsWith("/budget")) return json(out);
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -44,12 +40,7 @@ vi.mock("../src/auth/session", () => ({
 import { Budget } from "../src/pages/case/Budget";
 
 function show() {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <Budget caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Budget caseId="k1" />);
 }
 
 function choose(name: string, text: string) {

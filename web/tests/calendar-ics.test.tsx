@@ -1,24 +1,20 @@
 // One adviser's appointments are saved as an iCalendar file, fetched behind the bearer
 // token (a link would not carry it), named for whose they are; "everyone" offers none.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ asked: [] as string[], saved: [] as string[] }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (url.pathname.endsWith("/calendar.ics")) {
-      state.asked.push(url.pathname);
-      return new Response("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", { headers: { "content-type": "text/calendar; charset=utf-8" } });
-    }
-    if (url.pathname === "/api/v1/users") {
-      return json({ items: [{ id: "u2", display_name: "Sam Patel", roles: ["adviser"], active: true, version: 1 }], total: 1, limit: 200, offset: 0 });
-    }
-    if (url.pathname === "/api/v1/calendar/closures") return json([]);
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+const state = { asked: [] as string[], saved: [] as string[] };
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (url.pathname.endsWith("/calendar.ics")) {
+    state.asked.push(url.pathname);
+    return new Response("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", { headers: { "content-type": "text/calendar; charset=utf-8" } });
+  }
+  if (url.pathname === "/api/v1/users") {
+    return json({ items: [{ id: "u2", display_name: "Sam Patel", roles: ["adviser"], active: true, version: 1 }], total: 1, limit: 200, offset: 0 });
+  }
+  if (url.pathname === "/api/v1/calendar/closures") return json([]);
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -33,14 +29,7 @@ test("the chosen adviser's appointments are saved as a calendar file; everyone's
   const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
     state.saved.push(this.download);
   });
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <Calendar />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<Calendar />);
   await screen.findByRole("heading", { name: "Appointments calendar" });
   expect(screen.queryByRole("button", { name: /calendar file/ })).toBeNull();
   fireEvent.change(screen.getByLabelText("Whose"), { target: { value: "me" } });

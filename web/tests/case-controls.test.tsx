@@ -1,40 +1,31 @@
 // Who has the case and whether it is open, on the case's Overview: an adviser closes a
 // case with a reason (and reopens it), a supervisor hands it to another adviser; each
 // change sends the version the page read, and the page shows the case the API returned.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
+import { answer, json, renderPage } from "./harness";
 
 const state = vi.hoisted(() => ({
   sent: [] as { method: string; path: string; body: unknown; ifMatch: string | null }[],
   permissions: [] as string[],
   status: 200,
 }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    if (input.method !== "GET") {
-      const body = await input.json().catch(() => null);
-      state.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
-      if (state.status === 412)
-        return new Response(JSON.stringify({ status: 412, title: "Precondition failed", detail: "the case changed since you read it" }), {
-          status: 412,
-          headers: { "content-type": "application/problem+json" },
-        });
-      const base = { id: "k1", reference: "C-000001", client_id: "cl1", opened_at: "2026-12-01T09:00:00Z", version: 4 };
-      if (url.pathname.endsWith("/close"))
-        return json({ ...base, status: "closed", closed_at: "2026-12-06T10:00:00Z", close_reason: (body as { reason: string }).reason, adviser_id: "u1", adviser_name: "Ada Adviser" });
-      if (url.pathname.endsWith("/reopen")) return json({ ...base, status: "open", closed_at: null, close_reason: null, adviser_id: "u1", adviser_name: "Ada Adviser" });
-      return json({ ...base, status: "open", adviser_id: "u2", adviser_name: "Ben Adviser" });
-    }
-    if (url.pathname === "/api/v1/users")
-      return json({ items: [{ id: "u1", display_name: "Ada Adviser" }, { id: "u2", display_name: "Ben Adviser" }], total: 2, limit: 200, offset: 0 });
-    if (url.pathname.endsWith("/timeline")) return json({ items: [], total: 0, limit: 50, offset: 0, next_cursor: null });
-    return json({ id: "cl1", first_name: "Ann", last_name: "Lee" });
-  }) as typeof fetch;
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method !== "GET") {
+    const body = await input.json().catch(() => null);
+    state.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+    if (state.status === 412) return json({ status: 412, title: "Precondition failed", detail: "the case changed since you read it" }, 412);
+    const base = { id: "k1", reference: "C-000001", client_id: "cl1", opened_at: "2026-12-01T09:00:00Z", version: 4 };
+    if (url.pathname.endsWith("/close"))
+      return json({ ...base, status: "closed", closed_at: "2026-12-06T10:00:00Z", close_reason: (body as { reason: string }).reason, adviser_id: "u1", adviser_name: "Ada Adviser" });
+    if (url.pathname.endsWith("/reopen")) return json({ ...base, status: "open", closed_at: null, close_reason: null, adviser_id: "u1", adviser_name: "Ada Adviser" });
+    return json({ ...base, status: "open", adviser_id: "u2", adviser_name: "Ben Adviser" });
+  }
+  if (url.pathname === "/api/v1/users")
+    return json({ items: [{ id: "u1", display_name: "Ada Adviser" }, { id: "u2", display_name: "Ben Adviser" }], total: 2, limit: 200, offset: 0 });
+  if (url.pathname.endsWith("/timeline")) return json({ items: [], total: 0, limit: 50, offset: 0, next_cursor: null });
+  return json({ id: "cl1", first_name: "Ann", last_name: "Lee" });
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -52,15 +43,7 @@ const open = {
 } as Schemas["CaseOut"];
 
 function show(kase: Schemas["CaseOut"]) {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <Overview kase={kase} />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-  return qc;
+  return renderPage(<Overview kase={kase} />).qc;
 }
 
 beforeEach(() => {

@@ -1,49 +1,32 @@
 // The Cases page shows what the case list read model holds (client, adviser, next deadline,
 // open tasks, failing findings, last activity), and filters by any of the centre's advisers.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { answer, json, renderPage } from "./harness";
 
-const calls = vi.hoisted(() => ({ urls: [] as string[], staff: 200 }));
-vi.hoisted(() => {
-  const row = {
-    id: "k1", reference: "C-000042", client_id: "cl1", status: "open", adviser_id: "u2",
-    opened_at: "2026-11-01T09:00:00Z", updated_at: "2026-12-01T09:00:00Z", closed_at: null,
-    close_reason: null, version: 3, client_name: "Ann Lee", adviser_name: "Bea Adviser",
-    next_deadline: "2026-12-03", open_tasks: 4,
-    findings: { critical: 1, high: 0, medium: 2, not_assessable: 5, passed: 9 },
-    last_activity_at: "2026-12-02T10:00:00Z",
-  };
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    calls.urls.push(url.pathname + url.search);
-    if (url.pathname === "/api/v1/users") {
-      if (calls.staff !== 200) {
-        return new Response(JSON.stringify({ status: 403, title: "Forbidden" }), {
-          status: 403, headers: { "content-type": "application/problem+json" },
-        });
-      }
-      const items = [{ id: "u2", display_name: "Bea Adviser", roles: ["adviser"], active: true }];
-      return new Response(JSON.stringify({ items, total: 1, limit: 200, offset: 0, next_cursor: null }), {
-        headers: { "content-type": "application/json" },
-      });
-    }
-    return new Response(JSON.stringify({ items: [row], total: 1, limit: 20, offset: 0, next_cursor: null }), {
-      headers: { "content-type": "application/json" },
-    });
-  }) as typeof fetch;
+const calls = { urls: [] as string[], staff: 200 };
+const row = {
+  id: "k1", reference: "C-000042", client_id: "cl1", status: "open", adviser_id: "u2",
+  opened_at: "2026-11-01T09:00:00Z", updated_at: "2026-12-01T09:00:00Z", closed_at: null,
+  close_reason: null, version: 3, client_name: "Ann Lee", adviser_name: "Bea Adviser",
+  next_deadline: "2026-12-03", open_tasks: 4,
+  findings: { critical: 1, high: 0, medium: 2, not_assessable: 5, passed: 9 },
+  last_activity_at: "2026-12-02T10:00:00Z",
+};
+answer((input) => {
+  const url = new URL(input.url);
+  calls.urls.push(url.pathname + url.search);
+  if (url.pathname === "/api/v1/users") {
+    if (calls.staff !== 200) return json({ status: 403, title: "Forbidden" }, 403);
+    const items = [{ id: "u2", display_name: "Bea Adviser", roles: ["adviser"], active: true }];
+    return json({ items, total: 1, limit: 200, offset: 0, next_cursor: null });
+  }
+  return json({ items: [row], total: 1, limit: 20, offset: 0, next_cursor: null });
 });
 
 import { CasesList, NextDeadline } from "../src/pages/CasesList";
 
 function show() {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <MemoryRouter initialEntries={["/cases"]}>
-        <CasesList />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<CasesList />, { route: "/cases" });
 }
 
 test("a row shows the client, adviser, deadline, tasks and failing findings", async () => {

@@ -1,37 +1,30 @@
 // Registering a client from the Clients page, changing their details (only what changed,
 // with If-Match), and opening a case for them from their page.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { fireEvent, screen } from "@testing-library/react";
+import { Route, Routes } from "react-router-dom";
 import { typeDate } from "./dates";
+import { answer, json, renderPage } from "./harness";
 
-const calls = vi.hoisted(() => ({ sent: [] as { method: string; path: string; body: unknown; ifMatch: string | null }[] }));
-vi.hoisted(() => {
-  const client = {
-    id: "cl9", first_name: "Ann", last_name: "Lee", date_of_birth: "1984-03-02", email: null,
-    phone: "0113 496 0000", ni_number: null, address: { lines: ["1 High Street", "Leeds"], postcode: "LS1 4AP" },
-    address_suppressed: false, address_suppression_reason: null, health_notes: null, vulnerabilities: [],
-    vulnerability_notes: null, health_data_consent_at: null, version: 4, withheld: [],
-  };
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    if (input.method !== "GET") {
-      const body = await input.json().catch(() => null);
-      calls.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
-      if (url.pathname === "/api/v1/clients" && (body as { date_of_birth: string }).date_of_birth === "") {
-        return new Response(
-          JSON.stringify({ status: 400, title: "Invalid input", errors: [{ field: "date_of_birth", message: "must be a date" }] }),
-          { status: 400, headers: { "content-type": "application/problem+json" } },
-        );
-      }
-      if (url.pathname === "/api/v1/cases") return json({ id: "k7", reference: "C-000007" }, 201);
-      return json({ ...client, ...(body as object), version: client.version + 1 }, input.method === "POST" ? 201 : 200);
+const calls = { sent: [] as { method: string; path: string; body: unknown; ifMatch: string | null }[] };
+const client = {
+  id: "cl9", first_name: "Ann", last_name: "Lee", date_of_birth: "1984-03-02", email: null,
+  phone: "0113 496 0000", ni_number: null, address: { lines: ["1 High Street", "Leeds"], postcode: "LS1 4AP" },
+  address_suppressed: false, address_suppression_reason: null, health_notes: null, vulnerabilities: [],
+  vulnerability_notes: null, health_data_consent_at: null, version: 4, withheld: [],
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method !== "GET") {
+    const body = await input.json().catch(() => null);
+    calls.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+    if (url.pathname === "/api/v1/clients" && (body as { date_of_birth: string }).date_of_birth === "") {
+      return json({ status: 400, title: "Invalid input", errors: [{ field: "date_of_birth", message: "must be a date" }] }, 400);
     }
-    if (url.pathname.startsWith("/api/v1/clients/")) return json(client);
-    return json({ items: [], total: 0, limit: 20, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+    if (url.pathname === "/api/v1/cases") return json({ id: "k7", reference: "C-000007" }, 201);
+    return json({ ...client, ...(body as object), version: client.version + 1 }, input.method === "POST" ? 201 : 200);
+  }
+  if (url.pathname.startsWith("/api/v1/clients/")) return json(client);
+  return json({ items: [], total: 0, limit: 20, offset: 0, next_cursor: null });
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -42,16 +35,13 @@ import { changes } from "../src/pages/ClientForm";
 import { ClientPage, ClientsList } from "../src/pages/Clients";
 
 function show(path: string) {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/clients" element={<ClientsList />} />
-          <Route path="/clients/:clientId" element={<ClientPage />} />
-          <Route path="/cases/:caseId" element={<p>case page</p>} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  renderPage(
+    <Routes>
+      <Route path="/clients" element={<ClientsList />} />
+      <Route path="/clients/:clientId" element={<ClientPage />} />
+      <Route path="/cases/:caseId" element={<p>case page</p>} />
+    </Routes>,
+    { route: path },
   );
 }
 

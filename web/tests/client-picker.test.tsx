@@ -1,25 +1,22 @@
 // Choosing a client by typing part of a name: the API's name search is asked once typing
 // pauses, the choice survives a narrower search, and a search without letters is not sent.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
+import { answer, json, renderPage } from "./harness";
 
-const asked = vi.hoisted(() => ({ urls: [] as string[] }));
-vi.hoisted(() => {
-  const people = [
-    { id: "c1", first_name: "Amira", last_name: "Khan" },
-    { id: "c2", first_name: "Ben", last_name: "Okafor" },
-    { id: "c3", first_name: "Carys", last_name: "Khanna" },
-  ];
-  globalThis.fetch = (async (input: RequestInfo | URL) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    asked.urls.push(url.pathname + url.search);
-    const name = (url.searchParams.get("name") ?? "").toLowerCase();
-    const items = people.filter((p) => !name || `${p.first_name} ${p.last_name}`.toLowerCase().includes(name));
-    return new Response(JSON.stringify({ items, total: items.length, limit: 20, offset: 0 }), {
-      headers: { "content-type": "application/json" },
-    });
-  }) as typeof fetch;
+const asked = { urls: [] as string[] };
+const people = [
+  { id: "c1", first_name: "Amira", last_name: "Khan" },
+  { id: "c2", first_name: "Ben", last_name: "Okafor" },
+  { id: "c3", first_name: "Carys", last_name: "Khanna" },
+];
+answer((input) => {
+  const url = new URL(input.url);
+  asked.urls.push(url.pathname + url.search);
+  const name = (url.searchParams.get("name") ?? "").toLowerCase();
+  const items = people.filter((p) => !name || `${p.first_name} ${p.last_name}`.toLowerCase().includes(name));
+  return json({ items, total: items.length, limit: 20, offset: 0 });
 });
 
 import { ClientPicker, clientName } from "../src/components/ClientPicker";
@@ -47,11 +44,7 @@ describe("ClientPicker", () => {
 
   it("offers the newest clients, then those matching what was typed, and keeps the choice", async () => {
     const picked: Array<[string, string]> = [];
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Harness onPick={(id, shown) => picked.push([id, shown])} />
-      </QueryClientProvider>,
-    );
+    renderPage(<Harness onPick={(id, shown) => picked.push([id, shown])} />, { client: new QueryClient() });
     await screen.findByText(/The newest 3 of 3 clients/);
     expect(asked.urls).toEqual(["/api/v1/clients?limit=20"]);
     const search = screen.getByLabelText(/Find the client by name/);
@@ -77,11 +70,7 @@ describe("ClientPicker", () => {
   });
 
   it("does not send a search without letters", async () => {
-    render(
-      <QueryClientProvider client={new QueryClient()}>
-        <Harness onPick={() => undefined} />
-      </QueryClientProvider>,
-    );
+    renderPage(<Harness onPick={() => undefined} />, { client: new QueryClient() });
     await screen.findByText(/The newest 3 of 3 clients/);
     fireEvent.change(screen.getByLabelText(/Find the client by name/), { target: { value: " 12 " } });
     await act(async () => {

@@ -1,25 +1,21 @@
 // A closed case's pages: what the case records is frozen until it is reopened (the API
 // refuses a change with a "case-closed" problem), so the forms that would change it are
 // not offered and each page says why and what to do; an open case offers them.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { screen } from "@testing-library/react";
+import { Route, Routes } from "react-router-dom";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ status: "open" as "open" | "closed" }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    const page = { items: [], total: 0, limit: 200, offset: 0, next_cursor: null };
-    if (url.pathname === "/api/v1/cases/k1")
-      return json({
-        id: "k1", reference: "C-000001", client_id: "cl1", client_name: "Ann Lee", status: state.status,
-        opened_at: "2026-12-01T09:00:00Z", adviser_id: "u1", adviser_name: "Ada Adviser",
-        closed_at: state.status === "closed" ? "2026-12-06T10:00:00Z" : null,
-        close_reason: state.status === "closed" ? "advice_complete" : null, version: 3,
-      });
-    return json(page);
-  }) as typeof fetch;
+const state = { status: "open" as "open" | "closed" };
+answer((input) => {
+  const url = new URL(input.url);
+  if (url.pathname === "/api/v1/cases/k1")
+    return json({
+      id: "k1", reference: "C-000001", client_id: "cl1", client_name: "Ann Lee", status: state.status,
+      opened_at: "2026-12-01T09:00:00Z", adviser_id: "u1", adviser_name: "Ada Adviser",
+      closed_at: state.status === "closed" ? "2026-12-06T10:00:00Z" : null,
+      close_reason: state.status === "closed" ? "advice_complete" : null, version: 3,
+    });
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -29,15 +25,11 @@ vi.mock("../src/auth/session", () => ({
 import CasePage from "../src/pages/case/CasePage";
 
 function show(tab: string) {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter initialEntries={[`/cases/k1/${tab}`]}>
-        <Routes>
-          <Route path="/cases/:caseId/*" element={<CasePage />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  renderPage(
+    <Routes>
+      <Route path="/cases/:caseId/*" element={<CasePage />} />
+    </Routes>,
+    { route: `/cases/k1/${tab}` },
   );
 }
 

@@ -1,38 +1,34 @@
 // The case's Deadlines tab: an adviser records a dated event (it starts deadlines), with
 // the petition's details in pence, and marks an open deadline as met.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
-const calls = vi.hoisted(() => ({ posts: [] as { path: string; body: unknown }[], ifMatch: [] as (string | null)[] }));
-vi.hoisted(() => {
-  const deadline = {
-    id: "d1", case_id: "k1", fact_id: "f1", kind: "respond_to_claim", due: "2026-12-18",
-    trigger: "2026-12-04", counting: "calendar_days", amount: 14, rule: "CPR 10.3", source: "CPR",
-    is_earliest: false, status: "open", adviser_id: null, task_id: null, escalated_to: null,
-  };
-  const fact = {
-    id: "f1", case_id: "k1", kind: "court_claim_served", occurred_on: "2026-12-04", deadlines: [deadline],
-    deemed: false, details: {}, recorded_at: "2026-12-04T09:00:00Z", recorded_by: null, version: 1,
-    withdrawn_at: null, withdrawn_by: null, withdrawn_reason: null,
-  };
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    if (input.method === "POST") {
-      const body = await input.json().catch(() => null);
-      calls.posts.push({ path: url.pathname, body });
-      if (url.pathname.endsWith("/facts")) return json({ id: "f1", case_id: "k1", kind: "creditor_petition", occurred_on: "2026-12-04", deadlines: [deadline, deadline] }, 201);
-      if (url.pathname.endsWith("/withdraw")) {
-        calls.ifMatch.push(input.headers.get("If-Match"));
-        return json({ ...fact, version: 2, withdrawn_at: "2026-12-05T10:00:00Z", withdrawn_reason: "date mistyped" });
-      }
-      return json({ ...deadline, status: "met" });
+const calls = { posts: [] as { path: string; body: unknown }[], ifMatch: [] as (string | null)[] };
+const deadline = {
+  id: "d1", case_id: "k1", fact_id: "f1", kind: "respond_to_claim", due: "2026-12-18",
+  trigger: "2026-12-04", counting: "calendar_days", amount: 14, rule: "CPR 10.3", source: "CPR",
+  is_earliest: false, status: "open", adviser_id: null, task_id: null, escalated_to: null,
+};
+const fact = {
+  id: "f1", case_id: "k1", kind: "court_claim_served", occurred_on: "2026-12-04", deadlines: [deadline],
+  deemed: false, details: {}, recorded_at: "2026-12-04T09:00:00Z", recorded_by: null, version: 1,
+  withdrawn_at: null, withdrawn_by: null, withdrawn_reason: null,
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "POST") {
+    const body = await input.json().catch(() => null);
+    calls.posts.push({ path: url.pathname, body });
+    if (url.pathname.endsWith("/facts")) return json({ id: "f1", case_id: "k1", kind: "creditor_petition", occurred_on: "2026-12-04", deadlines: [deadline, deadline] }, 201);
+    if (url.pathname.endsWith("/withdraw")) {
+      calls.ifMatch.push(input.headers.get("If-Match"));
+      return json({ ...fact, version: 2, withdrawn_at: "2026-12-05T10:00:00Z", withdrawn_reason: "date mistyped" });
     }
-    if (url.pathname.endsWith("/facts")) return json({ items: [fact], total: 1, limit: 50, offset: 0, next_cursor: null });
-    if (url.pathname.endsWith("/appointments")) return json({ items: [], total: 0, limit: 50, offset: 0, next_cursor: null });
-    return json({ items: [deadline], total: 1, limit: 50, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+    return json({ ...deadline, status: "met" });
+  }
+  if (url.pathname.endsWith("/facts")) return json({ items: [fact], total: 1, limit: 50, offset: 0, next_cursor: null });
+  if (url.pathname.endsWith("/appointments")) return json({ items: [], total: 0, limit: 50, offset: 0, next_cursor: null });
+  return json({ items: [deadline], total: 1, limit: 50, offset: 0, next_cursor: null });
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -43,11 +39,7 @@ import { Appointments, Deadlines, clockTime } from "../src/pages/case/Clock";
 import { typeDate } from "./dates";
 
 function show() {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <Deadlines caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Deadlines caseId="k1" />);
 }
 
 test("a petition is recorded with its sums in pence, and the deadlines it started are counted", async () => {
@@ -140,11 +132,7 @@ test("a time of day is read as an adviser types it, on the 24-hour clock", () =>
 
 test("an appointment at a time that is not one is refused by the Time box, before anything is sent", async () => {
   calls.posts.length = 0;
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <Appointments caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Appointments caseId="k1" />);
   fireEvent.change(screen.getByLabelText("Time"), { target: { value: "half nine" } });
   fireEvent.click(screen.getByRole("button", { name: "Book" }));
   expect(await screen.findByRole("link", { name: /must be a time on the 24-hour clock/ })).toHaveAttribute("href", "#appt-time");

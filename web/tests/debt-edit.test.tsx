@@ -1,30 +1,27 @@
 // A debt changed in the console: only what the form shows is sent (PATCH, If-Match), so
 // what it does not show (arrears, notes, CCJ dates) keeps its value; the CCJ answer and
 // whose debt it is are part of the form; once saved, a focused banner says what was saved.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { answer, emptyPage, json, page, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { method: string; path: string; body: any; ifMatch: string | null }[] }));
-vi.hoisted(() => {
-  const debt = {
-    id: "d1", case_id: "k1", creditor_id: null, creditor_name: "Example Bank", debt_type: "credit_card", balance_pence: 120000,
-    account_reference: "EB-1", arrears_pence: 30000, ccj: false, ccj_date: null, ccj_paid_date: null, ccj_register: null, ownership: "sole",
-    contractual_payment_pence: 4500, enforcement_stage: null, hp_goods_essential: null, last_acknowledgment_date: null, last_payment_date: "2026-10-01",
-    notes: "Statement requested", created_at: "2026-12-01T10:00:00Z", updated_at: "2026-12-01T10:00:00Z", version: 4, reference_format: null, reference_matches: null,
-    limitation: { status: "unknown", warning: false, expires_on: null },
-    priority: { is_priority: false, basis: "table", rule_id: "PRI-T13", treatment: "non_priority", sanction: "county court judgment", source: "CPAG", needs_adviser_decision: false, flags: [], override_reason: null },
-  };
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (input.method !== "GET") {
-      const body = await input.json();
-      state.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
-      return json({ ...debt, ...body, version: 5 });
-    }
-    if (url.pathname.endsWith("/debts")) return json({ items: [debt], total: 1, limit: 200, offset: 0, next_cursor: null });
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+const state = { sent: [] as { method: string; path: string; body: any; ifMatch: string | null }[] };
+const debt = {
+  id: "d1", case_id: "k1", creditor_id: null, creditor_name: "Example Bank", debt_type: "credit_card", balance_pence: 120000,
+  account_reference: "EB-1", arrears_pence: 30000, ccj: false, ccj_date: null, ccj_paid_date: null, ccj_register: null, ownership: "sole",
+  contractual_payment_pence: 4500, enforcement_stage: null, hp_goods_essential: null, last_acknowledgment_date: null, last_payment_date: "2026-10-01",
+  notes: "Statement requested", created_at: "2026-12-01T10:00:00Z", updated_at: "2026-12-01T10:00:00Z", version: 4, reference_format: null, reference_matches: null,
+  limitation: { status: "unknown", warning: false, expires_on: null },
+  priority: { is_priority: false, basis: "table", rule_id: "PRI-T13", treatment: "non_priority", sanction: "county court judgment", source: "CPAG", needs_adviser_decision: false, flags: [], override_reason: null },
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method !== "GET") {
+    const body = await input.json();
+    state.sent.push({ method: input.method, path: url.pathname, body, ifMatch: input.headers.get("If-Match") });
+    return json({ ...debt, ...body, version: 5 });
+  }
+  if (url.pathname.endsWith("/debts")) return json(page([debt]));
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -34,11 +31,7 @@ vi.mock("../src/auth/session", () => ({
 import { Debts } from "../src/pages/case/Debts";
 
 test("a change is a PATCH of the form's fields, with the CCJ answer, and If-Match", async () => {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <Debts caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Debts caseId="k1" />);
   const row = (await screen.findByText("EB-1")).closest("tr") as HTMLElement;
   fireEvent.click(within(row).getByRole("button", { name: /Change/ }));
   expect(screen.getByLabelText("County court judgment on it")).toHaveValue("no");

@@ -1,35 +1,33 @@
 // The case's Debts table: each debt's priority explained in words with its rule, and the
 // totals an adviser weighs first (priority, non-priority, all).
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
 type Debt = Schemas["DebtOut"];
 
-const state = vi.hoisted(() => ({ debts: [] as unknown[], next: null as string | null, later: [] as unknown[], asked: [] as string[] }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    if (url.pathname.endsWith("/reference-format")) {
-      // A creditor whose references on the centre's debts look like "AA-999999".
-      const reference = url.searchParams.get("reference");
-      state.asked.push(reference ?? "");
-      const format = {
-        creditor_id: "q1", source: "learned", pattern: "[A-Za-z]{2}\\-[0-9]{6}", example: "AA-999999",
-        references: 3, fits: reference === null ? null : /^[A-Za-z]{2}-[0-9]{6}$/.test(reference),
-      };
-      return new Response(JSON.stringify(format), { headers: { "content-type": "application/json" } });
-    }
-    // The debts page by key: a first page, then (after `state.next`) the debts `state.later`.
-    const total = state.debts.length + state.later.length;
-    const after = url.searchParams.get("cursor");
-    const body = url.pathname.endsWith("/debts")
-      ? after !== null && after === state.next
-        ? { items: state.later, total, limit: 200, offset: 0, next_cursor: null }
-        : { items: state.debts, total, limit: 200, offset: 0, next_cursor: state.next }
-      : { items: [], total: 0, limit: 200, offset: 0, next_cursor: null };
-    return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
+const state = { debts: [] as unknown[], next: null as string | null, later: [] as unknown[], asked: [] as string[] };
+answer((input) => {
+  const url = new URL(input.url);
+  if (url.pathname.endsWith("/reference-format")) {
+    // A creditor whose references on the centre's debts look like "AA-999999".
+    const reference = url.searchParams.get("reference");
+    state.asked.push(reference ?? "");
+    const format = {
+      creditor_id: "q1", source: "learned", pattern: "[A-Za-z]{2}\\-[0-9]{6}", example: "AA-999999",
+      references: 3, fits: reference === null ? null : /^[A-Za-z]{2}-[0-9]{6}$/.test(reference),
+    };
+    return json(format);
+  }
+  // The debts page by key: a first page, then (after `state.next`) the debts `state.later`.
+  const total = state.debts.length + state.later.length;
+  const after = url.searchParams.get("cursor");
+  const body = url.pathname.endsWith("/debts")
+    ? after !== null && after === state.next
+      ? { items: state.later, total, limit: 200, offset: 0, next_cursor: null }
+      : { items: state.debts, total, limit: 200, offset: 0, next_cursor: state.next }
+    : emptyPage();
+  return json(body);
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -62,11 +60,7 @@ function debt(id: string, pence: number, priority: boolean, extra: Partial<Debt[
 }
 
 function show() {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <Debts caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Debts caseId="k1" />);
 }
 
 test("the totals split priority from non-priority debts", async () => {
@@ -118,11 +112,7 @@ test("the priority is explained in words, citing the rule", () => {
 });
 
 function check(reference: string, creditorId = "q1") {
-  return render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <ReferenceCheck creditorId={creditorId} name="Quarryford Finance" reference={reference} />
-    </QueryClientProvider>,
-  );
+  return renderPage(<ReferenceCheck creditorId={creditorId} name="Quarryford Finance" reference={reference} />);
 }
 
 test("a reference unlike the creditor's others is flagged for checking, never refused", async () => {

@@ -1,14 +1,14 @@
 // The case's Documents tab: several files chosen at once are sent one after another, each
 // with where it has got to (sent, read, its suggestions), and a refused one is named in a
 // GOV.UK error summary linked to the file input.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Schemas } from "../src/api/client";
+import { answer, json, renderPage } from "./harness";
 
 type Doc = Schemas["DocumentOut"];
 
-const state = vi.hoisted(() => ({
+const state = {
   docs: [] as unknown[],
   suggestions: [] as unknown[],
   posted: [] as string[],
@@ -16,71 +16,67 @@ const state = vi.hoisted(() => ({
   decisions: [] as string[],
   lines: {} as Record<string, { key: string; amount_pence: number; frequency: string; note: null }>,
   batches: [] as number[],
-}));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": status >= 400 ? "application/problem+json" : "application/json" } });
-    if (input.method === "POST" && url.pathname.endsWith("/documents")) {
-      state.posted.push(input.headers.get("content-type") ?? "");
-      const next = state.posts.shift()!;
-      if (next.status === 201) state.docs = [next.body, ...state.docs];
-      return json(next.body, next.status);
-    }
-    const retry = url.pathname.match(/\/documents\/([^/]+)\/retry$/);
-    if (input.method === "POST" && retry) {
-      state.decisions.push(`retry ${retry[1]} ${input.headers.get("if-match")}`);
-      state.docs = state.docs.map((d) => ((d as Doc).id === retry[1] ? { ...(d as Doc), status: "queued", version: 4 } : d));
-      return json(state.docs.find((d) => (d as Doc).id === retry[1]), 202);
-    }
-    const gone = url.pathname.match(/\/documents\/([^/]+)$/);
-    if (input.method === "DELETE" && gone) {
-      state.decisions.push(`delete ${gone[1]} ${input.headers.get("if-match")}`);
-      state.docs = state.docs.filter((d) => (d as Doc).id !== gone[1]);
-      return new Response(null, { status: 204 });
-    }
-    const kind = url.pathname.match(/\/documents\/([^/]+)\/reclassify$/);
-    if (input.method === "POST" && kind) {
-      const body = JSON.parse(await input.text()) as { document_class: string };
-      state.decisions.push(`reclassify ${kind[1]} ${body.document_class} ${input.headers.get("if-match")}`);
-      state.docs = state.docs.map((d) => ((d as Doc).id === kind[1] ? { ...(d as Doc), document_class: body.document_class, class_confidence: 1, version: 5 } : d));
-      state.suggestions = state.suggestions.map((x) => ({ ...(x as object), status: "rejected" }));
-      const made = { ...(state.suggestions[0] as object), id: "s-new", status: "pending", title: "Add debt: Cabot Financial Ltd, £2,340.00" };
-      state.suggestions = [...state.suggestions, made];
-      return json({ document: state.docs.find((d) => (d as Doc).id === kind[1]), suggestions: [made], replaced: 1 });
-    }
-    if (input.method === "POST" && url.pathname.endsWith("/suggestions/decisions")) {
-      // Several at once: each accepted, but one changed since it was seen (version 9 now).
-      const asked = (JSON.parse(await input.text()) as { decisions: Array<{ suggestion_id: string; version: number; decision: string }> }).decisions;
-      state.batches.push(asked.length);
-      const results = asked.map((d) => {
-        state.decisions.push(`${d.decision} ${d.suggestion_id} at ${d.version}`);
-        const s = state.suggestions.find((x) => (x as { id: string }).id === d.suggestion_id) as Record<string, unknown>;
-        if (s.version !== d.version) return { suggestion_id: d.suggestion_id, decided: false, problem: { type: "x/stale-version", title: "Precondition failed", status: 412 } };
-        const out = { ...s, status: "accepted", version: d.version + 1 };
-        state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === d.suggestion_id ? out : x));
-        return { suggestion_id: d.suggestion_id, decided: true, accepted: { suggestion: out, debt_id: null, task: null, deadline_ids: [] } };
-      });
-      const accepted = results.filter((r) => r.decided).length;
-      return json({ results, accepted, rejected: 0, not_decided: results.length - accepted });
-    }
-    const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
-    if (input.method === "POST" && decision) {
-      const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
-      const text = await input.text();
-      state.decisions.push(`${decision[2]} ${decision[1]} ${text}`);
-      // Accepted with changes: the suggestion holds the adviser's values, as_read the reader's.
-      const changes = ((text ? JSON.parse(text) : {}) as { changes?: Record<string, unknown> }).changes;
-      const asRead = changes ? Object.fromEntries(Object.keys(changes).map((k) => [k, s[k]])) : null;
-      const out = { ...s, ...(changes ?? {}), as_read: asRead, status: decision[2] === "accept" ? "accepted" : "rejected", version: 2 };
-      state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
-      return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
-    }
-    if (url.pathname.endsWith("/budget")) return json({ budget: { lines: state.lines } });
-    const items = url.pathname.endsWith("/documents") ? state.docs : url.pathname.endsWith("/suggestions") ? state.suggestions : [];
-    return json({ items, total: items.length, limit: 50, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+};
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "POST" && url.pathname.endsWith("/documents")) {
+    state.posted.push(input.headers.get("content-type") ?? "");
+    const next = state.posts.shift()!;
+    if (next.status === 201) state.docs = [next.body, ...state.docs];
+    return json(next.body, next.status);
+  }
+  const retry = url.pathname.match(/\/documents\/([^/]+)\/retry$/);
+  if (input.method === "POST" && retry) {
+    state.decisions.push(`retry ${retry[1]} ${input.headers.get("if-match")}`);
+    state.docs = state.docs.map((d) => ((d as Doc).id === retry[1] ? { ...(d as Doc), status: "queued", version: 4 } : d));
+    return json(state.docs.find((d) => (d as Doc).id === retry[1]), 202);
+  }
+  const gone = url.pathname.match(/\/documents\/([^/]+)$/);
+  if (input.method === "DELETE" && gone) {
+    state.decisions.push(`delete ${gone[1]} ${input.headers.get("if-match")}`);
+    state.docs = state.docs.filter((d) => (d as Doc).id !== gone[1]);
+    return new Response(null, { status: 204 });
+  }
+  const kind = url.pathname.match(/\/documents\/([^/]+)\/reclassify$/);
+  if (input.method === "POST" && kind) {
+    const body = JSON.parse(await input.text()) as { document_class: string };
+    state.decisions.push(`reclassify ${kind[1]} ${body.document_class} ${input.headers.get("if-match")}`);
+    state.docs = state.docs.map((d) => ((d as Doc).id === kind[1] ? { ...(d as Doc), document_class: body.document_class, class_confidence: 1, version: 5 } : d));
+    state.suggestions = state.suggestions.map((x) => ({ ...(x as object), status: "rejected" }));
+    const made = { ...(state.suggestions[0] as object), id: "s-new", status: "pending", title: "Add debt: Cabot Financial Ltd, £2,340.00" };
+    state.suggestions = [...state.suggestions, made];
+    return json({ document: state.docs.find((d) => (d as Doc).id === kind[1]), suggestions: [made], replaced: 1 });
+  }
+  if (input.method === "POST" && url.pathname.endsWith("/suggestions/decisions")) {
+    // Several at once: each accepted, but one changed since it was seen (version 9 now).
+    const asked = (JSON.parse(await input.text()) as { decisions: Array<{ suggestion_id: string; version: number; decision: string }> }).decisions;
+    state.batches.push(asked.length);
+    const results = asked.map((d) => {
+      state.decisions.push(`${d.decision} ${d.suggestion_id} at ${d.version}`);
+      const s = state.suggestions.find((x) => (x as { id: string }).id === d.suggestion_id) as Record<string, unknown>;
+      if (s.version !== d.version) return { suggestion_id: d.suggestion_id, decided: false, problem: { type: "x/stale-version", title: "Precondition failed", status: 412 } };
+      const out = { ...s, status: "accepted", version: d.version + 1 };
+      state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === d.suggestion_id ? out : x));
+      return { suggestion_id: d.suggestion_id, decided: true, accepted: { suggestion: out, debt_id: null, task: null, deadline_ids: [] } };
+    });
+    const accepted = results.filter((r) => r.decided).length;
+    return json({ results, accepted, rejected: 0, not_decided: results.length - accepted });
+  }
+  const decision = url.pathname.match(/\/suggestions\/([^/]+)\/(accept|reject)$/);
+  if (input.method === "POST" && decision) {
+    const s = state.suggestions.find((x) => (x as { id: string }).id === decision[1]) as Record<string, unknown>;
+    const text = await input.text();
+    state.decisions.push(`${decision[2]} ${decision[1]} ${text}`);
+    // Accepted with changes: the suggestion holds the adviser's values, as_read the reader's.
+    const changes = ((text ? JSON.parse(text) : {}) as { changes?: Record<string, unknown> }).changes;
+    const asRead = changes ? Object.fromEntries(Object.keys(changes).map((k) => [k, s[k]])) : null;
+    const out = { ...s, ...(changes ?? {}), as_read: asRead, status: decision[2] === "accept" ? "accepted" : "rejected", version: 2 };
+    state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
+    return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
+  }
+  if (url.pathname.endsWith("/budget")) return json({ budget: { lines: state.lines } });
+  const items = url.pathname.endsWith("/documents") ? state.docs : url.pathname.endsWith("/suggestions") ? state.suggestions : [];
+  return json({ items, total: items.length, limit: 50, offset: 0, next_cursor: null });
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -101,11 +97,7 @@ function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
 }
 
 function show() {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <Documents caseId="k1" />
-    </QueryClientProvider>,
-  );
+  renderPage(<Documents caseId="k1" />);
 }
 
 beforeEach(() => {

@@ -1,36 +1,33 @@
 // The spending guidelines' periods and imports: read a page at a time (cursor) and filtered
 // by the API, as the admin asks for them.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
-const net = vi.hoisted(() => {
-  const seen: URL[] = [];
-  const period = (from: string, inForce: boolean) => ({ valid_from: from, valid_to: null, source: "SFS", rows: 9, households: ["1 adult"], in_force: inForce });
-  const imp = (id: string, source: string) => ({ id, source, imported_at: "2026-12-01T10:00:00Z", imported_by: null, rows: 18, added: 18, removed: 0, changed: 0 });
-  globalThis.fetch = (async (req: Request) => {
-    const url = new URL(req.url);
-    seen.push(url);
-    const q = url.searchParams;
-    let body: unknown;
-    if (url.pathname.endsWith("/periods")) {
-      body =
-        q.get("in_force") === "false"
-          ? { items: [period("2024-04-01", false)], total: 1, limit: 20, offset: 0, next_cursor: null }
-          : q.get("cursor")
-            ? { items: [period("2024-04-01", false)], total: 2, limit: 20, offset: 0, next_cursor: null }
-            : { items: [period("2025-04-07", true)], total: 2, limit: 20, offset: 0, next_cursor: "p2" };
-    } else {
-      body = q.get("source") === "nothing" ? { items: [], total: 0, limit: 20, offset: 0, next_cursor: null } : { items: [imp("i1", "E2E figures")], total: 1, limit: 20, offset: 0, next_cursor: null };
-    }
-    return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
-  return seen;
+const net: URL[] = [];
+const period = (from: string, inForce: boolean) => ({ valid_from: from, valid_to: null, source: "SFS", rows: 9, households: ["1 adult"], in_force: inForce });
+const imp = (id: string, source: string) => ({ id, source, imported_at: "2026-12-01T10:00:00Z", imported_by: null, rows: 18, added: 18, removed: 0, changed: 0 });
+answer((req) => {
+  const url = new URL(req.url);
+  net.push(url);
+  const q = url.searchParams;
+  let body: unknown;
+  if (url.pathname.endsWith("/periods")) {
+    body =
+      q.get("in_force") === "false"
+        ? { items: [period("2024-04-01", false)], total: 1, limit: 20, offset: 0, next_cursor: null }
+        : q.get("cursor")
+          ? { items: [period("2024-04-01", false)], total: 2, limit: 20, offset: 0, next_cursor: null }
+          : { items: [period("2025-04-07", true)], total: 2, limit: 20, offset: 0, next_cursor: "p2" };
+  } else {
+    body = q.get("source") === "nothing" ? { items: [], total: 0, limit: 20, offset: 0, next_cursor: null } : { items: [imp("i1", "E2E figures")], total: 1, limit: 20, offset: 0, next_cursor: null };
+  }
+  return json(body);
 });
 
 import { ImportsTable, PeriodsTable } from "../src/pages/admin/Reference";
 
 function show(ui: React.ReactNode) {
-  return render(<QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{ui}</QueryClientProvider>);
+  return renderPage(ui);
 }
 
 describe("guidelines lists", () => {

@@ -3,55 +3,50 @@
 // the centre's own with its version, and the next save sends that version; going back to
 // the shipped default sends the version read and shows the default's wording in the boxes;
 // what is typed is previewed as a PDF without being saved.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({
+const state = {
   puts: [] as { path: string; ifMatch: string | null; body: { subject: string; body: string } }[],
   deletes: [] as { path: string; ifMatch: string | null }[],
   previews: [] as { query: string; body: { subject: string; body: string } }[],
   saved: [] as string[],
-}));
-vi.hoisted(() => {
-  const t = (kind: string, subject: string, isDefault: boolean, version: number) => ({ kind, subject, body: `<p>${kind}</p>`, is_default: isDefault, version });
-  let items = [t("advice_summary", "Your advice", true, 0), t("offer_of_payment", "Offer: {{ debt.account_reference }}", false, 3)];
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { "content-type": status === 200 ? "application/json" : "application/problem+json" } });
-    if (input.method === "POST" && url.pathname.endsWith("/preview")) {
-      const body = JSON.parse(await input.text());
-      state.previews.push({ query: url.search, body });
-      if (body.body.includes("{{ client.nme }}")) {
-        return json({ type: "about:blank", title: "Invalid input", status: 422, errors: [{ field: "body", message: "unknown name in template: nme" }] }, 422);
-      }
-      return new Response(new Uint8Array([37, 80, 68, 70]), { headers: { "content-type": "application/pdf" } });
+};
+const t = (kind: string, subject: string, isDefault: boolean, version: number) => ({ kind, subject, body: `<p>${kind}</p>`, is_default: isDefault, version });
+let items = [t("advice_summary", "Your advice", true, 0), t("offer_of_payment", "Offer: {{ debt.account_reference }}", false, 3)];
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "POST" && url.pathname.endsWith("/preview")) {
+    const body = JSON.parse(await input.text());
+    state.previews.push({ query: url.search, body });
+    if (body.body.includes("{{ client.nme }}")) {
+      return json({ type: "about:blank", title: "Invalid input", status: 422, errors: [{ field: "body", message: "unknown name in template: nme" }] }, 422);
     }
-    if (input.method === "DELETE") {
-      state.deletes.push({ path: url.pathname, ifMatch: input.headers.get("If-Match") });
-      const kind = url.pathname.split("/").pop() as string;
-      const shipped = { kind, subject: "Shipped subject", body: "<p>Shipped wording</p>", is_default: true, version: 0 };
-      items = items.map((i) => (i.kind === kind ? shipped : i));
-      return json(shipped);
+    return new Response(new Uint8Array([37, 80, 68, 70]), { headers: { "content-type": "application/pdf" } });
+  }
+  if (input.method === "DELETE") {
+    state.deletes.push({ path: url.pathname, ifMatch: input.headers.get("If-Match") });
+    const kind = url.pathname.split("/").pop() as string;
+    const shipped = { kind, subject: "Shipped subject", body: "<p>Shipped wording</p>", is_default: true, version: 0 };
+    items = items.map((i) => (i.kind === kind ? shipped : i));
+    return json(shipped);
+  }
+  if (input.method === "PUT") {
+    const body = JSON.parse(await input.text());
+    state.puts.push({ path: url.pathname, ifMatch: input.headers.get("If-Match"), body });
+    if (body.body.includes("{{ client.nme }}")) {
+      return json(
+        { type: "about:blank", title: "Invalid input", status: 422, detail: "body: unknown name in template", errors: [{ field: "body", message: "unknown name in template: 'dict object' has no attribute 'nme'" }] },
+        422,
+      );
     }
-    if (input.method === "PUT") {
-      const body = JSON.parse(await input.text());
-      state.puts.push({ path: url.pathname, ifMatch: input.headers.get("If-Match"), body });
-      if (body.body.includes("{{ client.nme }}")) {
-        return json(
-          { type: "about:blank", title: "Invalid input", status: 422, detail: "body: unknown name in template", errors: [{ field: "body", message: "unknown name in template: 'dict object' has no attribute 'nme'" }] },
-          422,
-        );
-      }
-      const kind = url.pathname.split("/").pop() as string;
-      const old = items.find((i) => i.kind === kind)!;
-      const saved = { kind, subject: body.subject, body: body.body, is_default: false, version: old.is_default ? 1 : old.version + 1 };
-      items = items.map((i) => (i.kind === kind ? saved : i));
-      return json(saved);
-    }
-    return json({ items, total: items.length, limit: items.length, offset: 0 });
-  }) as typeof fetch;
+    const kind = url.pathname.split("/").pop() as string;
+    const old = items.find((i) => i.kind === kind)!;
+    const saved = { kind, subject: body.subject, body: body.body, is_default: false, version: old.is_default ? 1 : old.version + 1 };
+    items = items.map((i) => (i.kind === kind ? saved : i));
+    return json(saved);
+  }
+  return json({ items, total: items.length, limit: items.length, offset: 0 });
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -66,14 +61,7 @@ test("a default is overridden with If-Match 0, a bad name is refused on the body
   const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
     state.saved.push(this.download);
   });
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <LetterTemplatesPage />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<LetterTemplatesPage />);
   const advice = (await screen.findByRole("region", { name: "Advice summary" })) as HTMLElement;
   expect(within(advice).getByText("Shipped default")).toBeInTheDocument();
   expect(screen.getByRole("region", { name: "Offer of payment" })).toHaveTextContent("Centre's own, version 3");

@@ -1,26 +1,22 @@
 // A generated letter is marked as sent once it is posted or emailed (If-Match with the
 // version read); a letter already sent says when and offers nothing more.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen } from "@testing-library/react";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { path: string; ifMatch: string | null }[] }));
-vi.hoisted(() => {
-  const letter = (id: string, subject: string, sentAt: string | null, version: number) => ({
-    id, case_id: "k1", kind: "advice_summary", subject, html: "<p>x</p>", debt_id: null, template_version: null,
-    created_at: "2026-12-01T10:00:00Z", sent_at: sentAt, version,
-  });
-  const letters = [letter("l1", "Your advice summary", null, 4), letter("l2", "Offer of payment", "2026-12-02T09:00:00Z", 2)];
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (input.method === "POST") {
-      state.sent.push({ path: url.pathname, ifMatch: input.headers.get("If-Match") });
-      return json({ ...letters[0], sent_at: "2026-12-06T10:00:00Z", version: 5 });
-    }
-    if (url.pathname.endsWith("/letters")) return json({ items: letters, total: 2, limit: 200, offset: 0, next_cursor: null });
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+const state = { sent: [] as { path: string; ifMatch: string | null }[] };
+const letter = (id: string, subject: string, sentAt: string | null, version: number) => ({
+  id, case_id: "k1", kind: "advice_summary", subject, html: "<p>x</p>", debt_id: null, template_version: null,
+  created_at: "2026-12-01T10:00:00Z", sent_at: sentAt, version,
+});
+const letters = [letter("l1", "Your advice summary", null, 4), letter("l2", "Offer of payment", "2026-12-02T09:00:00Z", 2)];
+answer((input) => {
+  const url = new URL(input.url);
+  if (input.method === "POST") {
+    state.sent.push({ path: url.pathname, ifMatch: input.headers.get("If-Match") });
+    return json({ ...letters[0], sent_at: "2026-12-06T10:00:00Z", version: 5 });
+  }
+  if (url.pathname.endsWith("/letters")) return json({ items: letters, total: 2, limit: 200, offset: 0, next_cursor: null });
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -30,14 +26,7 @@ vi.mock("../src/auth/session", () => ({
 import { Letters } from "../src/pages/case/Letters";
 
 test("an unsent letter is marked as sent with the version read; a sent one offers nothing", async () => {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <Letters caseId="k1" />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<Letters caseId="k1" />);
   const buttons = await screen.findAllByRole("button", { name: /^Mark as sent/ });
   expect(buttons).toHaveLength(1);
   expect(buttons[0]).toHaveAccessibleName("Mark as sent: Your advice summary");

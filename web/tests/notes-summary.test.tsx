@@ -1,28 +1,24 @@
 // The assistant's case summary is drafted into the note box (not saved), said so in the
 // box's hint and focused; what the adviser had typed is kept before it; adding the note
 // sends the edited text.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { answer, emptyPage, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ posted: [] as { path: string; body: unknown }[] }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (input.method === "POST") {
-      const text = await input.text();
-      state.posted.push({ path: url.pathname, body: text ? JSON.parse(text) : null });
-      if (url.pathname.endsWith("/summary-draft")) {
-        return json({
-          case_id: "k1", status: "draft", text: "Case C-1: 2 debts (1 priority).", source: "rules",
-          generated_at: "2026-12-06T10:00:00Z", save_with: "POST /api/v1/cases/k1/notes",
-        });
-      }
-      return json({ id: "n1", case_id: "k1", body: "x", sensitive: false, created_at: "2026-12-06T10:00:00Z" });
+const state = { posted: [] as { path: string; body: unknown }[] };
+answer(async (input) => {
+  const url = new URL(input.url);
+  if (input.method === "POST") {
+    const text = await input.text();
+    state.posted.push({ path: url.pathname, body: text ? JSON.parse(text) : null });
+    if (url.pathname.endsWith("/summary-draft")) {
+      return json({
+        case_id: "k1", status: "draft", text: "Case C-1: 2 debts (1 priority).", source: "rules",
+        generated_at: "2026-12-06T10:00:00Z", save_with: "POST /api/v1/cases/k1/notes",
+      });
     }
-    return json({ items: [], total: 0, limit: 200, offset: 0, next_cursor: null });
-  }) as typeof fetch;
+    return json({ id: "n1", case_id: "k1", body: "x", sensitive: false, created_at: "2026-12-06T10:00:00Z" });
+  }
+  return json(emptyPage());
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -32,14 +28,7 @@ vi.mock("../src/auth/session", () => ({
 import { Notes } from "../src/pages/case/Notes";
 
 test("a drafted summary goes into the note box after what was typed, and is added only as edited", async () => {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <Notes caseId="k1" />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<Notes caseId="k1" />);
   const box = (await screen.findByLabelText(/^Add a note/)) as HTMLTextAreaElement;
   fireEvent.change(box, { target: { value: "Client called." } });
   fireEvent.click(screen.getByRole("button", { name: "Draft a case summary" }));

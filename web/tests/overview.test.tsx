@@ -1,35 +1,32 @@
 // The case Overview's timeline comes from GET /api/v1/cases/{case_id}/timeline, one request
 // per page, newest first as the API orders it; a sensitive note shows no words.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
+import { answer, json, renderPage } from "./harness";
 
-const calls = vi.hoisted(() => ({ urls: [] as string[] }));
-vi.hoisted(() => {
-  const entry = (id: string, at: string, title: string, detail: string | null, sensitive = false) => ({
-    id, kind: "note", action: "added", at, subject_id: id, actor_id: null, actor_name: null, title, detail, sensitive,
-  });
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    calls.urls.push(url.pathname + url.search);
-    let body: unknown = { id: "cl1", first_name: "Ann", last_name: "Lee" };
-    if (url.pathname.endsWith("/timeline")) {
-      body = url.searchParams.get("cursor")
-        ? { items: [entry("e3", "2026-12-01T09:00:00Z", "Case opened", null)], total: 3, limit: 50, offset: 0, next_cursor: null }
-        : {
-            items: [
-              entry("e1", "2026-12-03T10:00:00Z", "Note added", "Brought six letters"),
-              entry("e2", "2026-12-02T10:00:00Z", "Sensitive note", null, true),
-            ],
-            total: 3,
-            limit: 50,
-            offset: 0,
-            next_cursor: "abc",
-          };
-    }
-    return new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
+const calls = { urls: [] as string[] };
+const entry = (id: string, at: string, title: string, detail: string | null, sensitive = false) => ({
+  id, kind: "note", action: "added", at, subject_id: id, actor_id: null, actor_name: null, title, detail, sensitive,
+});
+answer((input) => {
+  const url = new URL(input.url);
+  calls.urls.push(url.pathname + url.search);
+  let body: unknown = { id: "cl1", first_name: "Ann", last_name: "Lee" };
+  if (url.pathname.endsWith("/timeline")) {
+    body = url.searchParams.get("cursor")
+      ? { items: [entry("e3", "2026-12-01T09:00:00Z", "Case opened", null)], total: 3, limit: 50, offset: 0, next_cursor: null }
+      : {
+          items: [
+            entry("e1", "2026-12-03T10:00:00Z", "Note added", "Brought six letters"),
+            entry("e2", "2026-12-02T10:00:00Z", "Sensitive note", null, true),
+          ],
+          total: 3,
+          limit: 50,
+          offset: 0,
+          next_cursor: "abc",
+        };
+  }
+  return json(body);
 });
 
 vi.mock("../src/auth/session", () => ({
@@ -47,13 +44,7 @@ const kase = {
 } as Schemas["CaseOut"];
 
 test("the timeline is the API's, paged with its cursor", async () => {
-  render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <MemoryRouter>
-        <Overview kase={kase} />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<Overview kase={kase} />);
   expect(await screen.findByText("Note added: Brought six letters")).toBeInTheDocument();
   expect(screen.getByText("Sensitive note")).toBeInTheDocument();
   expect(screen.queryByText("Case opened")).not.toBeInTheDocument();

@@ -5,6 +5,7 @@ import { afterEach, expect, vi } from "vitest";
 import { authMiddleware, onReauthenticationRequired, setAccessToken } from "../src/api/client";
 import type { paths } from "../src/api/schema";
 import { ReauthenticatePrompt } from "../src/auth/Reauthenticate";
+import { answer } from "./harness";
 
 const PROBLEM = {
   type: "https://cma.example.org/problems/reauthentication-required",
@@ -18,7 +19,6 @@ function json(status: number, body: unknown, type = "application/json"): Respons
 }
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   onReauthenticationRequired(null);
   setAccessToken(null);
 });
@@ -31,7 +31,7 @@ describe("step-up before a sensitive change", () => {
       json(200, { access_token: "fresh", token_type: "bearer", expires_in: 900, centre_id: "c", roles: [] }),
       json(201, { id: "u1" }),
     ];
-    vi.stubGlobal("fetch", async (request: Request) => {
+    answer(async (request: Request) => {
       seen.push({ url: request.url, auth: request.headers.get("Authorization"), body: await request.text() });
       return answers.shift() ?? json(500, {});
     });
@@ -61,7 +61,7 @@ describe("step-up before a sensitive change", () => {
   });
 
   it("gives the page the original problem when the person cancels", async () => {
-    vi.stubGlobal("fetch", async () => json(401, PROBLEM, "application/problem+json"));
+    answer(async () => json(401, PROBLEM, "application/problem+json"));
     render(<ReauthenticatePrompt />);
     const client = createClient<paths>({ baseUrl: "http://cma.test" });
     client.use(authMiddleware);
@@ -74,7 +74,7 @@ describe("step-up before a sensitive change", () => {
 
   it("leaves other 401s alone (an expired token is the session's business)", async () => {
     let calls = 0;
-    vi.stubGlobal("fetch", async () => {
+    answer(async () => {
       calls += 1;
       return json(401, { type: "about:blank", title: "Unauthorized", status: 401 }, "application/problem+json");
     });

@@ -1,20 +1,17 @@
 // The client's consent to appointment reminders, per channel: "not asked" until recorded
 // (no reminder is sent before), then saved with the version read ("0" the first time).
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, screen } from "@testing-library/react";
 import { consentText, ReminderConsent } from "../src/pages/ReminderConsent";
+import { answer, json, renderPage } from "./harness";
 
-const state = vi.hoisted(() => ({ sent: [] as { body: unknown; ifMatch: string | null }[] }));
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (input.method === "PUT") {
-      const body = (await input.json()) as { sms: boolean; email: boolean };
-      state.sent.push({ body, ifMatch: input.headers.get("If-Match") });
-      return json({ client_id: "cl1", ...body, recorded_at: "2026-12-06T10:00:00Z", version: 1 });
-    }
-    return json({ client_id: "cl1", sms: null, email: null, recorded_at: "2026-12-06T09:00:00Z", version: 0 });
-  }) as typeof fetch;
+const state = { sent: [] as { body: unknown; ifMatch: string | null }[] };
+answer(async (input) => {
+  if (input.method === "PUT") {
+    const body = (await input.json()) as { sms: boolean; email: boolean };
+    state.sent.push({ body, ifMatch: input.headers.get("If-Match") });
+    return json({ client_id: "cl1", ...body, recorded_at: "2026-12-06T10:00:00Z", version: 1 });
+  }
+  return json({ client_id: "cl1", sms: null, email: null, recorded_at: "2026-12-06T09:00:00Z", version: 0 });
 });
 
 test("consent in words", () => {
@@ -26,12 +23,7 @@ test("consent in words", () => {
 });
 
 test("not asked yet, then text messages recorded with If-Match 0", async () => {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <ReminderConsent clientId="cl1" writable />
-    </QueryClientProvider>,
-  );
+  renderPage(<ReminderConsent clientId="cl1" writable />);
   expect(await screen.findByText("None (not asked yet)")).toBeInTheDocument();
   fireEvent.click(screen.getByText("Change what the client agreed to"));
   fireEvent.click(screen.getByLabelText("Text message"));

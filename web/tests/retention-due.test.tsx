@@ -1,32 +1,21 @@
 // What the next retention run would delete, and what a legal hold keeps back: each case
 // named by its reference and linked; an empty list says so.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { screen, within } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
-vi.hoisted(() => {
-  globalThis.fetch = (async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { "content-type": "application/json" } });
-    if (url.pathname === "/api/v1/retention/due") {
-      return json({ retention_years: 7, due: 2, would_delete_cases: ["c1", "c2"], held_cases: [], checked_at: "2026-12-06T02:00:00Z" });
-    }
-    const id = url.pathname.split("/").pop();
-    return json({ id, reference: id === "c1" ? "C-000101" : "C-000102" });
-  }) as typeof fetch;
+answer((input) => {
+  const url = new URL(input.url);
+  if (url.pathname === "/api/v1/retention/due") {
+    return json({ retention_years: 7, due: 2, would_delete_cases: ["c1", "c2"], held_cases: [], checked_at: "2026-12-06T02:00:00Z" });
+  }
+  const id = url.pathname.split("/").pop();
+  return json({ id, reference: id === "c1" ? "C-000101" : "C-000102" });
 });
 
 import { RetentionPage } from "../src/pages/privacy/Retention";
 
 test("the cases the next run would delete are named and linked; no held case is said so", async () => {
-  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={qc}>
-      <MemoryRouter>
-        <RetentionPage />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  renderPage(<RetentionPage />);
   expect(await screen.findByText(/kept 7 years after closure/)).toBeInTheDocument();
   const heading = screen.getByRole("heading", { name: "Would be deleted (2)" });
   const list = heading.nextElementSibling as HTMLElement;

@@ -9,3 +9,8 @@ class Relative extends Real {
   }
 }
 globalThis.Request = Relative as typeof Request;
+
+// Every request goes to the fake API the test file sets with `answer` (tests/harness.tsx);
+// installed here, before src/api/client.ts is imported and openapi-fetch takes `fetch`.
+import { dispatch } from "./harness";
+globalThis.fetch = dispatch;

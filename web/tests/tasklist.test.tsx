@@ -1,8 +1,8 @@
 // What each role is offered on a task in the work queue.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { QueryClient } from "@tanstack/react-query";
+import { fireEvent, screen } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
+import { answer, json, renderPage } from "./harness";
 
 const perms = vi.hoisted(() => ({ current: [] as string[] }));
 vi.mock("../src/auth/session", () => ({
@@ -11,13 +11,8 @@ vi.mock("../src/auth/session", () => ({
     can: (p: string) => perms.current.includes(p),
   }),
 }));
-// The staff directory, for the reassign list (set before the API client is made).
-vi.hoisted(() => {
-  globalThis.fetch = (async () =>
-    new Response(JSON.stringify({ items: [{ id: "u2", display_name: "Sam Adviser", active: true, roles: ["adviser"] }], total: 1, limit: 200, offset: 0 }), {
-      headers: { "content-type": "application/json" },
-    })) as typeof fetch;
-});
+// The staff directory, for the reassign list.
+answer(() => json({ items: [{ id: "u2", display_name: "Sam Adviser", active: true, roles: ["adviser"] }], total: 1, limit: 200, offset: 0 }));
 
 import { TaskList } from "../src/pages/queue/TaskList";
 
@@ -43,13 +38,7 @@ const task: Schemas["TaskOut"] = {
 };
 
 function show(tasks: Schemas["TaskOut"][]) {
-  return render(
-    <QueryClientProvider client={new QueryClient()}>
-      <MemoryRouter>
-        <TaskList tasks={tasks} caption="My tasks" />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  return renderPage(<TaskList tasks={tasks} caption="My tasks" />, { client: new QueryClient() });
 }
 
 describe("TaskList", () => {

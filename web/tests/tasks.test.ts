@@ -1,17 +1,13 @@
 // The task actions send the version the person saw (If-Match) to the right route.
-const calls = vi.hoisted(() => {
-  const seen: Array<{ method: string; url: string; ifMatch: string | null; body: string }> = [];
-  globalThis.fetch = (async (req: Request) => {
-    seen.push({ method: req.method, url: new URL(req.url).pathname, ifMatch: req.headers.get("If-Match"), body: await req.text() });
-    if (new URL(req.url).pathname.endsWith("/stale/complete")) {
-      return new Response(JSON.stringify({ title: "Precondition failed", status: 412, detail: "the task changed meanwhile" }), {
-        status: 412,
-        headers: { "content-type": "application/problem+json" },
-      });
-    }
-    return new Response(JSON.stringify({ id: "t1", version: 4 }), { status: 200, headers: { "content-type": "application/json" } });
-  }) as typeof fetch;
-  return seen;
+import { answer, json } from "./harness";
+
+const calls: Array<{ method: string; url: string; ifMatch: string | null; body: string }> = [];
+answer(async (req) => {
+  calls.push({ method: req.method, url: new URL(req.url).pathname, ifMatch: req.headers.get("If-Match"), body: await req.text() });
+  if (new URL(req.url).pathname.endsWith("/stale/complete")) {
+    return json({ title: "Precondition failed", status: 412, detail: "the task changed meanwhile" }, 412);
+  }
+  return json({ id: "t1", version: 4 });
 });
 
 import type { Schemas } from "../src/api/client";

@@ -1,27 +1,21 @@
 // The working hours form: several opening windows a day, added, edited and removed, and the
 // API's field errors (a window that overlaps or ends before it starts) on the very input.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
-const net = vi.hoisted(() => {
-  const state = { puts: [] as Array<{ ifMatch: string | null; body: unknown }>, answer: null as null | { status: number; body: unknown } };
-  globalThis.fetch = (async (req: Request) => {
-    if (req.method === "PUT") {
-      state.puts.push({ ifMatch: req.headers.get("If-Match"), body: JSON.parse(await req.text()) });
-      const a = state.answer!;
-      return new Response(JSON.stringify(a.body), { status: a.status, headers: { "content-type": a.status >= 400 ? "application/problem+json" : "application/json" } });
-    }
-    return new Response(
-      JSON.stringify({
-        weekly_hours: { "0": [{ start: "09:00:00", end: "17:00:00" }], "2": [{ start: "09:00:00", end: "12:00:00" }, { start: "13:00:00", end: "17:30:00" }] },
-        timezone: "Europe/London",
-        version: 3,
-        updated_at: null,
-      }),
-      { headers: { "content-type": "application/json" } },
-    );
-  }) as typeof fetch;
-  return state;
+const net = { puts: [] as Array<{ ifMatch: string | null; body: unknown }>, answer: null as null | { status: number; body: unknown } };
+answer(async (req) => {
+  if (req.method === "PUT") {
+    net.puts.push({ ifMatch: req.headers.get("If-Match"), body: JSON.parse(await req.text()) });
+    const a = net.answer!;
+    return json(a.body, a.status);
+  }
+  return json({
+    weekly_hours: { "0": [{ start: "09:00:00", end: "17:00:00" }], "2": [{ start: "09:00:00", end: "12:00:00" }, { start: "13:00:00", end: "17:30:00" }] },
+    timezone: "Europe/London",
+    version: 3,
+    updated_at: null,
+  });
 });
 vi.mock("../src/auth/session", () => ({
   useMe: () => ({ me: { user_id: "a", centre_id: "c", roles: [], permissions: [] }, can: () => true }),
@@ -93,11 +87,7 @@ describe("working hours form", () => {
 
 describe("WorkingHoursPage", () => {
   function show() {
-    return render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <WorkingHoursPage />
-      </QueryClientProvider>,
-    );
+    return renderPage(<WorkingHoursPage />);
   }
   beforeEach(() => {
     net.puts.length = 0;

@@ -1,37 +1,31 @@
 // The work queue page reads the work queue read model in one request and splits it into
 // its sections, as the page showed them before from four routes.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router-dom";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { answer, json, renderPage } from "./harness";
 
-const net = vi.hoisted(() => {
-  const state = {
-    seen: [] as Array<{ method: string; path: string; query: string; ifMatch: string | null }>,
-    pages: [] as unknown[],
-    // The queue's document section alone (?section=document), where a test sets it.
-    documents: null as unknown,
-    // A promise the document section's answer waits for, where a test holds it.
-    hold: null as Promise<void> | null,
-    unassigned: { items: [] as unknown[], total: 0, limit: 50, offset: 0 },
-  };
-  globalThis.fetch = (async (req: Request) => {
-    const url = new URL(req.url);
-    state.seen.push({ method: req.method, path: url.pathname, query: url.search, ifMatch: req.headers.get("If-Match") });
-    const json = (body: unknown, headers: Record<string, string> = {}) =>
-      new Response(JSON.stringify(body), { headers: { "content-type": "application/json", ...headers } });
-    if (url.pathname === "/api/v1/work-queue" && url.searchParams.get("section") === "document") {
-      await state.hold;
-      if (state.documents === "fail") return new Response(JSON.stringify({ title: "Service unavailable", status: 503 }), { status: 503, headers: { "content-type": "application/problem+json" } });
-      return json(state.documents ?? { items: [], total: 0, limit: 200, next_cursor: null });
-    }
-    if (url.pathname === "/api/v1/work-queue") {
-      const page = url.searchParams.get("cursor") ? state.pages[1] : state.pages[0];
-      return json(page, { "X-CMA-Read-Version": "2026-12-03T10:00:00+00:00", "X-CMA-Read-Lag": "0.000" });
-    }
-    if (url.pathname === "/api/v1/tasks") return json(state.unassigned);
-    return json({ id: "x", version: 9 });
-  }) as typeof fetch;
-  return state;
+const net = {
+  seen: [] as Array<{ method: string; path: string; query: string; ifMatch: string | null }>,
+  pages: [] as unknown[],
+  // The queue's document section alone (?section=document), where a test sets it.
+  documents: null as unknown,
+  // A promise the document section's answer waits for, where a test holds it.
+  hold: null as Promise<void> | null,
+  unassigned: { items: [] as unknown[], total: 0, limit: 50, offset: 0 },
+};
+answer(async (req) => {
+  const url = new URL(req.url);
+  net.seen.push({ method: req.method, path: url.pathname, query: url.search, ifMatch: req.headers.get("If-Match") });
+  if (url.pathname === "/api/v1/work-queue" && url.searchParams.get("section") === "document") {
+    await net.hold;
+    if (net.documents === "fail") return json({ title: "Service unavailable", status: 503 }, 503);
+    return json(net.documents ?? { items: [], total: 0, limit: 200, next_cursor: null });
+  }
+  if (url.pathname === "/api/v1/work-queue") {
+    const page = url.searchParams.get("cursor") ? net.pages[1] : net.pages[0];
+    return json(page, 200, { "X-CMA-Read-Version": "2026-12-03T10:00:00+00:00", "X-CMA-Read-Lag": "0.000" });
+  }
+  if (url.pathname === "/api/v1/tasks") return json(net.unassigned);
+  return json({ id: "x", version: 9 });
 });
 vi.mock("../src/auth/session", () => ({
   useMe: () => ({
@@ -67,13 +61,7 @@ const items: WorkItem[] = [
 const counts = { task: 5, deadline: 1, appointment: 1, document: 1 };
 
 function show() {
-  return render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <MemoryRouter>
-        <WorkQueue />
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
+  return renderPage(<WorkQueue />);
 }
 
 beforeEach(() => {
