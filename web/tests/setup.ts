@@ -14,3 +14,9 @@ globalThis.Request = Relative as typeof Request;
 // installed here, before src/api/client.ts is imported and openapi-fetch takes `fetch`.
 import { dispatch } from "./harness";
 globalThis.fetch = dispatch;
+
+// findBy… and waitFor give up after 1 s by default: on a loaded 2-core machine (the suite
+// beside benchmark runs) a page's first fetch and render took longer (two tests failed at
+// 1.2 s and 2.1 s, and pass alone). A wait that never ends still fails, at 5 s.
+import { configure } from "@testing-library/react";
+configure({ asyncUtilTimeout: 5000 });
