@@ -21,6 +21,11 @@ temporary file: an upload that is already what Tesseract should read (one 8-bit 
 upright, portrait PNG or JPEG page, checked without decoding it: ``direct.py``) goes as
 uploaded; any other page is decoded and prepared here and sent as an uncompressed PGM
 (encoding a PNG cost more CPU than Tesseract saves reading it).
+
+Print the first reading left out is read again (``unread.py``, round 37): a value in a
+small frame or ring beside its label, returned as nothing at all. The page is decoded here
+for it (also on the direct path); only a page with ink no word covers costs a second
+Tesseract run, on the unread lines alone.
 """
 
 from __future__ import annotations
