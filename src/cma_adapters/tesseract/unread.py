@@ -16,7 +16,11 @@ remains"), so the extractor looks for it:
 5. each such line is cut from the page at full resolution with nothing in it but its own
    characters (the frame round it, a tint under it, specks: all made white) and the lines of
    a page are read in one more Tesseract run, stacked one under another (``--psm 6``);
-6. every word read again with some confidence is put back where it was printed: into the
+6. only lines in a frame, or beside a line Tesseract read (a value beside its label, no
+   wider than two fifths of the page), away from the page's edge, are read again: other
+   unread ink (a logo's lettering, a band of pattern, a scan's border) would cost a second
+   reading on most scanned pages and give no field;
+7. every word read again with some confidence is put back where it was printed: into the
    line of the page it sits on (so the text reads "Date of this letter is 3rd May '26"), or
    as a block of its own.
 
@@ -42,7 +46,7 @@ _MARGIN = 0.3
 _SURE = 50.0
 # At most this many lines a page are read again (the rest: too much left unread to be a
 # value here and there; a page Tesseract failed on wholesale is not mended this way).
-_MOST = 24
+_MOST = 12
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,27 @@ def unread_lines(image: Image.Image, result: dict[str, list[Any]], dpi: int | No
     chars, frames = _pieces(labels, ndimage.find_objects(labels), height)
     runs = _runs(chars, height)
     runs += _filled(frames, [p for run in runs for p in run], ink, height)
-    return _cuts(runs, frames, small.shape, scale, height, threshold)[:_MOST]
+    cuts = _cuts(runs, frames, small.shape, scale, height, threshold)
+    # Only print in a frame or beside a line that was read (a value beside its label): a
+    # page's other unread ink (a logo's lettering, a stamp, print on a picture) costs a
+    # second reading and gives nothing a field is read from.
+    # Nor a line at the page's edge (a scan's border) or, unframed, wider than two fifths
+    # of the page (a band of pattern behind a letterhead, not a value).
+    width, tall = image.size
+    return [
+        c
+        for c in cuts
+        if c.left > 0
+        and c.top > 0
+        and c.right < width - 1
+        and c.bottom < tall - 1
+        and (c.framed or (c.right - c.left < 0.4 * width and _host_of(result, _page_box(c))))
+    ][:_MOST]
+
+
+def _page_box(line: Line) -> tuple[int, int, int, int]:
+    left, top, right, bottom = line.inner
+    return (line.left + left, line.top + top, line.left + right, line.top + bottom)
 
 
 def _filled(
@@ -450,12 +474,20 @@ def _by_line(
 
 
 def _host(result: dict[str, list[Any]], rows: list[dict[str, Any]]) -> tuple[int, int, int] | None:
-    """The line of the page (of words Tesseract read) that a line read again sits on: most
-    of both their heights shared, within a few line heights of each other across; None
-    where there is none."""
+    """The line of the page (of words Tesseract read) that a line read again sits on."""
     top = min(r["top"] for r in rows)
     bottom = max(r["top"] + r["height"] for r in rows)
     left, right = min(r["left"] for r in rows), max(r["left"] + r["width"] for r in rows)
+    return _host_of(result, (left, top, right, bottom))
+
+
+def _host_of(
+    result: dict[str, list[Any]], box: tuple[int, int, int, int]
+) -> tuple[int, int, int] | None:
+    """The line of the page (of words Tesseract read) that ``box`` sits on: most of both
+    their heights shared, within a few line heights of each other across; None where
+    there is none."""
+    left, top, right, bottom = box
     spans: dict[tuple[int, int, int], list[int]] = {}
     for i, text in enumerate(result["text"]):
         if not str(text).strip() or int(result["level"][i]) != 5:
