@@ -21,6 +21,11 @@ temporary file: an upload that is already what Tesseract should read (one 8-bit 
 upright, portrait PNG or JPEG page, checked without decoding it: ``direct.py``) goes as
 uploaded; any other page is decoded and prepared here and sent as an uncompressed PGM
 (encoding a PNG cost more CPU than Tesseract saves reading it).
+
+Print the first reading left out is read again (``unread.py``, round 37): a value in a
+small frame or ring beside its label, returned as nothing at all. The page is decoded here
+for it (also on the direct path); only a page with ink no word covers costs a second
+Tesseract run, on the unread lines alone.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ import pytesseract
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from cma_adapters.tesseract.direct import direct_size, is_image_bytes
+from cma_adapters.tesseract.unread import put_back, stacked, unread_lines
 from cma_core.documents.errors import CorruptDocument, TextExtractionFailed
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import Box, PageSource, PageText, Word
@@ -157,14 +163,12 @@ class TesseractTextExtractor(TextExtractor):
     def _tsv_direct(
         self, data: bytes, dpi: int | None, size: tuple[int, int]
     ) -> dict[str, list[Any]]:
-        """The upload read as it is, then its framed boxes read again (``_frames``), all
-        on the caller's thread and semaphore slot like any other page's Tesseract runs."""
+        """The upload read as it is, then its framed boxes (``_frames``) and the lines it
+        left unread (``unread.py``) read again, all on the caller's thread and semaphore
+        slot like any other page's Tesseract runs."""
         result = self._tsv(1, data, dpi)
-        frames = _frames(result, size)
-        if frames:
-            with Image.open(io.BytesIO(data)) as image:
-                result = self._reread_frames(1, _prepare(image), frames, result, dpi)
-        return result
+        with Image.open(io.BytesIO(data)) as image:
+            return self._read_again(1, _prepare(image), result, dpi)
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
         try:
@@ -266,11 +270,27 @@ class TesseractTextExtractor(TextExtractor):
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         image = self._upright(image, dpi)
-        result = self._tsv(number, _pgm(image), dpi)
+        result = self._read_again(number, image, self._tsv(number, _pgm(image), dpi), dpi)
+        return _page_text(number, result, image.size)
+
+    def _read_again(
+        self, number: int, image: Image.Image, result: dict[str, list[Any]], dpi: int | None
+    ) -> dict[str, list[Any]]:
+        """``result`` (the page's first reading) with the words of its framed boxes
+        (``_frames``) and then of the lines of print it left unread (``unread.py``, round
+        37: a value in a small frame or ring, the label beside it read) read again."""
         frames = _frames(result, image.size)
         if frames:
             result = self._reread_frames(number, image, frames, result, dpi)
-        return _page_text(number, result, image.size)
+        lines = unread_lines(image, result, dpi)
+        if not lines:
+            return result
+        stack, placed, gap = stacked(image, lines)
+        try:
+            again = self._tsv(number, _pgm(stack), dpi, psm=6)
+        except TextExtractionFailed:
+            return result
+        return put_back(result, again, lines, placed, gap)
 
     def _reread_frames(
         self,
