@@ -164,11 +164,7 @@ class LetterService:
     ) -> TemplateView:
         """Save the centre's own template of ``kind`` (checked by rendering it first)."""
         ctx.require(Permission.FINANCE_WRITE)
-        if not subject.strip():
-            raise ValidationError("subject", "must not be empty")
-        if not body.strip():
-            raise ValidationError("body", "must not be empty")
-        self.renderer.check(subject, body)
+        self._check(subject, body)
         now = self.clock.now()
         async with self.uow(ctx.centre_id) as uow:
             repo = self.letter_templates(uow)
@@ -201,6 +197,15 @@ class LetterService:
             kind=kind, subject=subject, body=body, is_default=False, version=current.version
         )
 
+    def _check(self, subject: str, body: str) -> None:
+        """A template's subject and body, each given and rendering on sample data
+        (``ValidationError`` naming the one at fault)."""
+        if not subject.strip():
+            raise ValidationError("subject", "must not be empty")
+        if not body.strip():
+            raise ValidationError("body", "must not be empty")
+        self.renderer.check(subject, body)
+
     async def reset_template(
         self, ctx: TenantContext, kind: LetterKind, *, expected_version: int | None
     ) -> TemplateView:
@@ -232,11 +237,7 @@ class LetterService:
         user's name. Refused as saving it would be (``ValidationError`` on the subject or
         the body); nothing is stored."""
         ctx.require(Permission.FINANCE_READ)
-        if not subject.strip():
-            raise ValidationError("subject", "must not be empty")
-        if not body.strip():
-            raise ValidationError("body", "must not be empty")
-        self.renderer.check(subject, body)
+        self._check(subject, body)
         name, centre_name = await self._signer(ctx)
         async with self.uow(ctx.centre_id) as uow:
             profile = await self.centre_profiles(uow).get() if self.centre_profiles else None

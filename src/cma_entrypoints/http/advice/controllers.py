@@ -69,6 +69,14 @@ def _letter_key(letter: Letter) -> tuple[dt.datetime, uuid.UUID]:
     return (letter.created_at, letter.id)
 
 
+#: A letter as a file: a whole HTML page, or a PDF with ``format=pdf``.
+_LETTER_FILE = ex.binary_response(
+    200,
+    "The letter: a whole HTML page (the default), or a PDF with `format=pdf`",
+    {"text/html": "format=html", "application/pdf": "format=pdf"},
+)
+
+
 class LetterTemplateController(Controller):
     path = "/api/v1/letter-templates"
     tags = ["letters"]
@@ -92,11 +100,7 @@ class LetterTemplateController(Controller):
         description="Rendered on made-up case data (nobody's) under the centre's letterhead "
         "and your name; refused on the subject or the body as saving it would be. Nothing "
         "is stored.",
-        operation_class=ex.binary_response(
-            200,
-            "The letter: a whole HTML page (the default), or a PDF with `format=pdf`",
-            {"text/html": "format=html", "application/pdf": "format=pdf"},
-        ),
+        operation_class=_LETTER_FILE,
     )
     async def preview_template(
         self,
@@ -332,11 +336,7 @@ class CaseAdviceController(Controller):
         "/letters/{letter_id:uuid}",
         guards=[requires(Permission.CASE_READ)],
         summary="Download a letter (`format=html|pdf`)",
-        operation_class=ex.binary_response(
-            200,
-            "The letter: a whole HTML page (the default), or a PDF with `format=pdf`",
-            {"text/html": "format=html", "application/pdf": "format=pdf"},
-        ),
+        operation_class=_LETTER_FILE,
     )
     async def download_letter(
         self,
