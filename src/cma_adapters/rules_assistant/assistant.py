@@ -46,6 +46,7 @@ from cma_core.documents.ports import Assistant
 from cma_core.documents.rules import DEBT_CLASSES
 from cma_core.documents.transactions import Transaction
 from cma_core.shared.ids import CentreId
+from cma_core.shared.time import long_date
 
 log = logging.getLogger(__name__)
 
@@ -1105,14 +1106,9 @@ def _clean_name(name: str) -> str | None:
 # -- case summary -----------------------------------------------------------------
 
 
-def _day(day: dt.date) -> str:
-    """ "6 December 2026", as a letter writes a date."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def summarise(facts: CaseFacts) -> str:
     """A plain template summary: the same facts an adviser would list first."""
-    lines = [f"Case {facts.case_reference}, opened {_day(facts.opened_on)}."]
+    lines = [f"Case {facts.case_reference}, opened {long_date(facts.opened_on)}."]
     if facts.debts:
         priority = [d for d in facts.debts if d.priority]
         lines.append(
@@ -1148,7 +1144,7 @@ def summarise(facts: CaseFacts) -> str:
     else:
         lines.append("Budget not completed.")
     for deadline in sorted(facts.deadlines, key=lambda d: d.due_on):
-        lines.append(f"Deadline {_day(deadline.due_on)}: {deadline.description}.")
+        lines.append(f"Deadline {long_date(deadline.due_on)}: {deadline.description}.")
     if facts.document_classes:
         kinds = sorted({c.value.replace("_", " ") for c in facts.document_classes})
         lines.append(f"Documents on file: {', '.join(kinds)}.")

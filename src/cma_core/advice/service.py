@@ -64,6 +64,7 @@ from cma_core.shared.errors import NotFound, ValidationError
 from cma_core.shared.ids import CaseId
 from cma_core.shared.money import Money
 from cma_core.shared.service import IdFactory, check_version, optional_text
+from cma_core.shared.time import long_date
 from cma_core.shared.uow import RepositoryFactory, UnitOfWork, UnitOfWorkFactory
 from cma_core.solutions.affordability import budget_figures, check_payment
 from cma_core.solutions.model import SOLUTIONS_BY_JURISDICTION, Solution
@@ -233,20 +234,15 @@ class LetterService:
 
     async def preview_template(self, ctx: TenantContext, subject: str, body: str) -> RenderedLetter:
         """A template as a letter, before it is saved: rendered on made-up case data (the
-        renderer's sample, nobody's) under the centre's own letterhead and the signing
-        user's name. Refused as saving it would be (``ValidationError`` on the subject or
-        the body); nothing is stored."""
+        renderer's sample, nobody's) under the letterhead a letter of the centre's has (its
+        profile, its jurisdiction, the signing user's name and role). Refused as saving it
+        would be (``ValidationError`` on the subject or the body); nothing is stored."""
         ctx.require(Permission.FINANCE_READ)
         self._check(subject, body)
-        name, centre_name = await self._signer(ctx)
+        signer = await self._signer(ctx)
         async with self.uow(ctx.centre_id) as uow:
-            profile = await self.centre_profiles(uow).get() if self.centre_profiles else None
-        context = {
-            **self.renderer.sample(),
-            "centre": centre_data(profile, centre_name),
-            "adviser": {"name": name, "role": signing_role(ctx.roles)},
-        }
-        return self.renderer.render(subject, body, context)
+            letterhead = await self._letterhead(uow, ctx, None, signer)
+        return self.renderer.render(subject, body, {**self.renderer.sample(), **letterhead})
 
     async def preview_pdf(self, ctx: TenantContext, subject: str, body: str) -> bytes:
         """``preview_template`` printed, as a letter made from it would be."""
@@ -288,7 +284,7 @@ class LetterService:
         statement = _statement(budget.budget) if budget is not None else []
         return {
             **await self._letterhead(uow, ctx, case_id, signer),
-            "today": _long_date(self.clock.now().date()),
+            "today": long_date(self.clock.now().date()),
             "case": {"reference": case.reference},
             "client": {
                 "name": f"{client.first_name} {client.last_name}" if client else "",
@@ -316,12 +312,17 @@ class LetterService:
         return (user.full_name if user else "", centre.name if centre else "")
 
     async def _letterhead(
-        self, uow: UnitOfWork, ctx: TenantContext, case_id: CaseId, signer: tuple[str, str]
+        self,
+        uow: UnitOfWork,
+        ctx: TenantContext,
+        case_id: CaseId | None,
+        signer: tuple[str, str],
     ) -> dict[str, Any]:
-        """Who sends the letter: the centre's profile, the case's jurisdiction, and the
-        person signing it (the user generating it) with their job title."""
+        """Who sends the letter: the centre's profile, the case's jurisdiction (the centre's
+        own without a case: a template's preview), and the person signing it (the user
+        generating it) with their job title."""
         profile = await self.centre_profiles(uow).get() if self.centre_profiles else None
-        facts = await self.facts(uow).get(case_id) if self.facts else None
+        facts = await self.facts(uow).get(case_id) if self.facts and case_id else None
         jurisdiction = effective_jurisdiction(
             facts.jurisdiction if facts else None, profile, self.default_jurisdiction
         )
@@ -647,11 +648,6 @@ def _advice_data(latest: AdviceRecord) -> dict[str, Any]:
             for o in latest.options
         ],
     }
-
-
-def _long_date(day: dt.date) -> str:
-    """``3 December 2026`` (no leading zero, as a letter is dated)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def centre_data(profile: CentreProfile | None, registered_name: str) -> dict[str, Any]:

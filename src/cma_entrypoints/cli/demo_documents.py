@@ -21,6 +21,7 @@ from attrs import frozen
 
 from cma_core.identity.model import TenantContext
 from cma_core.shared.ids import CaseId
+from cma_core.shared.time import long_date
 
 if TYPE_CHECKING:
     from cma_entrypoints.container import Container
@@ -35,10 +36,6 @@ class DemoLetter:
     """The letter's lines, from the client's name, address lines and the seeding day."""
 
 
-def _day(d: dt.date) -> str:
-    return f"{d.day} {d:%B %Y}"
-
-
 def _catalogue_arrears(name: str, address: Sequence[str], today: dt.date) -> Sequence[str]:
     return (
         "Very Catalogue Ltd",
@@ -47,7 +44,7 @@ def _catalogue_arrears(name: str, address: Sequence[str], today: dt.date) -> Seq
         name,
         *address,
         "",
-        f"Date: {_day(today - dt.timedelta(days=3))}",
+        f"Date: {long_date(today - dt.timedelta(days=3))}",
         "Account number: VC-88120033",
         "",
         f"Dear {name},",
@@ -55,7 +52,8 @@ def _catalogue_arrears(name: str, address: Sequence[str], today: dt.date) -> Seq
         "Your account is in arrears",
         "We have not received your last three payments. The outstanding balance on your",
         "account is now £648.15, including charges for the missed payments.",
-        f"Please pay the arrears of £96.00 or contact us by {_day(today + dt.timedelta(days=11))}",
+        "Please pay the arrears of £96.00 or contact us by "
+        f"{long_date(today + dt.timedelta(days=11))}",
         "to agree an arrangement. If you do not, we may default your account.",
         "",
         "Yours sincerely,",
@@ -69,7 +67,7 @@ def _claim_form(name: str, address: Sequence[str], today: dt.date) -> Sequence[s
         "In the County Court Business Centre",
         "",
         "Claim number: K4NB7731",
-        f"Issue date: {_day(today - dt.timedelta(days=8))}",
+        f"Issue date: {long_date(today - dt.timedelta(days=8))}",
         "",
         "Claimant: Northern Bank plc, 1 Park Row, Leeds LS1 5AB",
         f"Defendant: {name}, {', '.join(address)}",
@@ -94,7 +92,7 @@ def _enforcement_notice(name: str, address: Sequence[str], today: dt.date) -> Se
         *address,
         "",
         "NOTICE OF ENFORCEMENT",
-        f"Date: {_day(today - dt.timedelta(days=1))}",
+        f"Date: {long_date(today - dt.timedelta(days=1))}",
         "Our reference: CES-6619204",
         "On behalf of: Leeds City Council (unpaid penalty charge notice LS40918832)",
         "",
@@ -104,7 +102,7 @@ def _enforcement_notice(name: str, address: Sequence[str], today: dt.date) -> Se
         "Compliance fee: £75.00",
         "Total now due: £270.00",
         "",
-        f"You must pay the total due by {_day(today + dt.timedelta(days=8))}. If you do not,",
+        f"You must pay the total due by {long_date(today + dt.timedelta(days=8))}. If you do not,",
         "an enforcement agent may visit and take control of your goods, and further fees",
         "will be added.",
     )

@@ -23,7 +23,7 @@ from cma_core.advice.ports import (
     LetterKind,
     RenderedLetter,
 )
-from cma_core.advice.service import AdviceService, LetterService, RecordAdvice, TemplateView
+from cma_core.advice.service import AdviceService, LetterService, RecordAdvice
 from cma_core.debts.model import (
     DebtId,
 )
@@ -77,6 +77,11 @@ _LETTER_FILE = ex.binary_response(
 )
 
 
+def _pdf(pdf: bytes, disposition: str) -> Response[bytes]:
+    """A letter printed, as the response's body (``disposition``: inline or attachment)."""
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": disposition})
+
+
 class LetterTemplateController(Controller):
     path = "/api/v1/letter-templates"
     tags = ["letters"]
@@ -89,7 +94,7 @@ class LetterTemplateController(Controller):
     )
     async def list_templates(self, ctx: TenantContext, letters: LetterService) -> TemplatePage:
         views = await letters.templates(ctx)
-        items = [_template_out(v) for v in views]
+        items = [TemplateOut.of(v) for v in views]
         return TemplatePage(items=items, total=len(items), limit=len(items) or 1, offset=0)
 
     @post(
@@ -121,11 +126,7 @@ class LetterTemplateController(Controller):
     ) -> Response[bytes]:
         if format is LetterFormat.PDF:
             pdf = await letters.preview_pdf(ctx, data.subject, data.body)
-            return Response(
-                pdf,
-                media_type="application/pdf",
-                headers={"Content-Disposition": 'inline; filename="letter-preview.pdf"'},
-            )
+            return _pdf(pdf, 'inline; filename="letter-preview.pdf"')
         letter = await letters.preview_template(ctx, data.subject, data.body)
         return Response(letter_page(letter).encode("utf-8"), media_type="text/html")
 
@@ -162,7 +163,7 @@ class LetterTemplateController(Controller):
             data.body,
             expected_version=expected,
         )
-        return versioned(_template_out(v), v.version)
+        return versioned(TemplateOut.of(v), v.version)
 
     @delete(
         "/{kind:str}",
@@ -186,17 +187,7 @@ class LetterTemplateController(Controller):
         v = await letters.reset_template(
             ctx, from_data(LetterKind, kind, "kind"), expected_version=expected
         )
-        return versioned(_template_out(v), v.version)
-
-
-def _template_out(v: TemplateView) -> TemplateOut:
-    return TemplateOut(
-        kind=v.kind.value,
-        subject=v.subject,
-        body=v.body,
-        is_default=v.is_default,
-        version=v.version,
-    )
+        return versioned(TemplateOut.of(v), v.version)
 
 
 class CaseAdviceController(Controller):
@@ -349,11 +340,7 @@ class CaseAdviceController(Controller):
     ) -> Response[bytes]:
         if format is LetterFormat.PDF:
             pdf = await letters.pdf(ctx, CaseId(case_id), letter_id)
-            return Response(
-                pdf,
-                media_type="application/pdf",
-                headers={"Content-Disposition": f'attachment; filename="letter-{letter_id}.pdf"'},
-            )
+            return _pdf(pdf, f'attachment; filename="letter-{letter_id}.pdf"')
         letter = await letters.get_letter(ctx, CaseId(case_id), letter_id)
         html = letter_page(RenderedLetter(subject=letter.subject, html=letter.html))
         return Response(

@@ -9,6 +9,7 @@ from typing import Any
 from msgspec import Struct
 
 from cma_core.advice.ports import AdviceRecord, ClientDecision, Letter, LetterKind
+from cma_core.advice.service import TemplateView
 from cma_core.reference.jurisdiction import Jurisdiction
 from cma_core.shared.data import to_data
 from cma_core.solutions.model import Solution
@@ -80,6 +81,16 @@ class TemplateOut(Struct):
     body: str
     is_default: bool
     version: int
+
+    @classmethod
+    def of(cls, v: TemplateView) -> TemplateOut:
+        return cls(
+            kind=v.kind.value,
+            subject=v.subject,
+            body=v.body,
+            is_default=v.is_default,
+            version=v.version,
+        )
 
 
 class TemplatePage(PageOf[TemplateOut]):
