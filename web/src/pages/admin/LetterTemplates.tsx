@@ -96,6 +96,7 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
         }),
       ),
     onSuccess: done,
+    onSettled: () => setDropping(false),
   });
   const preview = useMutation({
     mutationFn: () => downloadTemplatePreview(subject, body, `${template.kind}-preview.pdf`),
@@ -110,14 +111,14 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
       ),
     onSuccess: done,
   });
+  // One of the three at a time: the others' outcome (an error shown) is cleared first.
+  const only = (m: typeof save | typeof reset | typeof preview) => {
+    for (const other of [save, reset, preview]) if (other !== m) other.reset();
+    m.mutate();
+  };
   const error = save.error ?? reset.error ?? preview.error;
   return (
-    <DetailsForm summary="Change the wording" hidden={`of the ${label(template.kind).toLowerCase()} letter`} onSubmit={() => {
-        reset.reset();
-        preview.reset();
-        save.mutate();
-      }}
-    >
+    <DetailsForm summary="Change the wording" hidden={`of the ${label(template.kind).toLowerCase()} letter`} onSubmit={() => only(save)}>
       <ErrorSummary error={error} fields={{ subject: `${id}-subject`, body: `${id}-body` }} labels={{ subject: "Subject", body: "Wording" }} />
       <TextInput id={`${id}-subject`} name="subject" label="Subject" value={subject} onChange={setSubject} error={error} />
       <TextArea id={`${id}-body`} name="body" label="Wording (HTML)" hint={NAMES_HINT} rows={14} value={body} onChange={setBody} error={error} />
@@ -127,11 +128,7 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
           secondary
           type="button"
           busy={preview.isPending}
-          onClick={() => {
-            save.reset();
-            reset.reset();
-            preview.mutate();
-          }}
+          onClick={() => only(preview)}
         >
           Preview as PDF
         </Button>
@@ -156,11 +153,7 @@ function TemplateEditor({ template, onSaved }: { template: Template; onSaved: (t
                 warning
                 type="button"
                 busy={reset.isPending}
-                onClick={() => {
-                  save.reset();
-                  preview.reset();
-                  reset.mutate(undefined, { onSettled: () => setDropping(false) });
-                }}
+                onClick={() => only(reset)}
               >
                 Yes, go back to the default
               </Button>

@@ -190,13 +190,17 @@ export function priorityBasis(p: Debt["priority"]): string {
 /** Which debt was added, in the banner that takes the focus from the replaced form. */
 /** Said once a debt is changed: the form is gone, so the banner takes the focus. */
 export function debtSaved(debt: Debt): string {
-  const reference = debt.account_reference ? `, reference ${debt.account_reference}` : "";
-  return `Debt saved: ${debt.creditor_name ?? label(debt.debt_type)}${reference}, balance ${money(debt.balance_pence)}.`;
+  return `Debt saved: ${debtNamed(debt)}, balance ${money(debt.balance_pence)}.`;
 }
 
 function debtAdded(debt: Debt): string {
+  return `Debt added: ${debtNamed(debt)}. Add another below.`;
+}
+
+/** A debt as a banner names it: its creditor (or its type) and its reference. */
+function debtNamed(debt: Debt): string {
   const reference = debt.account_reference ? `, reference ${debt.account_reference}` : "";
-  return `Debt added: ${debt.creditor_name ?? label(debt.debt_type)}${reference}. Add another below.`;
+  return `${debt.creditor_name ?? label(debt.debt_type)}${reference}`;
 }
 
 /** Why a debt's reference is flagged: against the directory's format, or unlike the
