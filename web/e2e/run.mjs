@@ -738,6 +738,12 @@ try {
       // The original file is saved as uploaded; the unreadable one is deleted, once confirmed.
       const [saved] = await Promise.all([page.waitForEvent("download"), kindRow.getByRole("button", { name: /^Download/ }).click()]);
       check(saved.suggestedFilename() === "judgment.png", `a document's original file downloads (${saved.suggestedFilename()})`);
+      // ... and is shown in a new tab, cut off from the console, as the image uploaded.
+      const [shown] = await Promise.all([page.waitForEvent("popup"), kindRow.getByRole("button", { name: /^View.*\(opens in new tab\)$/ }).click()]);
+      await shown.waitForURL(/^blob:/);
+      const shownImage = await shown.evaluate(() => ({ opener: window.opener === null, type: document.contentType, width: document.images[0]?.naturalWidth ?? 0 }));
+      check(shownImage.opener && shownImage.type === "image/png" && shownImage.width > 0, `a document is shown in a new tab, without a handle on the console (${JSON.stringify(shownImage)})`);
+      await shown.close();
       const cutRow = page.getByRole("row", { name: /cut-off.png/ });
       await cutRow.getByRole("button", { name: /^Delete/ }).click();
       await cutRow.getByText(/^Delete cut-off.png\? /).waitFor();

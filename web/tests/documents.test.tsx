@@ -74,6 +74,12 @@ answer(async (input) => {
     state.suggestions = state.suggestions.map((x) => ((x as { id: string }).id === decision[1] ? out : x));
     return json(decision[2] === "accept" ? { suggestion: out, debt_id: "debt1", task: null, deadline_ids: [] } : out);
   }
+  const content = url.pathname.match(/\/documents\/([^/]+)\/content$/);
+  if (content) {
+    state.decisions.push(`content ${content[1]}`);
+    if (content[1] === "gone") return json({ title: "Not Found", status: 404, detail: "no such document" }, 404);
+    return new Response("%PDF-1.7", { headers: { "content-type": "application/pdf" } });
+  }
   if (url.pathname.endsWith("/budget")) return json({ budget: { lines: state.lines } });
   const items = url.pathname.endsWith("/documents") ? state.docs : url.pathname.endsWith("/suggestions") ? state.suggestions : [];
   return json({ items, total: items.length, limit: 50, offset: 0, next_cursor: null });
@@ -304,6 +310,41 @@ test("a document is deleted only once the adviser confirms, and the banner says 
   await waitFor(() => expect(document.activeElement).toBe(banner.closest(".govuk-notification-banner")));
   expect(state.decisions).toEqual(['delete d9 "6"']);
   expect(await screen.findByText("No documents yet.")).toBeInTheDocument();
+});
+
+test("a PDF or an image is shown in a new tab, opened in the click; other files are only downloaded", async () => {
+  state.docs = [
+    doc("d10", "final-demand.pdf", { status: "done", content_type: "application/pdf" }),
+    doc("d11", "statement.csv", { status: "done", content_type: "text/csv" }),
+    doc("gone", "lost.png", { status: "done" }),
+  ];
+  const tab = { opener: {} as unknown, location: { replace: vi.fn() }, close: vi.fn() };
+  const open = vi.spyOn(window, "open").mockReturnValue(tab as unknown as Window);
+  const blobs: Blob[] = [];
+  URL.createObjectURL = (b: Blob) => (blobs.push(b), "blob:shown");
+  URL.revokeObjectURL = () => undefined;
+  show();
+  const view = await screen.findByRole("button", { name: /^View\s*final-demand.pdf ?\(opens in new tab\)$/ });
+  const csvRow = screen.getByRole("button", { name: /^Download\s*statement.csv$/ }).closest("tr")!;
+  expect(within(csvRow).queryByRole("button", { name: /^View/ })).toBeNull();
+  await userEvent.click(view);
+  await waitFor(() => expect(tab.location.replace).toHaveBeenCalledWith("blob:shown"));
+  expect(open).toHaveBeenCalledWith("", "_blank");
+  expect(tab.opener).toBeNull();
+  expect(blobs[0]?.type).toBe("application/pdf");
+  expect(state.decisions).toEqual(["content d10"]);
+  // A file the API no longer has: the tab closes and the row says why, in the API's words.
+  await userEvent.click(screen.getByRole("button", { name: /^View\s*lost.png/ }));
+  const lostRow = screen.getByRole("button", { name: /^View\s*lost.png/ }).closest("tr")!;
+  expect(await within(lostRow).findByRole("alert")).toHaveTextContent("Not shown: no such document");
+  expect(tab.close).toHaveBeenCalledTimes(1);
+  // A blocked pop-up is said as such, and nothing is fetched.
+  open.mockReturnValue(null);
+  await userEvent.click(view);
+  const row = view.closest("tr")!;
+  expect(await within(row).findByRole("alert")).toHaveTextContent("Not shown: the browser blocked the new tab: allow pop-ups for CMA, or download the file");
+  expect(state.decisions).toEqual(["content d10", "content gone"]);
+  open.mockRestore();
 });
 
 test("a budget suggestion says what the line holds now: a salary already set from a payslip is seen to be the same", async () => {

@@ -38,7 +38,8 @@ export const NOT_AN_AMOUNT = "must be an amount in pounds, like 75.00";
 /** A failed request in words: the API's problem (its detail, else its title), else the
  * error itself. */
 export function problemText(error: unknown): string {
-  return error instanceof ApiError ? (error.detail ?? error.title) : String(error);
+  if (error instanceof ApiError) return error.detail ?? error.title;
+  return error instanceof Error ? error.message : String(error);
 }
 
 interface FetchResult<T> {

@@ -9,7 +9,7 @@ import { Button, Select } from "../../components/forms";
 import { QueryState, ScrollBox, SuccessBanner, Tag } from "../../components/ui";
 import { AcceptAll } from "./AcceptAll";
 import { CLASSES } from "./Correction";
-import { downloadDocument } from "./download";
+import { downloadDocument, viewable, viewDocument } from "./download";
 import { SuggestionCard, type LineNow } from "./Evidence";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
 
@@ -121,7 +121,7 @@ function Reading({ doc, caseId, writable }: { doc: Doc; caseId: string; writable
   );
 }
 
-/** A document's file: saved as uploaded, or deleted (asked first: its suggestions go with
+/** A document's file: saved as uploaded, shown in a new tab (a PDF or an image), or deleted (asked first: its suggestions go with
  * it; what accepting them added to the case stays). */
 function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: string; writable: boolean; onDeleted: (text: string) => void }) {
   const qc = useQueryClient();
@@ -156,11 +156,23 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
           className="govuk-link cma-link-button govuk-!-margin-right-3"
           onClick={() => {
             setSaveProblem(null);
-            downloadDocument(doc.id, doc.filename).catch((e: unknown) => setSaveProblem(String(e instanceof Error ? e.message : e)));
+            downloadDocument(doc.id, doc.filename).catch((e: unknown) => setSaveProblem(`Not downloaded: ${problemText(e)}`));
           }}
         >
           Download<span className="govuk-visually-hidden"> {doc.filename}</span>
         </button>
+        {viewable(doc.content_type) && (
+          <button
+            type="button"
+            className="govuk-link cma-link-button govuk-!-margin-right-3"
+            onClick={() => {
+              setSaveProblem(null);
+              viewDocument(doc.id).catch((e: unknown) => setSaveProblem(`Not shown: ${problemText(e)}`));
+            }}
+          >
+            View<span className="govuk-visually-hidden"> {doc.filename}</span> (opens in new tab)
+          </button>
+        )}
         {writable && !asking && (
           <button type="button" ref={deleteButton} className="govuk-link cma-link-button" onClick={() => setAsking(true)}>
             Delete<span className="govuk-visually-hidden"> {doc.filename}</span>
@@ -169,7 +181,7 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
       </div>
       {saveProblem && (
         <p className="govuk-error-message govuk-!-margin-0" role="alert">
-          <span className="govuk-visually-hidden">Error:</span> Not downloaded: {saveProblem}
+          <span className="govuk-visually-hidden">Error:</span> {saveProblem}
         </p>
       )}
       {asking && (

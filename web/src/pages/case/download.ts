@@ -37,6 +37,34 @@ export async function downloadDocument(documentId: string, name: string) {
   save(fetched(r, "The document"), name);
 }
 
+/** The types a browser shows itself (its PDF viewer, an image): a TIFF, a HEIC photo or a
+ * bank's export file is downloaded instead. */
+const VIEWABLE = new Set(["application/pdf", "image/png", "image/jpeg"]);
+
+export function viewable(contentType: string): boolean {
+  return VIEWABLE.has(contentType);
+}
+
+/** Show an uploaded document in a new tab, in the browser's own viewer. The tab opens in
+ * the click itself (one opened after the fetch would be taken for a pop-up and blocked)
+ * and cut off from this page; it is given the file once fetched behind the bearer token,
+ * as a ``blob:`` address of the console typed as uploaded. Nothing is saved to disk. */
+export async function viewDocument(documentId: string) {
+  const tab = window.open("", "_blank");
+  if (!tab) throw new Error("the browser blocked the new tab: allow pop-ups for CMA, or download the file");
+  tab.opener = null;
+  try {
+    const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: documentId } }, parseAs: "blob" });
+    const href = URL.createObjectURL(fetched(r, "The document"));
+    tab.location.replace(href);
+    // Kept long enough for the tab to load it (and for a reload soon after).
+    setTimeout(() => URL.revokeObjectURL(href), 300_000);
+  } catch (e) {
+    tab.close();
+    throw e;
+  }
+}
+
 /** Save the case's budget as a Standard Financial Statement (SFS-DDS v1.1 data entry), as
  * the API exports it after checking it against the published schema. */
 export async function downloadSfs(caseId: string, format: "json" | "xml", name: string) {
