@@ -119,8 +119,11 @@ export default function Calendar() {
 
   // One adviser's appointments as an iCalendar file, to import into Outlook or a phone.
   const whose = who === "me" ? (me?.user_id ?? null) : who || null;
+  // Whose they are, once for the button and the file: "mine", or the adviser by name.
+  const mine = whose === me?.user_id;
+  const whoseName = whose && !mine ? (names.get(whose) ?? null) : null;
   const ics = useMutation({
-    mutationFn: (id: string) => downloadCalendar(id, `appointments-${id === me?.user_id ? "mine" : (names.get(id) ?? id).replace(/\W+/g, "-").toLowerCase()}.ics`),
+    mutationFn: (id: string) => downloadCalendar(id, `appointments-${mine ? "mine" : (whoseName ?? id).replace(/\W+/g, "-").toLowerCase()}.ics`),
   });
   const step = (n: number) => setAnchor(view === "week" ? addDays(anchor, 7 * n) : new Date(anchor.getFullYear(), anchor.getMonth() + n, 1));
   const title =
@@ -160,7 +163,7 @@ export default function Calendar() {
           <ErrorSummary error={ics.error} />
           <p className="govuk-body">
             <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={ics.isPending} onClick={() => ics.mutate(whose)}>
-              Download {whose === me?.user_id ? "my" : `${names.get(whose) ?? "the adviser"}'s`} appointments as a calendar file (.ics)
+              Download {mine ? "my" : `${whoseName ?? "the adviser"}'s`} appointments as a calendar file (.ics)
             </button>
           </p>
         </>

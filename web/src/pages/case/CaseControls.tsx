@@ -2,7 +2,7 @@
 // done (and reopens it when the client comes back); a supervisor hands it to another
 // adviser. Each change sends the version the page read (If-Match).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api, type Schemas } from "../../api/client";
 import { ifMatch, unwrap } from "../../api/problem";
 import { useMe } from "../../auth/session";
@@ -61,10 +61,6 @@ export function CaseControls({ kase }: { kase: Case }) {
   });
   const error = close.error ?? reopen.error ?? assign.error;
 
-  const submit = (run: () => void) => (e: FormEvent) => {
-    e.preventDefault();
-    fresh(run)();
-  };
   const fresh = (run: () => void) => () => {
     setDone(null);
     run();
@@ -93,11 +89,9 @@ export function CaseControls({ kase }: { kase: Case }) {
       )}
       {can("case:close") &&
         (kase.status === "closed" ? (
-          <form onSubmit={submit(() => reopen.mutate())} noValidate>
-            <Button secondary busy={reopen.isPending}>
-              Reopen this case
-            </Button>
-          </form>
+          <Button type="button" secondary busy={reopen.isPending} onClick={fresh(() => reopen.mutate())}>
+            Reopen this case
+          </Button>
         ) : (
           <DetailsForm summary="Close this case" onSubmit={fresh(() => close.mutate())}>
               <p className="govuk-body">Its record is kept as it is and cannot be changed until the case is reopened. Its open tasks and the appointments booked ahead are cancelled.</p>
