@@ -36,12 +36,8 @@ describe("step-up before a sensitive change", () => {
       return answers.shift() ?? json(500, {});
     });
     setAccessToken("stale");
-    // The prompt's own call to /auth/reauthenticate goes through the app's client.
-    const { api } = await import("../src/api/client");
-    vi.spyOn(api, "POST").mockImplementation((async (_path: string, init: { body: unknown }) => {
-      const r = await fetch(new Request("http://cma.test/api/v1/auth/reauthenticate", { method: "POST", body: JSON.stringify(init.body) }));
-      return { data: await r.json(), response: r };
-    }) as never);
+    // The prompt's own call to /auth/reauthenticate goes through the app's client (relative
+    // to the console's origin, with the session's token), to the same fake API.
     render(<ReauthenticatePrompt />);
     const client = createClient<paths>({ baseUrl: "http://cma.test" });
     client.use(authMiddleware);
@@ -51,9 +47,9 @@ describe("step-up before a sensitive change", () => {
     await user.click(screen.getByRole("button", { name: "Confirm and carry on" }));
     const result = await pending;
     expect(result.response.status).toBe(201);
-    expect(seen.map((s) => [s.url.replace("http://cma.test", ""), s.auth])).toEqual([
+    expect(seen.map((s) => [new URL(s.url).pathname, s.auth])).toEqual([
       ["/api/v1/users", "Bearer stale"],
-      ["/api/v1/auth/reauthenticate", null],
+      ["/api/v1/auth/reauthenticate", "Bearer stale"],
       ["/api/v1/users", "Bearer fresh"],
     ]);
     expect(JSON.parse(seen[2]?.body ?? "")).toEqual(JSON.parse(seen[0]?.body ?? "")); // the same change

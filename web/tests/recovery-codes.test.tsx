@@ -3,15 +3,19 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { MemoryRouter, useLocation } from "react-router-dom";
-import { afterEach, expect, vi } from "vitest";
-import { api, setAccessToken } from "../src/api/client";
+import { afterEach, expect } from "vitest";
+import { setAccessToken } from "../src/api/client";
 import { App } from "../src/App";
 import { SessionProvider } from "../src/auth/session";
+import { answer, json, page } from "./harness";
 
-type Answer = { data?: unknown; error?: unknown; response: Response };
-
-const ok = (data: unknown, status = 200): Answer => ({ data, response: new Response(null, { status }) });
-const problem = (status: number, body: unknown): Answer => ({ error: body, response: new Response(null, { status }) });
+/** What the fake API was asked, as "METHOD /path" (query left off). */
+let asked: string[] = [];
+const said = (r: Request) => {
+  const path = new URL(r.url).pathname;
+  asked.push(`${r.method} ${path}`);
+  return path;
+};
 
 const CODES = ["7k2mq-x9vha", "c4r8d-1tzwe", "m0gh3-5pnbs", "q9vx2-e7kfa", "2wdj6-rh0mt", "zb5nc-83qgy", "f1t7s-kmx4d", "h6ewa-z2r9p", "s3ypq-0vbc8", "x8nkf-j4dt1"];
 const TOKEN = { access_token: "full", token_type: "bearer", expires_in: 900, centre_id: "c1", roles: ["centre_admin"], second_factor_setup_required: false };
@@ -35,7 +39,7 @@ function Shell({ at, children }: { at: string; children: ReactNode }) {
 }
 
 afterEach(() => {
-  vi.restoreAllMocks();
+  asked = [];
   setAccessToken(null);
 });
 
@@ -43,21 +47,20 @@ describe("recovery codes", () => {
   it("signs in with a recovery code instead of the app's code", async () => {
     const logins: unknown[] = [];
     let signedIn = false;
-    vi.spyOn(api, "POST").mockImplementation((async (path: string, init?: { body?: Record<string, unknown> }) => {
-      if (path === "/api/v1/auth/refresh") return signedIn ? ok(TOKEN) : problem(401, { title: "Unauthorised", detail: "no session" });
+    answer(async (r) => {
+      const path = said(r);
+      if (path === "/api/v1/auth/refresh") return signedIn ? json(TOKEN) : json({ title: "Unauthorised", detail: "no session" }, 401);
       if (path === "/api/v1/auth/login") {
-        const body = init?.body ?? {};
+        const body = (await r.json()) as Record<string, unknown>;
         logins.push(body);
-        if (!body.otp && !body.recovery_code) return problem(401, { title: "Code needed", detail: "a one-time code (otp) from your authenticator app is required" });
-        if (body.recovery_code !== "7k2mq-x9vha") return problem(401, { title: "Sign-in failed", detail: "the email, password or code is not right" });
+        if (!body.otp && !body.recovery_code) return json({ title: "Code needed", detail: "a one-time code (otp) from your authenticator app is required" }, 401);
+        if (body.recovery_code !== "7k2mq-x9vha") return json({ title: "Sign-in failed", detail: "the email, password or code is not right" }, 401);
         signedIn = true;
-        return ok(TOKEN);
+        return json(TOKEN);
       }
-      return problem(404, { title: "Not found" });
-    }) as never);
-    vi.spyOn(api, "GET").mockImplementation((async (path: string) =>
-      path === "/api/v1/auth/me" ? ok(ME) : ok({ items: [], total: 0, limit: 25, offset: 0 })) as never);
-
+      if (path === "/api/v1/auth/me") return json(ME);
+      return r.method === "GET" ? json(page([])) : json({ title: "Not found" }, 404);
+    });
     render(
       <Shell at="/sign-in">
         <App />
@@ -84,19 +87,17 @@ describe("recovery codes", () => {
 
   it("shows how many are left and makes new ones, shown once", async () => {
     let left = 3;
-    vi.spyOn(api, "POST").mockImplementation((async (path: string) => {
-      if (path === "/api/v1/auth/refresh") return ok(TOKEN);
-      if (path === "/api/v1/auth/recovery-codes") {
+    answer((r) => {
+      const path = said(r);
+      if (path === "/api/v1/auth/refresh") return json(TOKEN);
+      if (path === "/api/v1/auth/me") return json(ME);
+      if (path === "/api/v1/auth/recovery-codes" && r.method === "POST") {
         left = 10;
-        return ok({ recovery_codes: CODES, remaining: 10 });
+        return json({ recovery_codes: CODES, remaining: 10 });
       }
-      return problem(404, { title: "Not found" });
-    }) as never);
-    vi.spyOn(api, "GET").mockImplementation((async (path: string) => {
-      if (path === "/api/v1/auth/me") return ok(ME);
-      if (path === "/api/v1/auth/recovery-codes") return ok({ remaining: left, second_factor: true });
-      return ok({ items: [], total: 0, limit: 25, offset: 0 });
-    }) as never);
+      if (path === "/api/v1/auth/recovery-codes") return json({ remaining: left, second_factor: true });
+      return r.method === "GET" ? json(page([])) : json({ title: "Not found" }, 404);
+    });
     render(
       <Shell at="/account">
         <App />
@@ -114,19 +115,20 @@ describe("recovery codes", () => {
   }, 30_000);
 
   it("hides the section from someone without 2-step verification", async () => {
-    vi.spyOn(api, "POST").mockImplementation((async () => ok(TOKEN)) as never);
-    vi.spyOn(api, "GET").mockImplementation((async (path: string) => {
-      if (path === "/api/v1/auth/me") return ok(ME);
-      if (path === "/api/v1/auth/recovery-codes") return ok({ remaining: 0, second_factor: false });
-      return ok({ items: [], total: 0, limit: 25, offset: 0 });
-    }) as never);
+    answer((r) => {
+      const path = said(r);
+      if (r.method === "POST") return json(TOKEN);
+      if (path === "/api/v1/auth/me") return json(ME);
+      if (path === "/api/v1/auth/recovery-codes") return json({ remaining: 0, second_factor: false });
+      return json(page([]));
+    });
     render(
       <Shell at="/account">
         <App />
       </Shell>,
     );
     expect(await screen.findByRole("heading", { level: 1, name: "Your account" })).toBeInTheDocument();
-    await waitFor(() => expect(api.GET).toHaveBeenCalledWith("/api/v1/auth/recovery-codes"));
+    await waitFor(() => expect(asked).toContain("GET /api/v1/auth/recovery-codes"));
     expect(screen.queryByRole("heading", { name: "Recovery codes" })).toBeNull();
   });
 });
@@ -134,19 +136,17 @@ describe("recovery codes", () => {
 describe("an admin resets a member's 2-step verification", () => {
   it("asks for confirmation, then resets against the version read", async () => {
     const resets: unknown[] = [];
-    vi.spyOn(api, "POST").mockImplementation((async (path: string, init?: { params?: { header?: unknown } }) => {
-      if (path === "/api/v1/auth/refresh") return ok(TOKEN);
-      if (path === "/api/v1/users/{user_id}/second-factor/reset") {
-        resets.push(init?.params);
-        return ok({ ...ADA, version: 8 });
+    answer((r) => {
+      const path = said(r);
+      if (path === "/api/v1/auth/refresh") return json(TOKEN);
+      if (path === "/api/v1/users/u2/second-factor/reset") {
+        resets.push({ user: "u2", ifMatch: r.headers.get("if-match") });
+        return json({ ...ADA, version: 8 });
       }
-      return problem(404, { title: "Not found" });
-    }) as never);
-    vi.spyOn(api, "GET").mockImplementation((async (path: string) => {
-      if (path === "/api/v1/auth/me") return ok(ME);
-      if (path === "/api/v1/users/{user_id}") return ok(ADA);
-      return ok({ items: [], total: 0, limit: 25, offset: 0 });
-    }) as never);
+      if (path === "/api/v1/auth/me") return json(ME);
+      if (path === "/api/v1/users/u2") return json(ADA);
+      return r.method === "GET" ? json(page([])) : json({ title: "Not found" }, 404);
+    });
     render(
       <Shell at="/admin/users/u2">
         <App />
@@ -161,6 +161,6 @@ describe("an admin resets a member's 2-step verification", () => {
     await user.click(screen.getByRole("button", { name: "Reset 2-step verification" }));
     await user.click(screen.getByRole("button", { name: "Reset 2-step verification" }));
     expect(await screen.findByText("2-step verification reset. They have been signed out.")).toHaveAttribute("role", "status");
-    expect(resets).toEqual([{ path: { user_id: "u2" }, header: { "If-Match": '"7"' } }]);
+    expect(resets).toEqual([{ user: "u2", ifMatch: '"7"' }]);
   }, 30_000);
 });

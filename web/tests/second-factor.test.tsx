@@ -3,21 +3,14 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { MemoryRouter, useLocation } from "react-router-dom";
-import { afterEach, expect, vi } from "vitest";
-import { api, setAccessToken } from "../src/api/client";
+import { afterEach, expect } from "vitest";
+import { setAccessToken } from "../src/api/client";
 import { App } from "../src/App";
 import { SessionProvider } from "../src/auth/session";
 import { SecondFactorPage } from "../src/pages/admin/SecondFactor";
+import { answer, json, page, renderPage } from "./harness";
 
-type Answer = { data?: unknown; error?: unknown; response: Response };
-
-function ok(data: unknown, status = 200): Answer {
-  return { data, response: new Response(null, { status }) };
-}
-
-function problem(status: number, body: unknown): Answer {
-  return { error: body, response: new Response(null, { status }) };
-}
+const path = (r: Request) => new URL(r.url).pathname;
 
 function token(setup: boolean) {
   return { access_token: setup ? "setup" : "full", token_type: "bearer", expires_in: 900, centre_id: "c1", roles: ["adviser"], second_factor_setup_required: setup };
@@ -46,7 +39,6 @@ function Shell({ at, children }: { at: string; children: ReactNode }) {
 }
 
 afterEach(() => {
-  vi.restoreAllMocks();
   setAccessToken(null);
 });
 
@@ -54,22 +46,20 @@ describe("a centre that requires 2-step verification", () => {
   it("sends a setup-only session to the set-up page, whatever page was asked for, and on once confirmed", async () => {
     let setup = true;
     const posted: Array<[string, unknown]> = [];
-    vi.spyOn(api, "POST").mockImplementation((async (path: string, init?: { body?: unknown }) => {
-      posted.push([path, init?.body]);
-      if (path === "/api/v1/auth/refresh") return ok(token(setup));
-      if (path === "/api/v1/auth/totp/enrol") return ok({ secret: "JBSWY3DPEHPK3PXP", otpauth_uri: "otpauth://totp/CMA:a?secret=JBSWY3DPEHPK3PXP" });
-      if (path === "/api/v1/auth/totp/confirm") {
-        const otp = (init?.body as { otp: string }).otp;
-        if (otp !== "123456") return problem(422, { title: "Invalid", errors: [{ field: "otp", message: "is not the current code from your authenticator app" }] });
+    answer(async (r) => {
+      const at = path(r);
+      if (r.method === "GET") return at === "/api/v1/auth/me" ? json(me(setup)) : json(page([]));
+      const body: unknown = r.headers.get("content-type")?.includes("json") ? await r.json() : undefined;
+      posted.push([at, body]);
+      if (at === "/api/v1/auth/refresh") return json(token(setup));
+      if (at === "/api/v1/auth/totp/enrol") return json({ secret: "JBSWY3DPEHPK3PXP", otpauth_uri: "otpauth://totp/CMA:a?secret=JBSWY3DPEHPK3PXP" });
+      if (at === "/api/v1/auth/totp/confirm") {
+        if ((body as { otp: string }).otp !== "123456") return json({ title: "Invalid", errors: [{ field: "otp", message: "is not the current code from your authenticator app" }] }, 422);
         setup = false;
-        return ok({ recovery_codes: CODES, remaining: 10 });
+        return json({ recovery_codes: CODES, remaining: 10 });
       }
-      return problem(404, { title: "Not found" });
-    }) as never);
-    vi.spyOn(api, "GET").mockImplementation((async (path: string) => {
-      if (path === "/api/v1/auth/me") return ok(me(setup));
-      return ok({ items: [], total: 0, limit: 25, offset: 0 });
-    }) as never);
+      return json({ title: "Not found" }, 404);
+    });
 
     render(
       <Shell at="/cases">
@@ -121,9 +111,7 @@ describe("a centre that requires 2-step verification", () => {
   }, 30_000);
 
   it("lets a normal session use the console", async () => {
-    vi.spyOn(api, "POST").mockImplementation((async () => ok(token(false))) as never);
-    vi.spyOn(api, "GET").mockImplementation((async (path: string) =>
-      path === "/api/v1/auth/me" ? ok(me(false)) : ok({ items: [], total: 0, limit: 25, offset: 0 })) as never);
+    answer((r) => (r.method === "POST" ? json(token(false)) : path(r) === "/api/v1/auth/me" ? json(me(false)) : json(page([]))));
     render(
       <Shell at="/account">
         <App />
@@ -136,20 +124,15 @@ describe("a centre that requires 2-step verification", () => {
 
 describe("the centre's 2-step verification rule", () => {
   it("shows the roles chosen and saves the new choice against the version read", async () => {
-    const puts: Array<{ header: unknown; body: unknown }> = [];
-    vi.spyOn(api, "GET").mockImplementation((async () =>
-      ok({ centre_id: "c1", roles: ["centre_admin"], updated_at: null, updated_by: null, version: 3 })) as never);
-    vi.spyOn(api, "PUT").mockImplementation((async (_path: string, init: { params: { header: unknown }; body: { roles: string[] } }) => {
-      puts.push({ header: init.params.header, body: init.body });
-      if (init.body.roles.includes("auditor")) return problem(422, { title: "Invalid", errors: [{ field: "roles", message: "auditor is not allowed here" }] });
-      return ok({ centre_id: "c1", roles: init.body.roles, updated_at: null, updated_by: null, version: 4 });
-    }) as never);
-    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <QueryClientProvider client={qc}>
-        <SecondFactorPage />
-      </QueryClientProvider>,
-    );
+    const puts: Array<{ ifMatch: string | null; body: unknown }> = [];
+    answer(async (r) => {
+      if (r.method !== "PUT") return json({ centre_id: "c1", roles: ["centre_admin"], updated_at: null, updated_by: null, version: 3 });
+      const body = (await r.json()) as { roles: string[] };
+      puts.push({ ifMatch: r.headers.get("if-match"), body });
+      if (body.roles.includes("auditor")) return json({ title: "Invalid", errors: [{ field: "roles", message: "auditor is not allowed here" }] }, 422);
+      return json({ centre_id: "c1", roles: body.roles, updated_at: null, updated_by: null, version: 4 });
+    });
+    renderPage(<SecondFactorPage />);
     const group = await screen.findByRole("group", { name: "Roles that must use 2-step verification" });
     expect(group).toBeInTheDocument();
     expect(screen.getByLabelText("Centre admin")).toBeChecked();
@@ -164,7 +147,7 @@ describe("the centre's 2-step verification rule", () => {
     await user.click(screen.getByLabelText("Supervisor"));
     await user.click(screen.getByRole("button", { name: "Save" }));
     expect(await screen.findByRole("status")).toHaveTextContent("2-step verification rule saved.");
-    expect(puts.at(-1)).toEqual({ header: { "If-Match": '"3"' }, body: { roles: ["centre_admin", "supervisor"] } });
+    expect(puts.at(-1)).toEqual({ ifMatch: '"3"', body: { roles: ["centre_admin", "supervisor"] } });
     expect(screen.getByLabelText("Supervisor")).toBeChecked();
   }, 30_000);
 });
