@@ -43,12 +43,25 @@ CHOSEN = (
     (C.NOTICE_OF_ASSIGNMENT, 1, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
-FIRST = "to be filled from the first measurement"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 8/8; creditor 5/6, original creditor 1/1, reference 6/6, balance 5/6, letter date "
+    "6/8, deadline 4/5, claim no. 1/1, served 1/1, payer 0/1, income 0/1, gross 0/1, "
+    "frequency 0/1; true values verbatim in the OCR text 31 of 38 (branch corpusap off "
+    "e34445c4, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
+    "account_reference": (6, 6), "balance_pence": (5, 6), "letter_date": (6, 8),
+    "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "payer_name": (0, 1), "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (0, 1),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text at the first measurement."""
-UNMET: frozenset[str] = frozenset()
+VERBATIM = 31
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset(
+    {"creditor_name", "balance_pence", "letter_date", "deadline_date", "payer_name",
+     "income_pence", "gross_pence", "frequency"}
+)  # fmt: skip
 """The issue's floors this sample does not meet at the first measurement (strict xfails)."""
 
 

@@ -442,10 +442,23 @@ def ap_score(
     )  # fmt: skip
 
 
-FIRST = "to be filled from the first measurement"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 87% (26/30), original creditor 2/2, reference 27/30, "
+    "balance 30/30, letter date 36/36, deadline 24/24, claim no. 4/4, payer 4/4, income 3/4, "
+    "gross 2/2, frequency 4/4, served 2/2 (branch corpusap off e34445c4 = main after AO's "
+    "measurement and round 37, shipped classifier and field ranker; on 76 documents class "
+    "74/76, creditor 51/60, reference 52/60, income 6/8: benchmarks/OCR.md, 'Family AP')"
+)
+"""The first measurement (38 documents here): every floor met but the creditor and the
+income."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (26, 30), "original_creditor": (2, 2),
+    "account_reference": (27, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (3, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"creditor_name", "income_pence"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
