@@ -242,7 +242,15 @@ as greyscale PNG, its dog-eared pages on a flatbed as deflate TIFF, its night-ti
 under a tungsten bulb as colour JPEG without a resolution; two-page documents, the court
 papers with their back sheet, as PDF). AO's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,an,ao``
+Held-out AP (``corpus_blind_ap.py``: a thirty-fifth blind family, in a thirty-fifth hand;
+the far west of Cornwall and the Isles of Scilly; measured against main's reader after AO
+and never shown to it): ``--family ap`` (AP only) or ``--family all``, ``--ocr-ap N`` scans
+and reads N of its documents (its faxes received over a noisy line, scanlines dropped or
+repeated, as one-bit PNG, its pale green pages levelled flat on a flatbed as greyscale LZW
+TIFF, its photos by a net-curtained window as colour JPEG without a resolution; all one
+page). AP's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,an,ao,ap``
 leaves out exactly those families and no other: the working run of every seen family since
 round 35, which read AL after rounds 33 and 34 read AK and AG); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -255,13 +263,14 @@ either form leaves out AK alone; nor of "al" (family L is read by ``--ocr-l``, n
 the printed keys), so either form leaves out AL alone. "n" is a substring of "an" (and
 there is a family N), so a skip naming AN must use the comma form, or it leaves out N too;
 likewise "o" is a substring of "ao" (and there is a family O): a skip naming AO must use the
-comma form, or it leaves out O too.
+comma form, or it leaves out O too; and "p" is a substring of "ap" (and there is a family P):
+a skip naming AP must use the comma form, or it leaves out P too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG and AL with their own seeds, not
-the benchmark's; never Y, I, AH, AN or AO) and
+the benchmark's; never Y, I, AH, AN, AO or AP) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -270,14 +279,15 @@ also read by the rules alone).
 
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
-[--family all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao]
+[--family
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
 [--ocr-v 19] [--ocr-w 19] [--ocr-x 19] [--ocr-y 19] [--ocr-z 19] [--ocr-g 19] [--ocr-e 19]
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
-[--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19]
+[--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -340,6 +350,8 @@ from cma_adapters.rules_assistant.corpus_blind_an import an_pages, an_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_an import values_in_text as an_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ao import ao_pages, ao_scanned, ao_text, build_ao
 from cma_adapters.rules_assistant.corpus_blind_ao import values_in_text as ao_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ap import ap_pages, ap_scanned, ap_text, build_ap
+from cma_adapters.rules_assistant.corpus_blind_ap import values_in_text as ap_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -634,6 +646,9 @@ FAMILY_AN = Family(
 FAMILY_AO = Family(
     "held-out AO, written blind", build_ao, ao_text, ao_pages, ao_scanned, ao_values_in_text, True
 )
+FAMILY_AP = Family(
+    "held-out AP, written blind", build_ap, ap_text, ap_pages, ap_scanned, ap_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -644,7 +659,7 @@ PRINTED: dict[str, Family] = {
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
     "af": FAMILY_AF, "ag": FAMILY_AG, "ah": FAMILY_AH,
     "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK, "al": FAMILY_AL, "an": FAMILY_AN,
-    "ao": FAMILY_AO,
+    "ao": FAMILY_AO, "ap": FAMILY_AP,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -754,7 +769,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="family keys to leave out: exact keys with commas (y,i,ah,an,ao), else substrings",
+        help="family keys to leave out: exact keys with commas (y,i,ah,an,ao,ap), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -798,6 +813,7 @@ def main() -> None:
     parser.add_argument("--ocr-al", type=int, default=0)
     parser.add_argument("--ocr-an", type=int, default=0)
     parser.add_argument("--ocr-ao", type=int, default=0)
+    parser.add_argument("--ocr-ap", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

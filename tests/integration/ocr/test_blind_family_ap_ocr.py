@@ -1,0 +1,103 @@
+"""Held-out family AP (written blind) received as a fax over a noisy line, scanned on pale
+green paper or photographed by a net-curtained window, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): eight documents over AP's
+three scans (a credit union's folder-tab cards, faxed, as a one-bit PNG with its
+resolution; a money claim under the court's date stamp, on green paper, as an LZW TIFF; a
+flower farm's wages slip, photographed by the window, as colour JPEG; a chandlery's
+statutory demand with its letterhead down a tinted spine, faxed, as PNG without its
+resolution; the islands' council tax gathered by a brace, on green paper; a fine in four
+window panes, photographed; a sold boat loan in three columns, faxed; a bank statement
+grouped by day, on green paper). Every AP document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family ap --ocr-ap 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AP"). Only aggregate figures are
+printed: AP's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ap import ap_scanned, build_ap, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ap.SCANS (0: a fax over a
+# noisy line, one-bit PNG with its resolution at even indexes; 1: pale green paper,
+# greyscale LZW TIFF; 2: a photo by a net-curtained window, colour JPEG).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 0, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.MAGISTRATES_FINE, 0, 5),
+    (C.NOTICE_OF_ASSIGNMENT, 1, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 8/8; creditor 5/6, original creditor 1/1, reference 6/6, balance 5/6, letter date "
+    "6/8, deadline 4/5, claim no. 1/1, served 1/1, payer 0/1, income 0/1, gross 0/1, "
+    "frequency 0/1; true values verbatim in the OCR text 31 of 38 (branch corpusap off "
+    "e34445c4, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
+    "account_reference": (6, 6), "balance_pence": (5, 6), "letter_date": (6, 8),
+    "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "payer_name": (0, 1), "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (0, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 31
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset(
+    {"creditor_name", "balance_pence", "letter_date", "deadline_date", "payer_name",
+     "income_pence", "gross_pence", "frequency"}
+)  # fmt: skip
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ap(2), CHOSEN, ap_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AP (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AP after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
