@@ -14,6 +14,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { passwordResetTests } from "./password-reset.mjs";
 import { secondFactorTests } from "./second-factor.mjs";
 import { staffTests } from "./staff.mjs";
 
@@ -74,6 +75,8 @@ const env = {
   CMA_RATE_LIMIT_PER_IP_PER_MINUTE: "0",
   CMA_LOG_LEVEL: "WARNING",
   OMP_THREAD_LIMIT: "1",
+  // Reset emails link to the console's own page, as a deployment sets it.
+  CMA_PASSWORD_RESET_LINK: `${base}/reset-password#token=`,
 };
 delete env.CMA_DATABASE_URL;
 delete env.CMA_REDIS_URL;
@@ -1186,6 +1189,9 @@ try {
 
   // -- a centre requiring 2-step verification of a role (e2e/second-factor.mjs) --
   await secondFactorTests({ base, newPage, signIn, audit, settled, check, apiLogin, password: PASSWORD, repo });
+
+  // -- a forgotten password, reset by the emailed link (e2e/password-reset.mjs) --
+  await passwordResetTests({ base, newPage, audit, settled, check, apiLogin, readOutbox: () => run(["notify", "read", "--json"], env) });
 
   // -- API docs page renders under the CSP --
   const docs = await newPage();

@@ -21,6 +21,7 @@ const ClientPrivacy = lazy(() => import("./pages/privacy/ClientPrivacy"));
 const PrivacyRegisters = lazy(() => import("./pages/privacy/Registers"));
 const CalendarPage = lazy(() => import("./pages/calendar/Calendar"));
 const SearchPage = lazy(() => import("./pages/search/Search"));
+const ResetPassword = lazy(() => import("./pages/ResetPassword"));
 
 const SET_UP_2SV = "/set-up-2-step-verification";
 
@@ -64,6 +65,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignIn />} />
+      <Route path="/reset-password" element={<Suspense fallback={<Loading />}><ResetPassword /></Suspense>} />
       <Route
         element={
           <RequireSession>

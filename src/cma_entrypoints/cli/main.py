@@ -336,7 +336,18 @@ def demo(
     else:
         _print_demo_summary(console, host, port, serving=not no_serve)
     if not no_serve:
-        guard(lambda: _serve(settings, host, port), as_json=as_json)
+        guard(lambda: _serve(_demo_reset_link(settings, host, port), host, port), as_json=as_json)
+
+
+def _demo_reset_link(settings: Settings, host: str, port: int) -> Settings:
+    """The demo's reset emails link to the console it serves (the outbox folder holds them:
+    ``cma notify read``), unless ``CMA_PASSWORD_RESET_LINK`` says otherwise."""
+    import attrs
+
+    if settings.password_reset_link:
+        return settings
+    link = f"{_base_url(host, port)}/reset-password#token="
+    return attrs.evolve(settings, password_reset_link=link)
 
 
 def _base_url(host: str, port: int) -> str:

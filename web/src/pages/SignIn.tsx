@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
-import { useNavigate, useLocation } from "react-router-dom";
+import { Link, useNavigate, useLocation } from "react-router-dom";
 import { ApiError } from "../api/problem";
 import { useSession } from "../auth/session";
 import { Button, ErrorSummary, TextInput } from "../components/forms";
@@ -92,6 +92,11 @@ export function SignIn() {
               )}
               <Button busy={busy}>{needOtp ? "Continue" : "Sign in"}</Button>
             </form>
+            <p className="govuk-body">
+              <Link to="/reset-password" className="govuk-link">
+                Forgotten your password?
+              </Link>
+            </p>
           </div>
         </div>
       </main>
