@@ -81,8 +81,9 @@ AI, AC and T, Z, AB and AE, AA and AO), so ``AQ`` has its own:
   dpi greyscale PNG, its resolution at even indexes); a phone photo of the page on a
   red and white gingham tablecloth (the cloth showing round it, a warm cast, a little
   soft; 170 dpi colour progressive JPEG without a resolution); a page handled with greasy
-  and inky fingers (whorled fingerprints in its margins and corners, never over a true
-  value; 240 dpi greyscale, as a one-page PDF).
+  and inky fingers (whorled fingerprints centred in its margins and corners: a print's
+  edge can reach the first letters of a line or the top of the letterhead, never the
+  middle of the page; 240 dpi greyscale, as a one-page PDF).
 
 Not all of the above is new, as far as grep over the earlier modules shows (checked before
 any measuring): "£1,234.56" and "1,234.56" are many families'; the County Court Business
@@ -1609,7 +1610,8 @@ def _gingham(image: Image.Image, rng: random.Random, skew: float) -> Image.Image
 
 def _prints(image: Image.Image, sample: AQSample, n: int, dpi: int, rng: random.Random, skew: float) -> Image.Image:  # fmt: skip
     """Greyscale; a page handled with greasy and inky fingers: three to five whorled
-    fingerprints in its margins and corners (never over a true value), a little askew."""
+    fingerprints centred in its margins and corners (an edge may reach a line's first
+    letters or the letterhead's top, never the middle of the page), a little askew."""
     arr = np.asarray(image.convert("L"), dtype=np.float32)
     h, w = arr.shape
     gen = np.random.default_rng(rng.randrange(1 << 30))

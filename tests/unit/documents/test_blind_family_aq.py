@@ -469,11 +469,23 @@ def aq_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 70% (21/30), original creditor 2/2, reference 29/30, "
+    "balance 29/30, letter date 29/36, deadline 19/24, claim no. 4/4, payer 4/4, income 4/4, "
+    "gross 2/2, frequency 4/4, served 2/2 (branch corpusaq off ce4b1e79 = main after AP's "
+    "merge, shipped classifier and field ranker; on 76 documents class 74/76, creditor "
+    "42/60, letter date 57/72, deadline 35/46: benchmarks/OCR.md, 'Family AQ')"
+)
+"""The first measurement (38 documents here): every floor met but the creditor, the letter
+date and the deadline."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (21, 30), "original_creditor": (2, 2),
+    "account_reference": (29, 30), "balance_pence": (29, 30), "letter_date": (29, 36),
+    "deadline_date": (19, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"creditor_name", "letter_date", "deadline_date"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
