@@ -250,7 +250,15 @@ repeated, as one-bit PNG, its pale green pages levelled flat on a flatbed as gre
 TIFF, its photos by a net-curtained window as colour JPEG without a resolution; all one
 page). AP's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,an,ao,ap``
+Held-out AQ (``corpus_blind_aq.py``: a thirty-sixth blind family, in a thirty-sixth hand;
+the London Borough of Lewisham; measured against main's reader after AP and never shown to
+it): ``--family aq`` (AQ only) or ``--family all``, ``--ocr-aq N`` scans and reads N of its
+documents (its ink-jet prints smeared by a hand before they dried as greyscale PNG, its
+photos on a gingham tablecloth as colour progressive JPEG without a resolution, its pages
+marked by greasy fingers as one-page greyscale PDF; all one page). AQ's misses are never
+printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,an,ao,ap,aq``
 leaves out exactly those families and no other: the working run of every seen family since
 round 35, which read AL after rounds 33 and 34 read AK and AG); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -263,14 +271,16 @@ either form leaves out AK alone; nor of "al" (family L is read by ``--ocr-l``, n
 the printed keys), so either form leaves out AL alone. "n" is a substring of "an" (and
 there is a family N), so a skip naming AN must use the comma form, or it leaves out N too;
 likewise "o" is a substring of "ao" (and there is a family O): a skip naming AO must use the
-comma form, or it leaves out O too; and "p" is a substring of "ap" (and there is a family P):
-a skip naming AP must use the comma form, or it leaves out P too.
+comma form, or it leaves out O too; "p" is a substring of "ap" (and there is a family P):
+a skip naming AP must use the comma form, or it leaves out P too; and "q" is a substring of
+"aq" (and there is a family Q): a skip naming AQ must use the comma form, or it leaves out Q
+too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG and AL with their own seeds, not
-the benchmark's; never Y, I, AH, AN, AO or AP) and
+the benchmark's; never Y, I, AH, AN, AO, AP or AQ) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -280,7 +290,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -288,6 +298,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
+[--ocr-aq 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -352,6 +363,8 @@ from cma_adapters.rules_assistant.corpus_blind_ao import ao_pages, ao_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_ao import values_in_text as ao_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ap import ap_pages, ap_scanned, ap_text, build_ap
 from cma_adapters.rules_assistant.corpus_blind_ap import values_in_text as ap_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_aq import aq_pages, aq_scanned, aq_text, build_aq
+from cma_adapters.rules_assistant.corpus_blind_aq import values_in_text as aq_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -649,6 +662,9 @@ FAMILY_AO = Family(
 FAMILY_AP = Family(
     "held-out AP, written blind", build_ap, ap_text, ap_pages, ap_scanned, ap_values_in_text, True
 )
+FAMILY_AQ = Family(
+    "held-out AQ, written blind", build_aq, aq_text, aq_pages, aq_scanned, aq_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -659,7 +675,7 @@ PRINTED: dict[str, Family] = {
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
     "af": FAMILY_AF, "ag": FAMILY_AG, "ah": FAMILY_AH,
     "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK, "al": FAMILY_AL, "an": FAMILY_AN,
-    "ao": FAMILY_AO, "ap": FAMILY_AP,
+    "ao": FAMILY_AO, "ap": FAMILY_AP, "aq": FAMILY_AQ,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -769,7 +785,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="family keys to leave out: exact keys with commas (y,i,ah,an,ao,ap), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,an,ao,ap,aq), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -814,6 +830,7 @@ def main() -> None:
     parser.add_argument("--ocr-an", type=int, default=0)
     parser.add_argument("--ocr-ao", type=int, default=0)
     parser.add_argument("--ocr-ap", type=int, default=0)
+    parser.add_argument("--ocr-aq", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

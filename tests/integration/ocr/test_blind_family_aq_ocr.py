@@ -1,0 +1,100 @@
+"""Held-out family AQ (written blind) printed on an ink-jet and smeared by a hand,
+photographed on a gingham tablecloth or handled with greasy fingers, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): eight
+documents over AQ's three scans (a collection agency's byline letter, smeared, as a
+greyscale PNG with its resolution; a money claim's legend boxes, on the tablecloth, as
+colour JPEG; a hospital trust's pay advice, fingerprinted, as PDF; a statutory demand
+wrapped round its inset, smeared, as PNG without its resolution; the borough's council
+tax on a thermometer, on the tablecloth; a fine in hexagons, fingerprinted; a sold phone
+debt in a funnel, smeared; the building society's statement, on the tablecloth). Every
+AQ document is one page; the benchmark's ``benchmarks/intake_accuracy.py --family aq
+--ocr-aq 19`` reads one document of every class; the figures are in benchmarks/OCR.md
+("Family AQ"). Only aggregate figures are printed: AQ's individual misses are not written
+down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_aq import aq_scanned, build_aq, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_aq.SCANS (0: an ink-jet print
+# smeared by a hand, greyscale PNG with its resolution at even indexes; 1: a photo on a
+# gingham tablecloth, colour JPEG; 2: greasy fingerprints in the margins, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 0, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.MAGISTRATES_FINE, 0, 5),
+    (C.NOTICE_OF_ASSIGNMENT, 1, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 8/8; creditor 4/6, original creditor 1/1, reference 6/6, balance 6/6, letter date "
+    "6/8, deadline 3/5, claim no. 0/1, served 1/1, payer 1/1, income 1/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 36 of 38 (branch corpusaq off "
+    "ce4b1e79, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (4, 6), "original_creditor": (1, 1),
+    "account_reference": (6, 6), "balance_pence": (6, 6), "letter_date": (6, 8),
+    "deadline_date": (3, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 36
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset({"creditor_name", "letter_date", "deadline_date", "court_claim_number"})
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_aq(2), CHOSEN, aq_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AQ (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AQ after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
