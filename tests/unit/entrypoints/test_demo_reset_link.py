@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cma_entrypoints.cli.main import _demo_reset_link
 from cma_entrypoints.settings import Settings
 
 
-def test_the_demo_links_reset_emails_to_its_own_console() -> None:
-    settings = Settings.from_env({"CMA_DATA_DIR": "unused-data-dir"})
+def test_the_demo_links_reset_emails_to_its_own_console(tmp_path: Path) -> None:
+    settings = Settings.from_env({"CMA_DATA_DIR": str(tmp_path)})
     assert settings.password_reset_link == ""
 
     assert (
@@ -20,7 +22,7 @@ def test_the_demo_links_reset_emails_to_its_own_console() -> None:
     )
 
 
-def test_a_link_the_deployment_set_is_kept() -> None:
-    env = {"CMA_DATA_DIR": "unused-data-dir", "CMA_PASSWORD_RESET_LINK": "https://cma.example/r#t="}
+def test_a_link_the_deployment_set_is_kept(tmp_path: Path) -> None:
+    env = {"CMA_DATA_DIR": str(tmp_path), "CMA_PASSWORD_RESET_LINK": "https://cma.example/r#t="}
     settings = Settings.from_env(env)
     assert _demo_reset_link(settings, "127.0.0.1", 8000) is settings
