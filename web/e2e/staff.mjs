@@ -21,6 +21,31 @@ export async function staffTests({ base, newPage, signIn, audit, settled, check,
   check((await serverCheck.getByText("intact", { exact: true }).count()) === 1, "the server's chain check (head and count) says intact");
   await audit(sup, "audit-verified");
 
+  // -- supervisor: the centre's closure days, on the calendar page --
+  await sup.getByRole("link", { name: "Calendar", exact: true }).click();
+  await sup.getByRole("heading", { name: "Closure days", level: 2 }).waitFor();
+  await settled(sup);
+  const next = new Date();
+  next.setDate(next.getDate() + 200);
+  const closeOn = next.toISOString().slice(0, 10);
+  await fillDate(sup, "Date", closeOn);
+  await sup.getByRole("button", { name: "Close the centre on this day" }).click();
+  await sup.locator(".govuk-error-summary a[href='#closure-reason']").waitFor();
+  check(true, "a closure day without a reason is refused on its field");
+  await sup.getByLabel(/^Why/).fill("Annual staff conference");
+  await sup.getByRole("button", { name: "Close the centre on this day" }).click();
+  const closedBanner = sup.locator(".govuk-notification-banner--success", { hasText: /^The centre is closed on / });
+  await closedBanner.waitFor();
+  const closedRow = sup.getByRole("row", { name: /Annual staff conference/ });
+  await closedRow.waitFor();
+  const listed = await apiGet(await apiLogin("supervisor@northside.example"), `/api/v1/calendar/closures?from=${closeOn}&to=${closeOn}`);
+  check(listed.length === 1 && listed[0].reason === "Annual staff conference", `a supervisor closed the centre on ${closeOn} from the calendar page, and the API lists it`);
+  await audit(sup, "calendar-closures");
+  await closedRow.getByRole("button", { name: /^Open again/ }).click();
+  await sup.locator(".govuk-notification-banner--success", { hasText: / is a working day again\.$/ }).waitFor();
+  await closedRow.waitFor({ state: "detached" });
+  check((await apiGet(await apiLogin("supervisor@northside.example"), `/api/v1/calendar/closures?from=${closeOn}&to=${closeOn}`)).length === 0, "the day was opened again");
+
   // -- supervisor: draw a QA sample, review a case, read the report --
   await sup.getByRole("link", { name: "Supervision", exact: true }).click();
   await sup.getByRole("heading", { name: "File reviews", level: 1 }).waitFor();

@@ -13,6 +13,7 @@ import { label } from "../../components/format";
 import { Checkbox, ErrorSummary, Select } from "../../components/forms";
 import { QueryState, Tag, WarningText } from "../../components/ui";
 import { downloadCalendar } from "../case/download";
+import { Closures } from "./Closures";
 import { addDays, conflictText, dayKey, monthWeeks, moveByKey, range, sameDay, startOfDay, weekDays } from "./calendar";
 
 type Appointment = Schemas["AppointmentOut"];
@@ -267,6 +268,7 @@ export default function Calendar() {
       {appts.data && appts.data.total > appts.data.items.length && (
         <p className="govuk-body-s">Showing the first {appts.data.items.length} of {appts.data.total}: choose one adviser to see all.</p>
       )}
+      {can("case:assign") && <Closures />}
     </>
   );
 }
