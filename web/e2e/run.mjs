@@ -481,6 +481,15 @@ try {
       check((await page.getByText("2014 Vauxhall Corsa (£1,800.00)").count()) === 1, "the client's assets were saved through the API and read back");
     }
     if (tab === "Options and offers") {
+      // The appraisal saved twice: the list shows both, the newer against the older.
+      for (const n of [1, 2]) {
+        await page.getByRole("button", { name: "Save this appraisal" }).click();
+        await page.getByText("Appraisal saved on the case.").waitFor();
+        await page.getByRole("table", { name: /^Saved appraisals/ }).locator("tbody tr").nth(n - 1).waitFor();
+      }
+      const savedRows = page.getByRole("table", { name: /^Saved appraisals/ }).locator("tbody tr");
+      check((await savedRows.count()) >= 2 && (await savedRows.nth(0).locator("td").nth(3).innerText()) === "Nothing" && /The first saved/.test(await savedRows.last().innerText()), "a saved appraisal is listed against the one before it (nothing changed between two saved the same day)");
+      await audit(page, "case-options-saved");
       await page.getByRole("button", { name: "Plan offers" }).click();
       await page.getByText(/Latest plan/).waitFor();
       check(true, "offers were planned");

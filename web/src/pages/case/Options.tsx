@@ -9,6 +9,7 @@ import { Button, ErrorSummary, Select, TextArea } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, Tag } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
+import { SavedAppraisals } from "./SavedAppraisals";
 
 const SOLUTIONS = [
   "dmp", "dro", "bankruptcy", "iva", "administration_order", "breathing_space", "token_payments",
@@ -142,6 +143,7 @@ export function Options({ caseId }: { caseId: string }) {
       checkDates({ date: onDate });
       return unwrap(await api.POST("/api/v1/cases/{case_id}/options", { params: { path, query: { date: onDate || null, jurisdiction } } }));
     },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["appraisals", caseId] }),
   });
   const plan = useMutation({
     mutationFn: async () => {
@@ -227,6 +229,8 @@ export function Options({ caseId }: { caseId: string }) {
           </div>
         </>
       )}
+
+      {can("finance:read") && <SavedAppraisals caseId={caseId} />}
 
       <h2 className="govuk-heading-l">Offers</h2>
       <QueryState query={offers} what="offers">
