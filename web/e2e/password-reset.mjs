@@ -52,7 +52,7 @@ export async function passwordResetTests({ base, newPage, audit, settled, check,
   const summary = fresh.locator(".govuk-error-summary");
   await summary.waitFor();
   check(/New password/.test(await summary.innerText()) && (await fresh.locator("#reset-password-error, .govuk-error-message").count()) > 0, `a password the policy refuses is said on its field: "${(await summary.innerText()).replace(/\s+/g, " ").slice(0, 140)}"`);
-  await audit(page, "reset-password-refused");
+  await audit(fresh, "reset-password-refused");
   await fresh.getByLabel("New password").fill(NEW_PASSWORD);
   await fresh.getByRole("button", { name: "Set my new password" }).click();
   await fresh.getByRole("heading", { name: "Your password is changed" }).waitFor();

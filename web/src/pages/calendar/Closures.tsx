@@ -105,7 +105,7 @@ export function Closures() {
         }}
         noValidate
       >
-        <DateInput id="closure-day" name="day" label="Date" hint="For example, 29 12 2026" value={day} onChange={setDay} error={add.error} />
+        <DateInput id="closure-day" name="day" label="Date" value={day} onChange={setDay} error={add.error} />
         <TextInput id="closure-reason" name="reason" label="Why" hint="For example, staff training. Advisers see it on the calendar." value={reason} onChange={setReason} error={add.error} />
         <Button secondary busy={add.isPending}>
           Close the centre on this day
