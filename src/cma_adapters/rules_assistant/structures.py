@@ -35,6 +35,7 @@ from cma_adapters.rules_assistant.values import (
     ORGANISATION,
     Candidate,
     date_of,
+    glossed_names,
     parse_date,
     parse_money,
     parse_name,
@@ -45,7 +46,8 @@ from cma_adapters.rules_assistant.values import (
 
 # A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
 _ROLE_AFTER = re.compile(
-    r"^(?:claimant|creditor|judgment creditor|petitioning creditor|landlord|lender|pursuer)s?$",
+    r"^(?:claimant|creditor|judgment creditor|petitioning creditor|landlord|lender|pursuer"
+    r"|plaintiff)s?$",  # (a Northern Irish court's "Plaintiff", round 38)
     re.I,
 )
 
@@ -711,6 +713,8 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
     (``printed_lines``)."""
     out = []
     signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
+    # (a name the letter glosses as a body, "X, the Y Council", round 38)
+    glossed = glossed_names("\n".join(c.text for lay in layouts for row in lay.rows for c in row))
     for layout in first_letter_page(layouts):
         head = head_rows(layout)
         subjects = _subjects(layout)
@@ -734,6 +738,8 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
             if comma and rest.strip() and desk.strip().casefold() in signed:
                 who = rest.strip()
             name = parse_name(who if sender else in_the_court(said))
+            if name is None and not sender and said.strip(" .") in glossed:
+                name = said.strip(" .")
             words = len(who.split()) if sender else len(said.split())
             if name is None or words > 7 or (":" in said and not sender):
                 continue
