@@ -6,6 +6,7 @@ the letterhead and the registered name. Moved out of ``fields.py``."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 
@@ -707,6 +708,20 @@ def first_letter_page(layouts: Sequence[Layout]) -> Sequence[Layout]:
     return layouts[:1]
 
 
+def _glossed(said: str, glossed: set[str]) -> bool:
+    """Whether ``said`` is a name the letter glosses as a body, as printed or as OCR
+    misread a letter or two of it in one of the two places ("Eilean" / "Ellean": the same
+    words, nine in ten of their letters alike; round 38)."""
+    return any(
+        said == name
+        or (
+            len(said.split()) == len(name.split())
+            and difflib.SequenceMatcher(None, said.casefold(), name.casefold()).ratio() >= 0.9
+        )
+        for name in glossed
+    )
+
+
 def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
     """Organisation-like cells in the top quarter of page 1: the letterhead (on a
     self-mailer, the rows above the salutation: ``head_rows``), line by line as printed
@@ -738,7 +753,7 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
             if comma and rest.strip() and desk.strip().casefold() in signed:
                 who = rest.strip()
             name = parse_name(who if sender else in_the_court(said))
-            if name is None and not sender and said.strip(" .") in glossed:
+            if name is None and not sender and _glossed(said.strip(" ."), glossed):
                 name = said.strip(" .")
             words = len(who.split()) if sender else len(said.split())
             if name is None or words > 7 or (":" in said and not sender):

@@ -9,8 +9,9 @@ the judgment; a heating oil supplier's arrears are a supplier's, not a catalogue
 simple procedure case number in hyphenated parts and a county court's record number
 ("yy/nnnnn/LL") are claim numbers; a creditor's label names a body without an organisation's
 word; a name the letter glosses as a body ("X, the Y Council") heads the letter; "X claims
-against you", "the civil bill of X" name the creditor; an office's letters before a
-slashed number are the reference's; a decree's sum and a debt "with the enforcement fees"
+against you", "the civil bill of X" name the creditor (a gloss OCR misread a letter of
+still does); an office's letters before a slashed number, or before figures whose hyphen
+OCR read as a space, are the reference's; a decree's sum and a debt "with the enforcement fees"
 are the balance; a sum printed as an equation gives its result; an amount's label is no
 original creditor's, whose label may wrap; "X or Y account" is a reference label, and a
 date no reference; a net wage is the net pay — not a family's phrase. Pages of made-up
@@ -288,3 +289,29 @@ def test_a_net_wage_is_the_net_pay() -> None:
         (Cell(0.1, "Net wage"), Cell(0.7, "410.00")),
     ]  # fmt: skip
     assert _read(page, C.PAYSLIP).income_pence == 41000
+
+
+def test_capitals_before_figures_whose_hyphen_ocr_lost_are_the_reference_s() -> None:
+    """ "GSO 40417-RT": the officers' capitals, a space OCR read for the hyphen after them,
+    then the figures and letters: the reference whole, not "40417-RT"."""
+    page = [
+        (Cell(0.08, "Galmisdale Sheriff Officers", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.1, "Officers' file number"), Cell(0.6, "GSO 40417-RT")),
+        (Cell(0.1, "Unpaid charges"), Cell(0.6, "£402.60")),
+    ]  # fmt: skip
+    assert _read(page, C.ENFORCEMENT_AGENT_NOTICE).account_reference == "GSO 40417-RT"
+
+
+def test_a_gloss_ocr_misread_a_letter_of_still_names_the_letterhead() -> None:
+    """The foot's gloss read with a letter wrong ("Konsel Pluw Lanust" printed at the head,
+    "Konsel Pluw Lamust, the Lanust Parish Council" read at the foot): the same name."""
+    page = [
+        (Cell(0.08, "Konsel Pluw Lanust", bold=True),),
+        (Cell(0.08, "Church Lane, Lanust"),),
+        *_ADDRESSEE,
+        (Cell(0.1, "Date"), Cell(0.6, "3 June 2027")),
+        (Cell(0.1, "Allotment rent unpaid"), Cell(0.6, "£64.00")),
+        (Cell(0.08, "Konsel Pluw Lamust, the Lanust Parish Council."),),
+    ]  # fmt: skip
+    assert _read(page, C.CREDITOR_LETTER).creditor_name == "Konsel Pluw Lanust"
