@@ -507,7 +507,11 @@ def test_family_an_is_read_at_least_as_well_as_first_measured(an_score: Score) -
         assert an_score.hits[field] >= hits, (field, an_score.hits[field], hits)
 
 
-ROUND_38 = "every floor met (rules of round 38, models 2026-12-06.34)"
+ROUND_38 = (
+    "every floor met; on the benchmark's 76 documents every field 100% as shipped (class "
+    "76/76, creditor 60/60, claim no. 8/8, original creditor 4/4, income 8/8 ...): rules of"
+    " round 38, models 2026-12-06.34"
+)
 """After round 38, which read AN's misses (training-side)."""
 STILL_UNMET: frozenset[str] = frozenset()
 """The floors still not met after round 38 (strict xfails); every other is a plain
