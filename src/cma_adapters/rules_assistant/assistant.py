@@ -31,7 +31,12 @@ from cma_adapters.rules_assistant.layout import (
     carry_row_labels,
     page_layout,
 )
-from cma_adapters.rules_assistant.values import Candidate, after_party_heading, parse_frequency
+from cma_adapters.rules_assistant.values import (
+    DATE,
+    Candidate,
+    after_party_heading,
+    parse_frequency,
+)
 from cma_core.documents.errors import AssistantReplyInvalid
 from cma_core.documents.model import (
     MAX_CLASS_ALTERNATIVES,
@@ -587,11 +592,18 @@ _ENFORCER = re.compile(
 # X", "a charge served for X". A council's or a supplier's own letter may warn
 # of sheriff officers or enforcement agents (and of the summary warrant it has obtained),
 # but is not written by one acting for it.
+# Or, since round 38, names the one "instructing us" ("the creditor instructing us: X"),
+# tells that the account "has been passed to us", or serves its writ "on behalf of X".
 _ENFORCER_ACTING = re.compile(
     r"\b(?:(?:has|have) (?:instructed|appointed|asked) us"
     r"|we (?:act|are acting) (?:for|on behalf of)"
     r"|(?:charge for payment|notice of enforcement) (?:has been |was )?served"
-    r"|(?:we )?(?:served|have served) (?:on you )?(?:a|this|the) charge for payment)\b"
+    r"|(?:we )?(?:served|have served) (?:on you )?(?:a|this|the) charge for payment"
+    r"|instructing us"
+    r"|(?:has|have) (?:passed|referred|handed|sent|transferred) (?:the|your|this) (?:account"
+    r"|debt|arrears|balance|matter|case)(?: over| on)? to us"
+    r"|(?:has|have) been (?:passed|referred|handed|sent|transferred)(?: over| on)? to us"
+    r"|(?:charge for payment|notice of enforcement|warrant of control) (?:served )?on behalf of)\b"
 )
 # The kinds the word model mistakes an enforcer's letter for: what it collects (council tax,
 # water and sewerage charges, rates) is another kind's wording.
@@ -615,10 +627,52 @@ _JUDGED = re.compile(
 )
 
 
+# A judgment or decree the court has given, told as done (round 38): "the sheriff has
+# granted decree against you", "judgment was entered", "the court has made a decree". A
+# claim tells of one only as what may come ("if you do nothing, judgment may be entered"):
+# a sentence that says so conditionally (``_MAY_COME``) tells of none.
+_JUDGMENT_GIVEN = re.compile(
+    r"\b(?:(?:has|have) (?:now )?(?:granted|entered|made|given|pronounced|issued) (?:a |the )?"
+    r"(?:decree|judgment)|(?:decree|judgment) (?:has|have) (?:now )?been (?:granted|entered"
+    r"|made|given|pronounced|issued)|(?:decree|judgment) was (?:granted|entered|made|given"
+    r"|pronounced|issued))\b"
+)
+# An enforcer already enforcing a judgment it was asked to (round 38): "a notice of intent
+# to enforce", "the creditor has applied to the office to enforce it", "we have been
+# instructed to enforce the judgment" — not "the creditor may apply to enforce it".
+_ENFORCING = re.compile(
+    r"\b(?:notice of (?:intent(?:ion)?|proposal|proposed action) to enforce"
+    r"|(?:has|have) applied (?:to [a-z' ]{1,40}? )?(?:to enforce|for (?:the )?enforcement)"
+    r"|(?:has|have) (?:been )?instructed (?:us )?to enforce"
+    r"|(?:we|this office) (?:are|is) (?:now )?enforcing)\b"
+)
+_MAY_COME = re.compile(
+    r"\b(?:if|unless|might|could|would|can|will|until|whether|should|once|when)\b"
+    r"|(?<!\d[ /-])\bmay\b(?![ /-]\d)"  # (the verb, not the month of "10-May-25")
+)
+
+
+def _told_as_done(pattern: re.Pattern[str], flat: str) -> bool:
+    """A sentence of ``flat`` that says ``pattern`` as done, not as what may come."""
+    return any(
+        pattern.search(s) and not _MAY_COME.search(s) for s in re.split(r"(?<=[.!?;])\s+", flat)
+    )
+
+
+# A fuel the supplier delivers (round 38): a heating oil supplier's arrears are a
+# supplier's, however its "further orders" read to the word model like a catalogue's.
+_FUEL_DELIVERED = re.compile(
+    r"\b(?:heating oil|kerosene|gas ?oil|red diesel|lpg|bottled gas|gas bottles?|coal|solid fuel"
+    r"|(?:oil|fuel|gas|coal|logs?) (?:account|deliver(?:y|ies|ed)|supplied|tank)"
+    r"|(?:oil|fuel|coal|logs?) (?:we )?delivered)\b"
+)
+
+
 # What a utility supplies, and what lenders lend (round 18): a letter the word model reads
 # as utility arrears that names no utility but a loan or a card is a lender's.
 _UTILITY = re.compile(
     r"\b(?:gas|electric\w*|energy|water|sewerage|waste ?water|power|fuel|heating|meters?"
+    r"|oil|kerosene|lpg|coal"
     r"|supply|supplier|tariff|kwh|broadband|tele ?phone|phone|mobile|internet|landline)\b"
 )
 # What a bill shows: what was used and what it costs (round 33).
@@ -845,6 +899,23 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     asks = any(c.score > 0 for c in found.get("balance_pence", []))
     if cls in _ENFORCED_FOR and _enforcer_writes(flat) and asks and not _SETTLED.search(flat):
         return C.ENFORCEMENT_AGENT_NOTICE  # sheriff officers acting for a council (round 35)
+    if (
+        cls is C.COUNTY_COURT_JUDGMENT
+        and _ENFORCER.search(flat)
+        and _told_as_done(_ENFORCING, flat)
+        and found.get("balance_pence")
+        and not _SETTLED.search(flat)
+    ):
+        return C.ENFORCEMENT_AGENT_NOTICE  # an enforcer enforcing a judgment (round 38)
+    if cls is C.COURT_CLAIM_N1 and _told_as_done(_JUDGMENT_GIVEN, flat):
+        return C.COUNTY_COURT_JUDGMENT  # the decree (judgment) given, not a claim (round 38)
+    if (
+        cls is C.BNPL_CATALOGUE_ARREARS
+        and _FUEL_DELIVERED.search(flat)
+        and not _BNPL_NAMED.search(flat)
+        and _OWED.search(flat)
+    ):
+        return C.UTILITY_ARREARS  # a heating oil (fuel) supplier's arrears (round 38)
     if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and _LENT.search(flat):
         return C.CREDITOR_LETTER  # a loan or a card, and nothing a utility supplies
     if (
@@ -1047,7 +1118,8 @@ def find_deadline(text: str) -> dt.date | None:
 def find_reference(text: str) -> str | None:
     for m in _REFERENCE.finditer(text):
         ref = m.group("ref").strip().rstrip("-/")
-        if any(c.isdigit() for c in ref):
+        # (a date in its own shape is no reference: "7-Mar-27" under "… account", round 38)
+        if any(c.isdigit() for c in ref) and not DATE.fullmatch(ref):
             return ref.upper()
     return None
 

@@ -19,6 +19,11 @@ never used to write rules, to train or calibrate the classifier or the field ran
 aggregate figures go into benchmarks/OCR.md. Whoever reads its individual misses to change
 the reader makes ``AN`` no longer blind and must say so there.
 
+**AN is no longer blind since round 38** (branch ``reader38``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AN
+from then on is a training-side figure (benchmarks/OCR.md, "Round 38").
+
 What differs from A-Z, G, E, F, I, J and AA to AL:
 
 * who writes: bodies and firms of the Outer Hebrides and Skye (Stornoway, Laxdale,

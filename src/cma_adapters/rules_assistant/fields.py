@@ -41,6 +41,7 @@ from cma_adapters.rules_assistant.labelled import (
     BARE_AMOUNT,
     CLAIM_LABELS,
     CREDITOR_LABELS,
+    CREDITOR_NAMED_LABELS,
     DEADLINE_LABELS,
     FREQUENCY_LABELS,
     GROSS_LABELS,
@@ -70,6 +71,7 @@ from cma_adapters.rules_assistant.layout import (
     union,
 )
 from cma_adapters.rules_assistant.prose import (
+    equated_totals,
     prose_claims,
     prose_deadlines,
     prose_frequency,
@@ -114,6 +116,7 @@ from cma_adapters.rules_assistant.values import (
     parse_frequency,
     parse_money,
     parse_name,
+    parse_named_creditor,
     parse_named_payer,
     parse_reference,
     pence_cut,
@@ -150,6 +153,7 @@ def read_fields(
     found["balance_pence"] += prose_money(layouts)
     found["balance_pence"] += running_balance(layouts)
     found["balance_pence"] += summed_totals(layouts)  # (round 21)
+    found["balance_pence"] += equated_totals(layouts, text)  # (round 38)
     found["balance_pence"] = [_pound_as_figure(c, text) for c in found["balance_pence"]]
     found["account_reference"] = labelled_candidates(
         "account_reference", layouts, REFERENCE_LABELS, parse_reference, reference_score, 5
@@ -158,13 +162,17 @@ def read_fields(
     found["account_reference"] += paired_references(layouts)
     found["account_reference"] += subject_references(layouts)  # (round 21)
     found["account_reference"] = [_as_printed(c, text) for c in found["account_reference"]]
+    # (four words: "Sheriff court case number", the court's kind before it, round 38)
     found["court_claim_number"] = labelled_candidates(
-        "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 3
+        "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 4
     )
     found["court_claim_number"] += prose_claims(layouts)
     found["creditor_name"] = labelled_candidates(
         "creditor_name", layouts, CREDITOR_LABELS, parse_name, creditor_score, 5
     )
+    found["creditor_name"] += labelled_candidates(
+        "creditor_name", layouts, CREDITOR_NAMED_LABELS, parse_named_creditor, creditor_score, 5
+    )  # (a name without an organisation's word, beside a label that names the creditor)
     found["creditor_name"] += role_after_name(layouts)
     found["creditor_name"] += letterhead(layouts)
     found["creditor_name"] += monogram(layouts)  # (round 15)

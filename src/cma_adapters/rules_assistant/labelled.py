@@ -119,7 +119,9 @@ SERVED_LABELS = [
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
     # (and served in law: "Claim form deemed served on", round 31)
     _l(
-        r"(?:[a-z']+ ){1,2}(?:(?:is |was |to be )?deemed (?:to be |to have been )?)?served(?: on)?$",
+        # (on whom, after it: "Civil bill served on the defendant", round 38)
+        r"(?:[a-z']+ ){1,2}(?:(?:is |was |to be )?deemed (?:to be |to have been )?)?served(?: on)?"
+        r"(?:(?: on| upon)? the (?:defendant|debtor|respondent))?$",
         2.5,
     ),
     # served in law, whatever happened: "Papers count as served on", "Taken as served"
@@ -157,7 +159,7 @@ BALANCE_LABELS = [
     # demands payment of £X" a sentence: round 20)
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|decree(?! (?:pronounced|made|granted|dated|issued) on\b)|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
         1.0,
     ),
     # what it takes to end the debt, or what a claimant asks for, in other words: "To clear
@@ -181,7 +183,9 @@ BALANCE_WORDS = re.compile(
 
 REFERENCE_LABELS = [
     _l(
-        _W % 3
+        # (two names of the account, "Store or pay monthly account", round 38)
+        r"(?:[a-z]+ or )?"
+        + _W % 3
         + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice|utr)\b",
         1.0,
     ),
@@ -260,9 +264,30 @@ CREDITOR_LABELS = [
 ]
 
 
+# Labels that name the creditor as such, whose value is a name even without an
+# organisation's word ("Creditor instructing us | Cyngor Sir Ddinbych", round 38;
+# ``values.parse_named_creditor``): the whole of the label's cell, its value beside or
+# under it ("Creditor council | X District" may be a wrapped name's first line; "Creditor's
+# statutory demand" is a heading).
+CREDITOR_NAMED_LABELS = [
+    _l(
+        r"(?:(?:(?:judgment|new|current) )?(?:creditor|pursuer|claimant|plaintiff)(?:'s)?"
+        r"(?: name)?"
+        r"|(?:creditor|client|council|authority|body) (?:instructing|who instructs|that instructs)"
+        r" (?:us|me))$",
+        2.0,
+    ),
+]
+
+
 ORIGINAL_LABELS = [
     _l(
-        _W % 3 + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
+        # (not an amount's label: "Balance bought from the lender" is the sum, round 38)
+        r"(?!(?:the )?(?:balance|amount|sum|total|debt|loan)s? (?:bought|purchased|acquired"
+        r"|assigned|sold|transferred)\b)"
+        + _W
+        % 3
+        + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
         r"|previous(?:ly)?(?: owed to| with| creditor| owner| lender)?|formerly|former creditor"
         r"|assigned (?:from|by)|transferred from|sold (?:to us )?by"
         r"|(?:bought|purchased|acquired) (?:it |them |the (?:debt|account|loan) )?from)\b",
@@ -272,8 +297,10 @@ ORIGINAL_LABELS = [
     # "Lender who assigned the loan to us" (round 32)
     _l(
         _W % 3 + r"(?:firm|company|business|lender|bank|creditor|supplier|provider|owner)"
-        r" (?:that|who|which) (?:assigned|sold|transferred|passed on) (?:it|them|the (?:debt"
-        r"|account|loan|agreement|balance))\b",
+        # (what it sold wrapped to the label's next line: "Firm that sold / the loan",
+        # round 38)
+        r" (?:that|who|which) (?:assigned|sold|transferred|passed on)(?: (?:it|them|the (?:debt"
+        r"|account|loan|agreement|balance)))?\b",
         3.0,
     ),
 ]
@@ -290,8 +317,11 @@ CLAIM_LABELS = [
     ),
     # (a court's place named first, "Tarbert claim no.", "Oban case number": one word,
     # then the label's full form, not the bare "claim", round 29)
-    _l(r"[a-z]+ (?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
+    # (and the court's kind before "court", "Sheriff court case number", round 38)
+    _l(r"[a-z]+ (?:court(?:'s)? )?(?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
     _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
+    # (a county court's "Record No." in Northern Ireland, round 38)
+    _l(r"(?:(?:the|court(?:'s)?|county court) ){0,2}record (?:number|no)\b", 3.0),
     # what it numbers named after "of": "Number of the claim", "Reference of your case at
     # court" (round 30; not "Number of claims", nor "the claimant's"); the words up to
     # "the" are the label's three, what it numbers is read with the value
@@ -327,7 +357,8 @@ BARE_AMOUNT = re.compile(r"(?:(?:weekly|monthly|award) )?amount\b")
 
 INCOME_LABELS = [
     _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
-    _l(_W % 3 + r"(?:net pay|take home pay)\b", 3.0),
+    # (the net wage, salary or earnings as the net pay: "Net wage in this packet", round 38)
+    _l(_W % 3 + r"(?:net (?:pay|wages?|salary|earnings)|take home pay)\b", 3.0),
     # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
     # and as a table's column header it reads nothing (a payslip's "Amount" column is
     # every line's; see ``_by_class``).
@@ -456,7 +487,7 @@ def money_score(hit: Hit, weight: float) -> float:
     if re.search(r"\btotal\b", label):
         s += 2.0
     if re.search(
-        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|unpaid|overdue|still to pay"
+        r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|decree|unpaid|overdue|still to pay"
         # ("past due", a payment's date gone by: overdue, round 27)
         r"|remaining|left to pay|to clear|past due)\b",
         label,
@@ -499,7 +530,8 @@ STOP_FOR_COLON = re.compile(r"^[^.!?:;]{3,60}[a-z][.,]\s+(?:£|GBP\s?)?\d[\d,]*(
 # What a sum says it includes, after its own word for it: "with fee and costs",
 # "including interest and charges", "plus the court fee" (round 25). The fee is inside
 # the sum, so the label is not a fee's.
-_ADDED = r"(?:the |all |any )?(?:court |issue |solicitor's |legal |statutory )?(?:fees?|costs?|charges?|interest)"
+# (an enforcer's own fees too: "Judgment debt with the enforcement fees", round 38)
+_ADDED = r"(?:the |all |any )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery )?(?:fees?|costs?|charges?|interest)"
 INCLUDED_IN_SUM = re.compile(
     r"\b(?:with|including|incl|inc|plus|inclusive of|together with)\s+"
     + _ADDED

@@ -1306,13 +1306,15 @@ def _value_like(cell: Cell) -> bool:
     return len(cell.words) <= 6 and bool(re.search(r"\d", cell.text))
 
 
-def _label_like(cell: Cell, most: int = 5) -> bool:
+def _label_like(cell: Cell, most: int = 5, rate: bool = False) -> bool:
     """Words without figures, short (``most`` words at most): a label, or a name (which
-    only its place tells)."""
+    only its place tells). ``rate``: a percentage is a label's word ("Arrears with the 8%
+    addition", round 38)."""
+    text = re.sub(r"\d{1,3}(?:\.\d{1,2})?\s?%", " ", cell.text) if rate else cell.text
     return (
         len(cell.words) <= most
-        and not re.search(r"\d|£", cell.text)
-        and bool(re.search(r"[A-Za-z]", cell.text))
+        and not re.search(r"\d|£", text)
+        and bool(re.search(r"[A-Za-z]", text))
     )
 
 
@@ -1364,7 +1366,11 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
         over is not None
         # (a label over it may be long, "Claim total with fee and costs / £X / Claimant /
         # Y": £X is that label's, round 25; worded as a label, not a name in capitals)
-        and (_label_like(over) or (_label_like(over, most=8) and _lower_case_words(over)))
+        # (a rate in a long label is one of its words: "Arrears with the 8% addition",
+        # round 38)
+        and (
+            _label_like(over) or (_label_like(over, most=8, rate=True) and _lower_case_words(over))
+        )
         and not _under_its_value(layout, r - 2, over, depth + 1)
     ):
         return False  # "Account number / 12345678 / Balance": 12345678 is the first's

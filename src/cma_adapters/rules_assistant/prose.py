@@ -5,6 +5,7 @@ how often it is paid. Moved out of ``fields.py``."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -198,6 +199,9 @@ _CREDITOR_BEFORE = re.compile(
     r"|against you(?: in (?:this|the) court)? by"
     # (or "the claim made by X", "proceedings brought by X": round 20)
     r"|(?:claim|action|proceedings|case) (?:made|brought|started)(?: against you)? by"
+    # (or the claim "of" or "by" its party: "the civil bill of X", "the summons by X",
+    # round 38)
+    r"|(?:the|a|this) (?:civil bill|claim|summons|writ|action) (?:of|by)"
     # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
     r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
     r"(?: the (?:claimant|pursuer),?)?)"
@@ -221,6 +225,8 @@ _CREDITOR_AFTER = re.compile(
     # proceedings against you" (round 26)
     r"|^\s+(?:has|have) (?:issued|started|brought|made|filed) (?:a |the |court |county court )*"
     r"(?:claim|proceedings|action)s? against you\b"
+    # ("X claims against you for money due", round 38)
+    r"|^\s+(?:claims|is claiming|sues) (?:against )?you\b"
     # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
     r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
     r" (?:court )?action against) you\b"
@@ -728,6 +734,60 @@ def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
 # What an amount is said to be after it: the sum of the amounts listed before it, "£X in
 # all", "£X in total", "£X altogether" (round 21)
 _IN_ALL = re.compile(r"\s*(?:in all|in total|altogether|all told|all together)\b", re.I)
+
+
+# A sum printed as an equation across a row: "£549.00  -  £410.40  =  £138.60", each
+# figure under a label of its own (round 38).
+_OPERATOR = re.compile(r"\s*([-−–+])\s*")
+_EQUALS = re.compile(r"\s*=\s*")
+
+
+def equated_totals(layouts: Sequence[Layout], text: str) -> list[Candidate]:
+    """A line of amounts with a sign between each two ("+", "-") and "=" before the last,
+    whose figures add up: the last is the sum's result, what the others come to, whatever
+    the labels over them say (the first two are its parts: "Earlier arrears + Missed this
+    month = Arrears now"). Stronger than any labelled part (round 38). Read on the text's
+    lines, where the signs are kept (the layout drops them as specks); the result's cell
+    in the layout is its evidence."""
+    out = []
+    for line in text.splitlines():
+        if "=" not in line:
+            continue
+        amounts = [m for m in MONEY.finditer(line) if m.group("cur")]
+        if len(amounts) < 3 or line[: amounts[0].start()].strip():
+            continue
+        between = [line[a.end() : b.start()] for a, b in itertools.pairwise(amounts)]
+        signs = [_OPERATOR.fullmatch(b) for b in between[:-1]]
+        if not _EQUALS.fullmatch(between[-1]) or line[amounts[-1].end() :].strip():
+            continue
+        values = [parse_money(m.group()) for m in amounts]
+        if not all(signs) or any(v is None for v in values):
+            continue
+        total = values[0] or 0
+        for sign, value in zip(signs, values[1:-1], strict=True):
+            total += (value or 0) * (1 if sign is not None and sign.group(1) == "+" else -1)
+        if total != values[-1]:
+            continue
+        shown = amounts[-1].group().strip()
+        where = next(
+            (
+                (layout.page, r, cell)
+                for layout in layouts
+                for r, row in enumerate(layout.rows)
+                for cell in row
+                if cell.text.strip() == shown and len(row) >= 2
+            ),
+            None,
+        )
+        out.append(
+            Candidate(
+                field="balance_pence", value=values[-1], shown=shown,
+                page=where[0] if where else 1, box=where[2].box if where else None,
+                label=None, role="the result of a sum across the line", score=3.2,
+                order=(where[0], where[1]) if where else (1, 0),
+            )
+        )  # fmt: skip
+    return out
 
 
 def summed_totals(layouts: Sequence[Layout]) -> list[Candidate]:

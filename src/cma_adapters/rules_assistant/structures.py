@@ -6,6 +6,7 @@ the letterhead and the registered name. Moved out of ``fields.py``."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 
@@ -35,6 +36,7 @@ from cma_adapters.rules_assistant.values import (
     ORGANISATION,
     Candidate,
     date_of,
+    glossed_names,
     parse_date,
     parse_money,
     parse_name,
@@ -45,7 +47,8 @@ from cma_adapters.rules_assistant.values import (
 
 # A court heading puts the party's role after its name: "Hexham Finance plc    Claimant".
 _ROLE_AFTER = re.compile(
-    r"^(?:claimant|creditor|judgment creditor|petitioning creditor|landlord|lender|pursuer)s?$",
+    r"^(?:claimant|creditor|judgment creditor|petitioning creditor|landlord|lender|pursuer"
+    r"|plaintiff)s?$",  # (a Northern Irish court's "Plaintiff", round 38)
     re.I,
 )
 
@@ -705,12 +708,28 @@ def first_letter_page(layouts: Sequence[Layout]) -> Sequence[Layout]:
     return layouts[:1]
 
 
+def _glossed(said: str, glossed: set[str]) -> bool:
+    """Whether ``said`` is a name the letter glosses as a body, as printed or as OCR
+    misread a letter or two of it in one of the two places ("Eilean" / "Ellean": the same
+    words, nine in ten of their letters alike; round 38)."""
+    return any(
+        said == name
+        or (
+            len(said.split()) == len(name.split())
+            and difflib.SequenceMatcher(None, said.casefold(), name.casefold()).ratio() >= 0.9
+        )
+        for name in glossed
+    )
+
+
 def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
     """Organisation-like cells in the top quarter of page 1: the letterhead (on a
     self-mailer, the rows above the salutation: ``head_rows``), line by line as printed
     (``printed_lines``)."""
     out = []
     signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
+    # (a name the letter glosses as a body, "X, the Y Council", round 38)
+    glossed = glossed_names("\n".join(c.text for lay in layouts for row in lay.rows for c in row))
     for layout in first_letter_page(layouts):
         head = head_rows(layout)
         subjects = _subjects(layout)
@@ -734,6 +753,8 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
             if comma and rest.strip() and desk.strip().casefold() in signed:
                 who = rest.strip()
             name = parse_name(who if sender else in_the_court(said))
+            if name is None and not sender and _glossed(said.strip(" ."), glossed):
+                name = said.strip(" .")
             words = len(who.split()) if sender else len(said.split())
             if name is None or words > 7 or (":" in said and not sender):
                 continue

@@ -498,6 +498,11 @@ def parse_reference(text: str) -> str | None:
             continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
+        elif value[:1].isdigit() and re.search(r"\d[/-]\w", value):
+            # (an office's letters as a word of their own before its year and number,
+            # "QJO 27/114208"; or before figures and letters whose hyphen after the
+            # capitals OCR read as a space, "QSO 40417-RT", round 38)
+            value = letter_prefix(text, m.start()) + value
         elif re.fullmatch(r"[A-Z]\d{5,9}", value, re.I):
             # (its first capitals parted from the rest by a space OCR put in: "KW R5512084"
             # is "KWR5512084", round 31)
@@ -509,10 +514,15 @@ def parse_reference(text: str) -> str | None:
 # A court's case number in parts between slashes: a Scottish simple procedure case
 # ("SP/PAI/2257/25": procedure, court, number, year), a Northern Irish or tribunal one.
 # Or with hyphens, the court first (round 35): "KWL-SP1234-26" (court, procedure and number,
-# year).
+# year). Or (round 38) the procedure's and the court's letters each a part, then the year
+# and the number, or the number and the year ("SIM-KRK-27-0415", "SP-ABD-1234-27"); or a
+# Northern Irish county court's record number, the year, the number and the letters of its
+# list ("27/31842/QT").
 _CASE_NUMBER = re.compile(
     r"\b[A-Z]{1,4}(?:/[A-Z0-9]{1,6}){1,3}/\d{2,4}\b"
     r"|\b[A-Z]{2,4}-[A-Z]{1,3}\d{3,6}-(?:\d{2}|20\d{2})\b(?!-)"
+    r"|\b[A-Z]{2,4}-[A-Z]{2,4}-(?:(?:\d{2}|20\d{2})-\d{3,6}|\d{3,6}-(?:\d{2}|20\d{2}))\b(?!-)"
+    r"|\b(?:\d{2}|20\d{2})/\d{4,7}/[A-Z]{1,3}\b(?![/-])"
 )
 
 
@@ -628,6 +638,45 @@ _LEGISLATION = re.compile(
 def parse_name(text: str) -> str | None:
     name = _name_shaped(text)
     return name if name is not None and ORGANISATION.search(name) else None
+
+
+def parse_named_creditor(text: str) -> str | None:
+    """A name beside a label that names the creditor as such ("Creditor", "Creditor
+    instructing us", "Pursuer"): a body's name in its own language prints no organisation's
+    word in English ("Cyngor Sir Ddinbych"), but it is two to six words that start with
+    capitals, short lower-case particles between them ("nan", "y", "de"), no figure, no
+    clause (round 38). A name ``parse_name`` reads is left to it."""
+    name = _name_shaped(text)
+    if name is None or ORGANISATION.search(name) or re.search(r"[\d.:;!?()/]", name):
+        return None
+    words = name.split()
+    if not 2 <= len(words) <= 6 or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    if words[0].casefold() in ("dear", "yours", "to", "from", "re", "see", "please"):
+        return None  # a salutation or a form's words, no name
+    if not all(w[0].isupper() or (w.isalpha() and w.islower() and len(w) <= 3) for w in words):
+        return None
+    return name
+
+
+# The letter says what a name is, after it: "Cyngor Ynys Môn, the Isle of Anglesey County
+# Council" (round 38) — a body's name in its own language, glossed with an organisation's
+# word in English, is an organisation's name.
+_GLOSSED = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|[a-z]{1,3})){1,5}), (?:the|a|an) "
+    r"(?P<gloss>(?:[A-Z][\w'’-]+ ){0,5}[A-Z][\w'’-]+)"
+)
+
+
+def glossed_names(text: str) -> set[str]:
+    """The names ``text`` glosses as organisations ("X, the Y Council"), where the name
+    itself prints no organisation's word."""
+    out = set()
+    for m in _GLOSSED.finditer(text):
+        name = m.group("name")
+        if ORGANISATION.search(m.group("gloss")) and not ORGANISATION.search(name):
+            out.add(name)
+    return out
 
 
 _PAID_HOW = re.compile(

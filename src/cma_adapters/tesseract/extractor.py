@@ -155,20 +155,26 @@ class TesseractTextExtractor(TextExtractor):
         dpi = image_dpi(info, size)
         async with self._semaphore:
             try:
-                result = await asyncio.to_thread(self._tsv_direct, data, dpi, size)
+                result, size = await asyncio.to_thread(self._tsv_direct, data, dpi, size)
             except _Unreadable:
                 return None  # decoded here instead, which says what is wrong with it
         return _page_text(1, result, size)
 
     def _tsv_direct(
         self, data: bytes, dpi: int | None, size: tuple[int, int]
-    ) -> dict[str, list[Any]]:
+    ) -> tuple[dict[str, list[Any]], tuple[int, int]]:
         """The upload read as it is, then its framed boxes (``_frames``) and the lines it
         left unread (``unread.py``) read again, all on the caller's thread and semaphore
-        slot like any other page's Tesseract runs."""
+        slot like any other page's Tesseract runs; and the page's size as read. Print that
+        runs sideways is turned upright and read again, as on any other page (round 38)."""
         result = self._tsv(1, data, dpi)
         with Image.open(io.BytesIO(data)) as image:
-            return self._read_again(1, _prepare(image), result, dpi)
+            page = _prepare(image)
+            if _read_sideways(result):
+                turned = self._upright(page, dpi, portrait_too=True)
+                if turned is not page:
+                    page, result = turned, self._tsv(1, _pgm(turned), dpi)
+            return self._read_again(1, page, result, dpi), page.size
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
         try:
@@ -270,7 +276,14 @@ class TesseractTextExtractor(TextExtractor):
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         image = self._upright(image, dpi)
-        result = self._read_again(number, image, self._tsv(number, _pgm(image), dpi), dpi)
+        first = self._tsv(number, _pgm(image), dpi)
+        if _read_sideways(first):
+            # (a landscape page printed sideways on a portrait sheet, read as upright:
+            # turned by the orientation detection and read again, round 38)
+            turned = self._upright(image, dpi, portrait_too=True)
+            if turned is not image:
+                image, first = turned, self._tsv(number, _pgm(turned), dpi)
+        result = self._read_again(number, image, first, dpi)
         return _page_text(number, result, image.size)
 
     def _read_again(
@@ -361,11 +374,14 @@ class TesseractTextExtractor(TextExtractor):
         tsv = done.stdout.decode("utf-8", "replace")
         return pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)  # type: ignore[no-any-return]
 
-    def _upright(self, image: Image.Image, dpi: int | None) -> Image.Image:
+    def _upright(
+        self, image: Image.Image, dpi: int | None, *, portrait_too: bool = False
+    ) -> Image.Image:
         """A page fed in sideways (wider than tall, where letters, forms and statements are
         portrait) is turned upright by Tesseract's orientation detection (``--psm 0``),
-        when it is sure enough; a portrait page is read as it is, at no extra cost."""
-        if image.width <= image.height * 1.1:
+        when it is sure enough; a portrait page is read as it is, at no extra cost (unless
+        ``portrait_too``: its first reading showed its print runs sideways)."""
+        if image.width <= image.height * 1.1 and not portrait_too:
             return image
         try:
             osd = pytesseract.image_to_osd(
@@ -384,6 +400,22 @@ class TesseractTextExtractor(TextExtractor):
 
 # Tesseract's orientation confidence below which a page is left as it is.
 _OSD_SURE = 2.0
+
+
+def _read_sideways(result: dict[str, list[Any]]) -> bool:
+    """Whether a page's first reading shows its print running sideways (round 38): most of
+    its words of three characters or more are boxes taller than wide (upright print makes
+    them wider than tall), at least eight of them."""
+    shapes = [
+        (int(w), int(h))
+        for t, w, h, c in zip(
+            result.get("text", []), result.get("width", []), result.get("height", []),
+            result.get("conf", []), strict=False,
+        )
+        if len(str(t).strip()) >= 3 and float(c) >= 0
+    ]  # fmt: skip
+    tall = sum(1 for w, h in shapes if h > 1.3 * w)
+    return tall >= 8 and tall >= 0.4 * len(shapes)
 
 
 class _Unreadable(TextExtractionFailed):

@@ -1,16 +1,16 @@
-"""Held-out family AN (written blind) faxed in standard mode, pleated in a laser printer's
-fuser or photographed lying on another sheet, read by real Tesseract and the reader as the
-product ships it (the learned field ranker on): eight single-page documents over AN's three
-scans (a card company's letter with its named contact, faxed, as a group 3 TIFF; a simple
-procedure claim form filled in on screen, pleated, as colour PNG without its resolution; a
-fish processor's wage packet, photographed on another sheet, as colour JPEG; sheriff
-officers' charge on a filled-in form, faxed; a council tax reminder from a mailing house,
-pleated, as PNG with its resolution; a heat and light bill on labelled stationery,
+"""Family AN (written blind, read since round 38) faxed in standard mode, pleated in a laser
+printer's fuser or photographed lying on another sheet, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): eight single-page documents
+over AN's three scans (a card company's letter with its named contact, faxed, as a group 3
+TIFF; a simple procedure claim form filled in on screen, pleated, as colour PNG without its
+resolution; a fish processor's wage packet, photographed on another sheet, as colour JPEG;
+sheriff officers' charge on a filled-in form, faxed; a council tax reminder from a mailing
+house, pleated, as PNG with its resolution; a heat and light bill on labelled stationery,
 photographed; a Child Disability Payment award from a mailing house, faxed; a statement
 grouped by day, pleated). AN's two-page documents (the turned schedule) are read by
-``benchmarks/intake_accuracy.py --family an --ocr-an 19``, which reads one document of
-every class; the figures are in benchmarks/OCR.md ("Family AN"). Only aggregate figures are
-printed: AN's individual misses are not written down."""
+``benchmarks/intake_accuracy.py --family an --ocr-an 19``, which reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AN", and "Round 38", which read AN's
+misses: every figure on AN since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -62,7 +62,19 @@ UNMET = frozenset(
     {"document_class", "creditor_name", "account_reference", "court_claim_number",
      "income_pence", "gross_pence"}
 )  # fmt: skip
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 38; since, only those still unmet: ``STILL_UNMET``)."""
+ROUND_38 = (
+    "class 8/8, creditor 5/5, claim no. 1/1; reference 3/5, income 1/2, gross 0/1 (rules of "
+    "round 38, models 2026-12-06.34)"
+)
+"""After round 38, which read AN's misses (training-side): the class, the creditor and the
+claim number meet their floors; the reference, the income and the gross do not (OCR
+noise: a card number's label garbled, a nought read as a letter O, a wage packet's labels
+and figures torn apart)."""
+STILL_UNMET = frozenset({"account_reference", "income_pence", "gross_pence"})
+"""The floors still not met after round 38 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +86,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AN (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AN (seen since round 38), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -94,10 +106,12 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AN after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AN after OCR, after round 38 under the issue's floor: {ROUND_38}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 38: a regression check of a training-side figure (ROUND_38; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

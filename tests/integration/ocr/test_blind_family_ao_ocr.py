@@ -1,17 +1,16 @@
-"""Held-out family AO (written blind) fed askew through a sheet feeder with a black backing,
-scanned dog-eared on a flatbed or photographed at night under a tungsten bulb, read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): eight
-single-page documents over AO's three scans (a credit union's compliments slip, fed askew,
-as greyscale PNG with its resolution; an ordinary civil bill's flow chart, dog-eared, as a
-deflate TIFF; a meat plant's pay advice, photographed at night, as colour JPEG; the
-Enforcement of Judgments Office's flow chart, fed askew, as PNG without its resolution;
-Land & Property Services' rates with payment coupons, dog-eared; an electricity bill with
-its dial, photographed at night; a Jobseeker's Allowance award worked out as a sum, fed
-askew; a bank statement with type codes, dog-eared). AO's two-page documents (the court
-papers with their back sheet) are read by ``benchmarks/intake_accuracy.py --family ao
---ocr-ao 19``, which reads one document of every class; the figures are in
-benchmarks/OCR.md ("Family AO"). Only aggregate figures are printed: AO's individual misses
-are not written down."""
+"""Family AO (written blind, read since round 38) fed askew through a sheet feeder with a black
+backing, scanned dog-eared on a flatbed or photographed at night under a tungsten bulb, read
+by real Tesseract and the reader as the product ships it (the learned field ranker on):
+eight single-page documents over AO's three scans (a credit union's compliments slip, fed
+askew, as greyscale PNG with its resolution; an ordinary civil bill's flow chart, dog-eared,
+as a deflate TIFF; a meat plant's pay advice, photographed at night, as colour JPEG; the
+Enforcement of Judgments Office's flow chart, fed askew, as PNG without its resolution; Land
+& Property Services' rates with payment coupons, dog-eared; an electricity bill with its
+dial, photographed at night; a Jobseeker's Allowance award worked out as a sum, fed askew; a
+bank statement with type codes, dog-eared). AO's two-page documents (the court papers with
+their back sheet) are read by ``benchmarks/intake_accuracy.py --family ao --ocr-ao 19``,
+which reads one document of every class; the figures are in benchmarks/OCR.md ("Family AO",
+and "Round 38", which read AO's misses: every figure on AO since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -61,7 +60,18 @@ MEASURED: dict[str, tuple[int, int]] = {
 VERBATIM = 36
 """True values found verbatim in the OCR text (of 37) at the first measurement."""
 UNMET = frozenset({"creditor_name", "account_reference", "court_claim_number"})
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 38; since, only those still unmet: ``STILL_UNMET``)."""
+ROUND_38 = (
+    "class 8/8, reference 5/5, claim no. 1/1; creditor 4/5 (rules of round 38, models "
+    "2026-12-06.34)"
+)
+"""After round 38, which read AO's misses (training-side): the reference and the claim
+number meet their floors; the creditor does not (OCR noise: a letter of a credit union's
+name misread)."""
+STILL_UNMET = frozenset({"creditor_name"})
+"""The floors still not met after round 38 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +83,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AO (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AO (seen since round 38), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -93,10 +103,12 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AO after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AO after OCR, after round 38 under the issue's floor: {ROUND_38}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 38: a regression check of a training-side figure (ROUND_38; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AN (``corpus_blind_an.py``), written blind in a thirty-third hand (its
-organisations and wording new to A-Z, G, E, F, I, J and AA to AL): the family itself (every
-class, ground truth printed, deterministic, laid out on the page, each setting as it says),
-that it is never trained on, and the reader on it on perfect text as the product reads (the
-shipped classifier and field ranker), held to the counts of its first measurement. The OCR
-sample is in tests/integration/ocr/test_blind_family_an_ocr.py; the figures are in
-benchmarks/OCR.md ("Family AN"). Two documents a class keep this module to a few seconds;
-the benchmark reads four. Only aggregate figures are printed: AN's misses are not written
-down."""
+organisations and wording new to A-Z, G, E, F, I, J and AA to AL) and read since round 38:
+the family itself (every class, ground truth printed, deterministic, laid out on the page,
+each setting as it says), that it is trained on only as a read family, and the reader on it
+on perfect text as the product reads (the shipped classifier and field ranker), held to the
+counts of its first measurement. The OCR sample is in
+tests/integration/ocr/test_blind_family_an_ocr.py; the figures are in benchmarks/OCR.md
+("Family AN", and "Round 38", which read AN's misses: every figure on AN since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -27,13 +28,19 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_an, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_an,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_an import (
@@ -440,11 +447,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_an") == digest()
 
 
-def test_family_an_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_an", "AN")
+def test_family_an_is_trained_on_only_as_a_read_family() -> None:
+    """AN is seen since round 38 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AN" in read_families.READ
+    assert "corpus_blind_an" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_an", "AN")
 
 
-# -- the reader on AN (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AN (seen since round 38, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -478,24 +492,38 @@ MEASURED: dict[str, tuple[int, int]] = {
 UNMET = frozenset(
     {"document_class", "creditor_name", "original_creditor", "court_claim_number", "income_pence"}
 )
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind (strict xfails until round
+38; since, only those still unmet: ``STILL_UNMET``)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_an_is_read_at_least_as_well_as_first_measured(an_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + an_score.table("held-out family AN (written blind), perfect text"))
+    print("\n" + an_score.table("family AN (seen since round 38), perfect text"))
     assert an_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert an_score.totals[field] == total, field
         assert an_score.hits[field] >= hits, (field, an_score.hits[field], hits)
 
 
+ROUND_38 = (
+    "every floor met; on the benchmark's 76 documents every field 100% as shipped (class "
+    "76/76, creditor 60/60, claim no. 8/8, original creditor 4/4, income 8/8 ...): rules of"
+    " round 38, models 2026-12-06.34"
+)
+"""After round 38, which read AN's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 38 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AN blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AN after round 38, under the issue's floor: {ROUND_38}"),
 )
 def test_family_an_meets_the_floor(an_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 38, so a regression check of a training-side figure: ROUND_38
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(an_score.accuracy(field), field), field

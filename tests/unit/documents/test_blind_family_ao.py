@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AO (``corpus_blind_ao.py``), written blind in a thirty-fourth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN): the family itself
-(every class, ground truth printed, deterministic, laid out on the page, each setting as it
-says), that it is never trained on, and the reader on it on perfect text as the product
-reads (the shipped classifier and field ranker), held to the counts of its first
-measurement. The OCR sample is in tests/integration/ocr/test_blind_family_ao_ocr.py; the
-figures are in benchmarks/OCR.md ("Family AO"). Two documents a class keep this module to a
-few seconds; the benchmark reads four. Only aggregate figures are printed: AO's misses are
-not written down."""
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN) and read since round
+38: the family itself (every class, ground truth printed, deterministic, laid out on the
+page, each setting as it says), that it is trained on only as a read family, and the reader
+on it on perfect text as the product reads (the shipped classifier and field ranker), held
+to the counts of its first measurement. The OCR sample is in
+tests/integration/ocr/test_blind_family_ao_ocr.py; the figures are in benchmarks/OCR.md
+("Family AO", and "Round 38", which read AO's misses: every figure on AO since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -27,13 +28,19 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ao, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ao,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ao import (
@@ -437,11 +444,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ao") == digest()
 
 
-def test_family_ao_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ao", "AO")
+def test_family_ao_is_trained_on_only_as_a_read_family() -> None:
+    """AO is seen since round 38 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AO" in read_families.READ
+    assert "corpus_blind_ao" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ao", "AO")
 
 
-# -- the reader on AO (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AO (seen since round 38, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -472,24 +486,38 @@ MEASURED: dict[str, tuple[int, int]] = {
 }  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
 UNMET = frozenset({"document_class", "account_reference", "court_claim_number", "served_date"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind (strict xfails until round
+38; since, only those still unmet: ``STILL_UNMET``)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_ao_is_read_at_least_as_well_as_first_measured(ao_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + ao_score.table("held-out family AO (written blind), perfect text"))
+    print("\n" + ao_score.table("family AO (seen since round 38), perfect text"))
     assert ao_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert ao_score.totals[field] == total, field
         assert ao_score.hits[field] >= hits, (field, ao_score.hits[field], hits)
 
 
+ROUND_38 = (
+    "every floor met; on the benchmark's 76 documents every field 100% by the rules and as "
+    "shipped (class 76/76, reference 60/60, claim no. 8/8, served 4/4 ...): rules of round "
+    "38, models 2026-12-06.34"
+)
+"""After round 38, which read AO's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 38 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AO blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AO after round 38, under the issue's floor: {ROUND_38}"),
 )
 def test_family_ao_meets_the_floor(ao_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 38, so a regression check of a training-side figure: ROUND_38
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(ao_score.accuracy(field), field), field

@@ -56,6 +56,8 @@ READ_MODULES = {
     "corpus_blind_ak": "AK",
     "corpus_blind_ag": "AG",
     "corpus_blind_al": "AL",
+    "corpus_blind_an": "AN",
+    "corpus_blind_ao": "AO",
 }
 PACKAGE = Path(read_families.__file__).parent
 
