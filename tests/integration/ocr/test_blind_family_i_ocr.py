@@ -46,8 +46,9 @@ FIRST = (
     "verbatim in the OCR text 33 of 33 (branch corpusi off ea3738d = main's round-18 reader, "
     "shipped field ranker 2026-12-05.18)"
 )
-UNMET = frozenset({"creditor_name", "letter_date", "deadline_date"})
-"""The floors this sample does not meet at the first measurement (strict xfails below)."""
+UNMET = frozenset({"letter_date", "deadline_date"})
+"""The floors this sample does not meet (strict xfails below). At the first measurement the
+creditor too; met since round 38 (AN's and AO's kinds, not I's: I was not read)."""
 
 
 @pytest.fixture(scope="module")

@@ -465,8 +465,10 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the original creditor
 and the gross pay."""
-UNMET = frozenset({"original_creditor"})
-"""The floors not met at the first measurement (strict xfails below)."""
+UNMET: frozenset[str] = frozenset()
+"""The floors not met (strict xfails below). At the first measurement the original
+creditor; met since round 38 (AN's and AO's kinds, not AH's: AH was not read), so a plain
+assertion now."""
 TARGETS = ("document_class", *corpus.FIELDS)
 COLLAPSE = {"creditor_name": 0.7, "balance_pence": 0.6, "letter_date": 0.45}
 """Well under the floors of the fields that every debt letter states: a collapse, not a
