@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING
 
 import typer
@@ -336,18 +337,18 @@ def demo(
     else:
         _print_demo_summary(console, host, port, serving=not no_serve)
     if not no_serve:
-        guard(lambda: _serve(_demo_reset_link(settings, host, port), host, port), as_json=as_json)
+        import os
+
+        _demo_reset_link(os.environ, host, port)
+        guard(lambda: _serve(settings, host, port), as_json=as_json)
 
 
-def _demo_reset_link(settings: Settings, host: str, port: int) -> Settings:
+def _demo_reset_link(env: MutableMapping[str, str], host: str, port: int) -> None:
     """The demo's reset emails link to the console it serves (the outbox folder holds them:
-    ``cma notify read``), unless ``CMA_PASSWORD_RESET_LINK`` says otherwise."""
-    import attrs
-
-    if settings.password_reset_link:
-        return settings
-    link = f"{_base_url(host, port)}/reset-password#token="
-    return attrs.evolve(settings, password_reset_link=link)
+    ``cma notify read``), unless ``CMA_PASSWORD_RESET_LINK`` says otherwise. Set in the
+    environment: uvicorn builds the app, and its settings, from it."""
+    if not env.get("CMA_PASSWORD_RESET_LINK"):
+        env["CMA_PASSWORD_RESET_LINK"] = f"{_base_url(host, port)}/reset-password#token="
 
 
 def _base_url(host: str, port: int) -> str:
