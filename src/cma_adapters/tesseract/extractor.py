@@ -169,11 +169,7 @@ class TesseractTextExtractor(TextExtractor):
         runs sideways is turned upright and read again, as on any other page (round 38)."""
         result = self._tsv(1, data, dpi)
         with Image.open(io.BytesIO(data)) as image:
-            page = _prepare(image)
-            if _read_sideways(result):
-                turned = self._upright(page, dpi, portrait_too=True)
-                if turned is not page:
-                    page, result = turned, self._tsv(1, _pgm(turned), dpi)
+            page, result = self._turned_if_sideways(1, _prepare(image), result, dpi)
             return self._read_again(1, page, result, dpi), page.size
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
@@ -277,14 +273,22 @@ class TesseractTextExtractor(TextExtractor):
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         image = self._upright(image, dpi)
         first = self._tsv(number, _pgm(image), dpi)
-        if _read_sideways(first):
-            # (a landscape page printed sideways on a portrait sheet, read as upright:
-            # turned by the orientation detection and read again, round 38)
-            turned = self._upright(image, dpi, portrait_too=True)
-            if turned is not image:
-                image, first = turned, self._tsv(number, _pgm(turned), dpi)
+        image, first = self._turned_if_sideways(number, image, first, dpi)
         result = self._read_again(number, image, first, dpi)
         return _page_text(number, result, image.size)
+
+    def _turned_if_sideways(
+        self, number: int, image: Image.Image, result: dict[str, list[Any]], dpi: int | None
+    ) -> tuple[Image.Image, dict[str, list[Any]]]:
+        """The page and its reading, turned and read again when its first reading shows
+        its print running sideways (a landscape page printed sideways on a portrait sheet,
+        read as upright: turned by the orientation detection, round 38); else as given.
+        One place for the decoded and the direct path."""
+        if _read_sideways(result):
+            turned = self._upright(image, dpi, portrait_too=True)
+            if turned is not image:
+                return turned, self._tsv(number, _pgm(turned), dpi)
+        return image, result
 
     def _read_again(
         self, number: int, image: Image.Image, result: dict[str, list[Any]], dpi: int | None
