@@ -31,10 +31,15 @@ export async function downloadLetter(caseId: string, letterId: string, name: str
   save(fetched(r, "The letter"), name);
 }
 
+/** An uploaded document's original file, as it was uploaded (typed as uploaded). */
+async function originalFile(documentId: string): Promise<Blob> {
+  const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: documentId } }, parseAs: "blob" });
+  return fetched(r, "The document");
+}
+
 /** Save an uploaded document's original file, as it was uploaded. */
 export async function downloadDocument(documentId: string, name: string) {
-  const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: documentId } }, parseAs: "blob" });
-  save(fetched(r, "The document"), name);
+  save(await originalFile(documentId), name);
 }
 
 /** The types a browser shows itself (its PDF viewer, an image): a TIFF, a HEIC photo or a
@@ -54,8 +59,7 @@ export async function viewDocument(documentId: string) {
   if (!tab) throw new Error("the browser blocked the new tab: allow pop-ups for CMA, or download the file");
   tab.opener = null;
   try {
-    const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: documentId } }, parseAs: "blob" });
-    const href = URL.createObjectURL(fetched(r, "The document"));
+    const href = URL.createObjectURL(await originalFile(documentId));
     tab.location.replace(href);
     // Kept long enough for the tab to load it (and for a reload soon after).
     setTimeout(() => URL.revokeObjectURL(href), 300_000);
