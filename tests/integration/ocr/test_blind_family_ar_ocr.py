@@ -42,13 +42,23 @@ CHOSEN = (
     (C.BNPL_CATALOGUE_ARREARS, 0, 6),
     (C.NOTICE_OF_ASSIGNMENT, 0, 7),
 )
-FIRST = "to be filled from the first measurement"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 8/8; creditor 7/7, original creditor 1/1, reference 7/7, balance 7/7, letter date "
+    "8/8, deadline 6/6, claim no. 1/1, served 1/1, payer 1/1, income 1/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 42 of 42 (branch corpusar off "
+    "0bad9fef, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (7, 7), "original_creditor": (1, 1),
+    "account_reference": (7, 7), "balance_pence": (7, 7), "letter_date": (8, 8),
+    "deadline_date": (6, 6), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+VERBATIM = 42
+"""True values found verbatim in the OCR text (of 42) at the first measurement."""
 UNMET: frozenset[str] = frozenset()
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample does not meet at the first measurement (none)."""
 
 
 @pytest.fixture(scope="module")
