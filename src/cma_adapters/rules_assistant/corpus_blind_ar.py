@@ -69,12 +69,13 @@ with a bulldog clip, a scorch or bleach, so ``AR`` has its own:
   (Fri)" (the weekday cut in brackets after); amounts as "£1,234.56" and, in tables and
   cells, "1,234.56";
 * scans new to the families: a page scanned with a steel bulldog clip still on its top
-  edge towards a corner (the black jaws in the top margin, the wire handles folded down over the page,
-  their shadow; 300 dpi greyscale PNG, its resolution at even indexes); a page scorched by
-  an iron (a brown, pointed scorch over a few lines near its foot, darkest in the middle;
-  200 dpi colour JPEG without a resolution); a page splashed with bleach spray (round
-  spots where the print faded to a pale brown, only on lines that hold no true value, a
-  faint tide ring round each; 250 dpi greyscale, as a one-page PDF).
+  edge towards a corner (the black jaws in the top margin, the wire handles folded down
+  over the page, their shadow; 300 dpi greyscale PNG, its resolution at even indexes); a
+  page scorched by an iron (a brown, pointed scorch over a few lines in the lower half,
+  centred on a line that holds no true value, darkest in the middle; 200 dpi colour JPEG
+  without a resolution); a page splashed with bleach spray (round spots where the print
+  faded to a pale grey, only within lines that hold no true value, a faint tide ring round
+  each; 250 dpi greyscale, as a one-page PDF).
 
 Not all of the above is new, as far as grep over the earlier modules shows (checked before
 any measuring): "£1,234.56" and "1,234.56" are many families'; the Civil National Business
@@ -1626,7 +1627,7 @@ def _scorch(image: Image.Image, sample: ARSample, n: int, dpi: int, rng: random.
 
 def _bleach(image: Image.Image, sample: ARSample, n: int, dpi: int, rng: random.Random, skew: float) -> Image.Image:  # fmt: skip
     """Greyscale; a page splashed with bleach spray: round spots where the print faded to
-    a pale brown, only within lines that hold no true value, a faint tide ring round each
+    a pale grey, only within lines that hold no true value, a faint tide ring round each
     spot; a little askew."""
     arr = np.asarray(image.convert("L"), dtype=np.float32)
     h, w = arr.shape
