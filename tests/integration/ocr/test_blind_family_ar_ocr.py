@@ -1,0 +1,99 @@
+"""Held-out family AR (written blind) scanned with a bulldog clip on its top edge,
+scorched by an iron or splashed with bleach, read by real Tesseract and the reader as the
+product ships it (the learned field ranker on): eight documents over AR's three scans (a
+car finance firm's arrears letter on a ladder, clipped, as a greyscale PNG with its
+resolution; a money claim on a notepad sheet, scorched, as colour JPEG; a van plant's pay
+statement, bleach-spotted, as PDF; a fine in dominoes, clipped, as PNG without its
+resolution; the borough's council tax on a wheel, scorched; a council tax enforcement
+agent's notice on a washing line, bleach-spotted; a pay later app's arrears in roundels,
+clipped; a sold card debt on a washing line, scorched). Every AR document is one page; the
+benchmark's ``benchmarks/intake_accuracy.py --family ar --ocr-ar 19`` reads one document
+of every class; the figures are in benchmarks/OCR.md ("Family AR"). Only aggregate figures
+are printed: AR's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ar import ar_scanned, build_ar, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ar.SCANS (0: a bulldog clip on
+# the top edge, greyscale PNG with its resolution at even indexes; 1: an iron's scorch,
+# colour JPEG; 2: bleach spots on lines holding no true value, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 1, 2),
+    (C.MAGISTRATES_FINE, 0, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 5),
+    (C.BNPL_CATALOGUE_ARREARS, 0, 6),
+    (C.NOTICE_OF_ASSIGNMENT, 0, 7),
+)
+FIRST = (
+    "class 8/8; creditor 7/7, original creditor 1/1, reference 7/7, balance 7/7, letter date "
+    "8/8, deadline 6/6, claim no. 1/1, served 1/1, payer 1/1, income 1/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 42 of 42 (branch corpusar off "
+    "0bad9fef, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (7, 7), "original_creditor": (1, 1),
+    "account_reference": (7, 7), "balance_pence": (7, 7), "letter_date": (8, 8),
+    "deadline_date": (6, 6), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 42
+"""True values found verbatim in the OCR text (of 42) at the first measurement."""
+UNMET: frozenset[str] = frozenset()
+"""The issue's floors this sample does not meet at the first measurement (none)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ar(2), CHOSEN, ar_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AR (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AR after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
