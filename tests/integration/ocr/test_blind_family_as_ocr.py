@@ -42,12 +42,22 @@ CHOSEN = (
     (C.NOTICE_OF_ASSIGNMENT, 1, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
-FIRST = "NOT MEASURED YET"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 8/8; creditor 6/6, original creditor 1/1, reference 5/6, balance 6/6, letter date "
+    "6/8, deadline 3/5, claim no. 0/1, served 1/1, payer 1/1, income 1/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 37 of 38 (branch corpusas off "
+    "0bad9fef, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
+    "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (6, 8),
+    "deadline_date": (3, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text at the first measurement."""
-UNMET: frozenset[str] = frozenset()
+VERBATIM = 37
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset({"account_reference", "letter_date", "deadline_date", "court_claim_number"})
 """The issue's floors this sample does not meet at the first measurement (strict xfails)."""
 
 

@@ -446,11 +446,25 @@ def as_score(
     )  # fmt: skip
 
 
-FIRST = "NOT MEASURED YET"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 28/30, original creditor 2/2, reference 30/30, balance "
+    "30/30, letter date 32/36, deadline 21/24, claim no. 0/4, payer 3/4, income 3/4, gross "
+    "1/2, frequency 3/4, served 2/2 (branch corpusas off 0bad9fef = main after round 38's "
+    "merges, shipped classifier and field ranker; on 76 documents class 74/76, letter date "
+    "65/72, deadline 40/46, claim no. 0/8, payer 7/8, income 7/8, gross 2/4, frequency 6/8: "
+    "benchmarks/OCR.md, 'Family AS')"
+)
+"""The first measurement (38 documents here): every floor met but the letter date, the
+deadline, the claim number and the payslips' and benefits' fields."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (28, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (32, 36),
+    "deadline_date": (21, 24), "court_claim_number": (0, 4), "payer_name": (3, 4),
+    "income_pence": (3, 4), "gross_pence": (1, 2), "frequency": (3, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"letter_date", "deadline_date", "court_claim_number", "payer_name",
+                   "income_pence", "gross_pence", "frequency"})  # fmt: skip
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
