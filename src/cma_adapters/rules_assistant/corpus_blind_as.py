@@ -80,12 +80,12 @@ Not all of the above is new, as far as grep over the earlier modules shows (chec
 any measuring): "£1,234.56" and "1,234.56" are many families'; sheriff officers, simple
 procedure, decrees, charges for payment, summary warrants and Social Security Scotland are
 R's, AL's and AN's words too (the law's and the state's, not a setting); N named Adult
-Disability Payment; AL set a knitwear mill (never a hosiery mill in Hawick); the fonts are
-the families' fonts (these pairings were not found together); AK's raindrops, E's punched
-pocket and AF's foxing are other marks on a page (never an iron's scorch, a colour fringe
-or a ruler); AD's staircase, AI's rungless timeline, AQ's hexagons and AP's folder tabs are
-other ways to set facts (never a signpost, a ladder, a luggage label, dominoes, a plaque or
-a noticeboard).
+Disability Payment; AL named knitwear (never a hosiery mill in Hawick); the fonts are the
+families' fonts (in pairings not checked exhaustively against theirs); AK's raindrops, E's
+punched pocket and AF's foxing are other marks on a page (never an iron's scorch, a colour
+fringe or a ruler); AD's staircase, the timelines of AA, AH, AI, Q and W, AQ's hexagons
+and AP's folder tabs are other ways to set facts (never a signpost, a ladder, a luggage
+label, dominoes, a plaque or a noticeboard).
 
 Ground truth follows L's to AQ's conventions: ``creditor_name`` is whoever is owed now (the
 agency's client, the pursuer of a claim or decree, the council behind a summary warrant, a
