@@ -168,7 +168,7 @@ no longer a blind measurement. AB was blind until round 27, which read it; J was
 until round 28, which read it; AI was blind until round 29, AF until round 30, AD until
 round 31, AJ until round 32, AK until round 33, AG until round 34, AL until round 35 and
 AN and AO until round 38, which read them; all eleven are read since (``--skip
-y,i,ah,ap,aq,ar`` leaves out the blind Y, I, AH, AP, AQ and AR).
+y,i,ah,ap,aq,ar,as`` leaves out the blind Y, I, AH, AP, AQ, AR and AS).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -270,6 +270,14 @@ pages scorched by an iron as colour JPEG without a resolution, its pages splashe
 bleach as one-page greyscale PDF; all one page). AR's misses are never printed.
 
 ``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,ap,aq,ar``
+Held-out AS (``corpus_blind_as.py``: a thirty-eighth blind family, in a thirty-eighth hand;
+the Scottish Borders under Scots law; measured against main's reader after round 38 and
+never shown to it): ``--family as`` (AS only) or ``--family all``, ``--ocr-as N`` scans and
+reads N of its documents (its pages scorched by an iron as colour PNG, its phone photos with
+colour fringing as colour baseline JPEG without a resolution, its pages under a clear ruler
+as one-page greyscale PDF; all one page). AS's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,ap,aq,as``
 leaves out exactly those families and no other: the working run of every seen family since
 round 38, which read AN and AO after round 35 read AL); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -285,14 +293,14 @@ likewise "o" is a substring of "ao" (and there is a family O): a skip naming AO 
 comma form, or it leaves out O too; "p" is a substring of "ap" (and there is a family P):
 a skip naming AP must use the comma form, or it leaves out P too; "q" is a substring of
 "aq" (and there is a family Q): a skip naming AQ must use the comma form, or it leaves out Q
-too; and "r" is a substring of "ar" (and there is a family R): a skip naming AR must use the
-comma form, or it leaves out R too.
+too; "r" is a substring of "ar" and "s" of "as" (and there are families R and S): a skip
+naming AR or AS must use the comma form, or it leaves out R or S too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN and AO with their own
-seeds, not the benchmark's; never Y, I, AH, AP, AQ or AR) and
+seeds, not the benchmark's; never Y, I, AH, AP, AQ, AR or AS) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -302,7 +310,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -310,7 +318,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
-[--ocr-aq 19] [--ocr-ar 19]
+[--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -379,6 +387,8 @@ from cma_adapters.rules_assistant.corpus_blind_aq import aq_pages, aq_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_aq import values_in_text as aq_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_ar import ar_pages, ar_scanned, ar_text, build_ar
 from cma_adapters.rules_assistant.corpus_blind_ar import values_in_text as ar_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_as import as_pages, as_scanned, as_text, build_as
+from cma_adapters.rules_assistant.corpus_blind_as import values_in_text as as_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -682,6 +692,9 @@ FAMILY_AQ = Family(
 FAMILY_AR = Family(
     "held-out AR, written blind", build_ar, ar_text, ar_pages, ar_scanned, ar_values_in_text, True
 )
+FAMILY_AS = Family(
+    "held-out AS, written blind", build_as, as_text, as_pages, as_scanned, as_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -692,7 +705,7 @@ PRINTED: dict[str, Family] = {
     "ab": FAMILY_AB, "ac": FAMILY_AC, "ad": FAMILY_AD, "ae": FAMILY_AE,
     "af": FAMILY_AF, "ag": FAMILY_AG, "ah": FAMILY_AH,
     "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK, "al": FAMILY_AL, "an": FAMILY_AN,
-    "ao": FAMILY_AO, "ap": FAMILY_AP, "aq": FAMILY_AQ, "ar": FAMILY_AR,
+    "ao": FAMILY_AO, "ap": FAMILY_AP, "aq": FAMILY_AQ, "ar": FAMILY_AR, "as": FAMILY_AS,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -802,7 +815,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,ap,aq,ar), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,ap,aq,ar,as), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -849,6 +862,7 @@ def main() -> None:
     parser.add_argument("--ocr-ap", type=int, default=0)
     parser.add_argument("--ocr-aq", type=int, default=0)
     parser.add_argument("--ocr-ar", type=int, default=0)
+    parser.add_argument("--ocr-as", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
