@@ -1295,12 +1295,29 @@ def _stain(image: Image.Image, rng: random.Random) -> Image.Image:
         y = cy + height * (rng.random() - 0.5) * 0.12
         rx, ry = width * (0.1 + rng.random() * 0.1), height * (0.06 + rng.random() * 0.05)
         pen.ellipse((x - rx, y - ry, x + rx, y + ry), fill=255)
-    rim = ImageChops.subtract(pool, pool.filter(ImageFilter.MinFilter(2 * (width // 250) + 1)))
+    rim = ImageChops.subtract(pool, _min_filter(pool, 2 * (width // 250) + 1))
     blot = ImageChops.lighter(pool.point(lambda v: v * 150 // 255), rim)
     blot = blot.filter(ImageFilter.GaussianBlur(width / 500))
     brown = Image.new("RGB", image.size, (196, 160, 108))
     stained = ImageChops.multiply(image, brown)
     return Image.composite(stained, image, blot.point(lambda v: round(v * 0.75)))
+
+
+def _min_filter(image: Image.Image, size: int) -> Image.Image:
+    """Pillow's ``MinFilter(size)`` (the darkest pixel of each ``size`` square, edges
+    repeated outwards), taken as a minimum along rows and then down columns: the same
+    pixels (checked against Pillow on these blots and on noise), in milliseconds where
+    Pillow's square rank filter took seconds a page."""
+    grey, half = np.asarray(image), size // 2
+    height, width = grey.shape
+    padded = np.pad(grey, half, mode="edge")
+    rows = padded[:, :width].copy()
+    for i in range(1, size):
+        np.minimum(rows, padded[:, i : i + width], out=rows)
+    out = rows[:height].copy()
+    for i in range(1, size):
+        np.minimum(out, rows[i : i + height], out=out)
+    return Image.fromarray(out)
 
 
 def _barrel(image: Image.Image, strength: float = 0.03) -> Image.Image:
