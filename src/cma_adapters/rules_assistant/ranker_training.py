@@ -131,6 +131,57 @@ def rows(docs: Iterable[Doc], words: frozenset[str]) -> list[DocRows]:
     return out
 
 
+@frozen
+class FieldRows:
+    """One field's candidates over a set of documents, vectorised once: the feature names
+    (sorted, as ``DictVectorizer`` names them), the sparse matrix, whether each row is the
+    right value, and the family of each row's document."""
+
+    names: Any
+    matrix: Any
+    labels: Any
+    families: Any
+
+
+def field_rows(
+    data: Sequence[DocRows], *, rules: bool, random_fields: frozenset[str] | None = None
+) -> dict[str, FieldRows]:
+    """Every field's training rows over ``data``: the candidates of each document that
+    states the field (the randomised pages (``ranker_random``) only for the
+    ``random_fields``, every field if ``None``), without the rules' own scores unless
+    ``rules``, and only values found by kind when not."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+
+    from cma_adapters.rules_assistant.ranker_random import FAMILY
+
+    stated = [
+        (d.family, f)
+        for d in data
+        for f in d.fields
+        if f.right is not None
+        and (d.family != FAMILY or random_fields is None or f.field in random_fields)
+    ]
+    out: dict[str, FieldRows] = {}
+    for field in sorted({f.field for _, f in stated}):
+        kept = [
+            (x if rules else ranker.without_rules(x), y, family)
+            for family, f in stated
+            if f.field == field
+            for x, y in zip(f.features, f.right or [], strict=True)
+            if rules or "typed" in x
+        ]
+        vectoriser = DictVectorizer()
+        matrix = vectoriser.fit_transform([x for x, _, _ in kept])
+        out[field] = FieldRows(
+            names=vectoriser.get_feature_names_out(),
+            matrix=matrix,
+            labels=np.array([y for _, y, _ in kept], dtype=bool),
+            families=np.array([family for _, _, family in kept], dtype=object),
+        )
+    return out
+
+
 def fit(
     data: Sequence[DocRows],
     *,
@@ -138,43 +189,35 @@ def fit(
     rules: bool,
     version: str = "cv",
     random_fields: frozenset[str] | None = None,
+    rows: dict[str, FieldRows] | None = None,
+    leave_out: str | None = None,
 ) -> ranker.Model:
     """One logistic regression per field over the candidates of ``data``. The randomised
     pages (``ranker_random``) train only the ``random_fields`` (every field if ``None``),
     and never the shares of documents that state a field (``stated_shares``: their
-    proportions are made up)."""
-    from sklearn.feature_extraction import DictVectorizer
+    proportions are made up).
+
+    ``rows``: the fields' rows already vectorised over a larger set (``field_rows``), of
+    which ``data`` is every document but those of family ``leave_out``; leave-one-family-out
+    then selects rows instead of vectorising every fold again. A feature only the left-out
+    family has is a column of zeros there: its weight stays 0 under the L2 penalty and is
+    dropped with every weight under 1e-3, as if it had never been a column."""
     from sklearn.linear_model import LogisticRegression
 
     from cma_adapters.rules_assistant.ranker_random import FAMILY
 
+    if rows is None:
+        rows = field_rows(data, rules=rules, random_fields=random_fields)
     weights: dict[str, dict[str, float]] = {}
     intercept: dict[str, float] = {}
-    stated = [
-        f
-        for d in data
-        for f in d.fields
-        if f.right is not None
-        and (d.family != FAMILY or random_fields is None or f.field in random_fields)
-    ]
-    for field in sorted({f.field for f in stated}):
-        kept = [
-            (x if rules else ranker.without_rules(x), y)
-            for f in stated
-            if f.field == field
-            for x, y in zip(f.features, f.right or [], strict=True)
-            if rules or "typed" in x
-        ]
-        feats = [x for x, _ in kept]
-        labels = [y for _, y in kept]
-        if len(set(labels)) < 2:
+    for field, every in rows.items():
+        keep = every.families != leave_out if leave_out is not None else slice(None)
+        matrix, labels = every.matrix[keep], every.labels[keep]
+        if len(set(labels.tolist())) < 2:
             continue
-        vectoriser = DictVectorizer()
-        matrix = vectoriser.fit_transform(feats)
         model = LogisticRegression(C=c, max_iter=3000).fit(matrix, labels)
-        names = vectoriser.get_feature_names_out()
         weights[field] = {
-            str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
+            str(n): round(float(w), 4) for n, w in zip(every.names, model.coef_[0], strict=True)
             if abs(w) >= 1e-3
         }  # fmt: skip
         intercept[field] = round(float(model.intercept_[0]), 4)
@@ -238,9 +281,12 @@ def lofo(
     from cma_adapters.rules_assistant.ranker_random import FAMILY
 
     table: dict[str, dict[str, tuple[int, int, int]]] = {}
+    every = field_rows(data, rules=rules, random_fields=random_fields)
     for family in sorted({d.family for d in data} - {FAMILY}):
         rest = [d for d in data if d.family != family]
-        model = fit(rest, c=c, rules=rules, random_fields=random_fields)
+        model = fit(
+            rest, c=c, rules=rules, random_fields=random_fields, rows=every, leave_out=family
+        )
         for doc in (d for d in data if d.family == family):
             rules_right = {f.field: f.rules_right for f in doc.fields if f.right is not None}
             for field, ok in picks(model, doc).items():
