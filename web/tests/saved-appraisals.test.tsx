@@ -2,6 +2,7 @@
 // before it (a DRO lost after the income rose is what a reviewer looks for).
 import { screen, within } from "@testing-library/react";
 import type { Schemas } from "../src/api/client";
+import { Tag } from "../src/components/ui";
 import { appraisalChanges, eligibleFor, SavedAppraisals } from "../src/pages/case/SavedAppraisals";
 import { answer, json, page, renderPage } from "./harness";
 
@@ -39,6 +40,13 @@ test("what moved between two saved appraisals is said in words", () => {
   expect(appraisalChanges(third, scotland)).toEqual(["Jurisdiction: EW → SCO", "Sequestration: eligible (not appraised before)"]);
   expect(eligibleFor(second)).toBe("DMP");
   expect(eligibleFor(saved("n", "2026-12-03T09:00:00Z", { dro: "not_eligible" }))).toBe("None");
+});
+
+test("a change names a status in the words its tag shows", () => {
+  const later = saved("a4", "2026-12-04T09:00:00Z", { dro: "adviser_judgement", bankruptcy: "adviser_judgement", dmp: "eligible" });
+  expect(appraisalChanges(third, later)).toEqual(["DRO: not eligible → adviser's judgement"]);
+  renderPage(<Tag value="adviser_judgement" />);
+  expect(screen.getByText("adviser's judgement")).toHaveClass("govuk-tag", "govuk-tag--yellow");
 });
 
 test("saved appraisals are listed newest first, each against the one before", async () => {

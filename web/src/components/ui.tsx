@@ -71,11 +71,20 @@ const TAG_COLOURS: Record<string, string> = {
   withdrawn: "grey",
 };
 
+// A status's words where its code, underscores read as spaces, would read wrongly.
+const TAG_WORDS: Record<string, string> = { adviser_judgement: "adviser's judgement" };
+
+/** A status code in the words a tag shows for it ("not_eligible" → "not eligible"), so a
+ * sentence naming a status says what its tag says. */
+export function tagWords(value: string): string {
+  return TAG_WORDS[value] ?? value.replace(/_/g, " ");
+}
+
 export function Tag({ value, text }: { value: string; text?: string }) {
   const colour = TAG_COLOURS[value];
   return (
     <strong className={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>
-      {text ?? value.replace(/_/g, " ")}
+      {text ?? tagWords(value)}
     </strong>
   );
 }

@@ -6,12 +6,11 @@ import { api, type Schemas } from "../../api/client";
 import { everyItem } from "../../api/pages";
 import { unwrap } from "../../api/problem";
 import { date, dateTime, label } from "../../components/format";
-import { QueryState, ScrollBox } from "../../components/ui";
+import { QueryState, ScrollBox, tagWords } from "../../components/ui";
 
 type Saved = Schemas["AppraisalRecord"];
 
-const RESULT: Record<string, string> = { eligible: "eligible", not_eligible: "not eligible", adviser_judgement: "adviser's judgement" };
-const result = (status: string) => RESULT[status] ?? label(status);
+const result = tagWords;
 
 /** What moved between two saved appraisals, in words: "Debt relief order: eligible → not
  * eligible"; a solution in only one of them (another jurisdiction) is named as such. */
