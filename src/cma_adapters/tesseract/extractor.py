@@ -173,7 +173,11 @@ class TesseractTextExtractor(TextExtractor):
         runs sideways is turned upright and read again, as on any other page (round 38)."""
         result = self._tsv(1, data, dpi)
         with Image.open(io.BytesIO(data)) as image:
-            page, result = self._turned_if_sideways(1, _prepare(image), result, dpi)
+            # (a direct page is 8-bit grey already: read in place, not copied as
+            # ``_prepare`` would, 0.3-1.7 ms a page; nothing here changes its pixels)
+            image.load()
+            page = image if image.mode == "L" else _prepare(image)
+            page, result = self._turned_if_sideways(1, page, result, dpi)
             return self._read_again(1, page, result, dpi), page.size
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
