@@ -169,6 +169,17 @@ def test_only_image_signatures_reach_tesseract() -> None:
     assert is_image_bytes(_packed(PAGE))  # (what the decoding path hands over)
 
 
+def test_the_decoding_path_hands_over_the_same_pixels_packed() -> None:
+    # (a PackBits TIFF, not a PGM, since ocrfast39: the same pixels, fewer bytes to read)
+    packed = _packed(PAGE)
+    assert packed.startswith(b"II*\x00")
+    with Image.open(io.BytesIO(packed)) as image:
+        assert image.mode == "L"
+        assert image.size == PAGE.size
+        assert image.tobytes() == PAGE.tobytes()
+    assert len(packed) < len(PAGE.tobytes()) / 4
+
+
 async def test_a_damaged_png_with_good_header_is_reported_corrupt() -> None:
     data = bytearray(_png(PAGE))
     data[len(data) // 2] ^= 0xFF  # inside the pixels: the chunk's CRC no longer matches
