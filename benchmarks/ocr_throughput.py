@@ -12,7 +12,7 @@ text. The reading runs on the event loop, as in the worker, while other pages' T
 processes run.
 
 ``--decoded`` adds the pipeline with the direct path off (every page decoded, prepared and
-sent to Tesseract as PGM), to show what handing pages over as uploaded saves.
+sent to Tesseract as a PackBits TIFF), to show what handing pages over as uploaded saves.
 ``--json FILE`` writes every round's figures, not only the best.
 
 Run: ``.venv/bin/python benchmarks/ocr_throughput.py [--pages 24] [--repeat 2] [--read]

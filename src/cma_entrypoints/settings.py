@@ -77,7 +77,7 @@ class Settings:
     field_ranker: bool = True
     # A plain grey upright PNG/JPEG page goes to Tesseract as uploaded, after checks that
     # read no pixels (cma_adapters/tesseract/direct.py; benchmarks/OCR.md, ``ocrfast``);
-    # "off": every page is decoded by Pillow and handed over as PGM.
+    # "off": every page is decoded by Pillow and handed over as a packed TIFF.
     ocr_direct: bool = True
     ocr_concurrency: int | None = None
     # A document still "processing" after this many seconds is failed by the worker's sweep

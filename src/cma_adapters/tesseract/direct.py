@@ -35,13 +35,13 @@ from cma_core.documents.files import ContentType
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _JPEG_SIGNATURE = b"\xff\xd8\xff"
-_PNM_SIGNATURES = (b"P5", b"P6")  # what the ordinary path itself writes
+_TIFF_SIGNATURES = (b"II*\x00", b"MM\x00*")  # what the ordinary path itself writes
 _FORMATS = {ContentType.PNG: "PNG", ContentType.JPEG: "JPEG"}
 
 
 def is_image_bytes(data: bytes) -> bool:
-    """True for the only inputs this package hands Tesseract: PNG, JPEG, binary PNM."""
-    return data.startswith((_PNG_SIGNATURE, _JPEG_SIGNATURE, *_PNM_SIGNATURES))
+    """True for the only inputs this package hands Tesseract: PNG, JPEG, TIFF."""
+    return data.startswith((_PNG_SIGNATURE, _JPEG_SIGNATURE, *_TIFF_SIGNATURES))
 
 
 def direct_size(data: bytes, content_type: ContentType) -> tuple[tuple[int, int], object] | None:

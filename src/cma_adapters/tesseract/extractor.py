@@ -19,8 +19,12 @@ One Tesseract run a page gives both the words' boxes and the text (TSV output; t
 is assembled from it). The page reaches Tesseract on its standard input, never through a
 temporary file: an upload that is already what Tesseract should read (one 8-bit grey,
 upright, portrait PNG or JPEG page, checked without decoding it: ``direct.py``) goes as
-uploaded; any other page is decoded and prepared here and sent as an uncompressed PGM
-(encoding a PNG cost more CPU than Tesseract saves reading it).
+uploaded; any other page is decoded and prepared here and sent as a TIFF packed with
+PackBits (run-length: a page is mostly runs of paper). Tesseract reads a large input
+slowly, and its standard input slower still: an uncompressed PGM of a 300 dpi scan (8.7 MB)
+cost it ~220 ms more CPU a page than the same pixels as a packed TIFF (~0.6 MB, ~8 ms to
+pack here), for the same reading, word for word; a PNG packs smaller but takes ~60 ms to
+encode (``benchmarks/OCR.md``, branch ocrfast39).
 
 Print the first reading left out is read again (``unread.py``, round 37): a value in a
 small frame or ring beside its label, returned as nothing at all. The page is decoded here
@@ -169,7 +173,11 @@ class TesseractTextExtractor(TextExtractor):
         runs sideways is turned upright and read again, as on any other page (round 38)."""
         result = self._tsv(1, data, dpi)
         with Image.open(io.BytesIO(data)) as image:
-            page, result = self._turned_if_sideways(1, _prepare(image), result, dpi)
+            # (a direct page is 8-bit grey already: read in place, not copied as
+            # ``_prepare`` would, 0.3-1.7 ms a page; nothing here changes its pixels)
+            image.load()
+            page = image if image.mode == "L" else _prepare(image)
+            page, result = self._turned_if_sideways(1, page, result, dpi)
             return self._read_again(1, page, result, dpi), page.size
 
     def _open_image(self, data: bytes) -> list[tuple[Image.Image, int]]:
@@ -272,7 +280,7 @@ class TesseractTextExtractor(TextExtractor):
 
     def _tesseract(self, number: int, image: Image.Image, dpi: int | None) -> PageText:
         image = self._upright(image, dpi)
-        first = self._tsv(number, _pgm(image), dpi)
+        first = self._tsv(number, _packed(image), dpi)
         image, first = self._turned_if_sideways(number, image, first, dpi)
         result = self._read_again(number, image, first, dpi)
         return _page_text(number, result, image.size)
@@ -287,7 +295,7 @@ class TesseractTextExtractor(TextExtractor):
         if _read_sideways(result):
             turned = self._upright(image, dpi, portrait_too=True)
             if turned is not image:
-                return turned, self._tsv(number, _pgm(turned), dpi)
+                return turned, self._tsv(number, _packed(turned), dpi)
         return image, result
 
     def _read_again(
@@ -304,7 +312,7 @@ class TesseractTextExtractor(TextExtractor):
             return result
         stack, placed, gap = stacked(image, lines)
         try:
-            again = self._tsv(number, _pgm(stack), dpi, psm=6)
+            again = self._tsv(number, _packed(stack), dpi, psm=6)
         except TextExtractionFailed:
             return result
         return put_back(result, again, lines, placed, gap)
@@ -334,7 +342,7 @@ class TesseractTextExtractor(TextExtractor):
         for left, top, right, bottom in frames:
             crop = image.crop((left, top, right, bottom))
             try:
-                again = self._tsv(number, _pgm(crop), dpi, psm=6)
+                again = self._tsv(number, _packed(crop), dpi, psm=6)
             except TextExtractionFailed:
                 continue
             block += 1
@@ -510,10 +518,11 @@ def _frames(result: dict[str, list[Any]], size: tuple[int, int]) -> list[tuple[i
     return out
 
 
-def _pgm(image: Image.Image) -> bytes:
-    """The prepared (8-bit grey) page as a binary PGM: no compression to spend CPU on."""
+def _packed(image: Image.Image) -> bytes:
+    """The prepared (8-bit grey) page as a TIFF packed with PackBits: quick to pack, and
+    few bytes for Tesseract to read from its standard input (see the module's docstring)."""
     out = io.BytesIO()
-    image.save(out, format="PPM")
+    image.save(out, format="TIFF", compression="packbits")
     return out.getvalue()
 
 

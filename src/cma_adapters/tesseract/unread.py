@@ -71,7 +71,7 @@ def unread_lines(image: Image.Image, result: dict[str, list[Any]], dpi: int | No
     if len(words) < 3:
         return []  # a page Tesseract read (next to) nothing on: not this mechanism's case
     scale = max(1, round((dpi or 300) / _SEARCH_DPI))
-    threshold = _otsu(np.asarray(image.reduce(4) if min(image.size) > 400 else image))
+    threshold = _otsu_of(image.reduce(4) if min(image.size) > 400 else image)
     # Ink at full resolution, then reduced: a search pixel is ink where any of the page's
     # pixels under it is (averaging first would lose a light face's thin strokes).
     binary = image.point([0] * threshold + [255] * (256 - threshold))
@@ -149,9 +149,11 @@ def _read_words(result: dict[str, list[Any]]) -> list[tuple[int, int, int, int]]
     ]  # fmt: skip
 
 
-def _otsu(grey: np.ndarray) -> int:
-    """Otsu's threshold of a grey image: ink below it, paper (and a light tint) above."""
-    counts = np.bincount(grey.ravel(), minlength=256).astype(np.float64)
+def _otsu_of(image: Image.Image) -> int:
+    """Otsu's threshold of a grey image: ink below it, paper (and a light tint) above.
+    (Its histogram counted by Pillow: the same counts as numpy's ``bincount`` of its
+    pixels, without exporting them to numpy first: half the CPU, round ocrfast39.)"""
+    counts = np.array(image.histogram(), dtype=np.float64)
     total = counts.sum()
     levels = np.arange(256, dtype=np.float64)
     weight = np.cumsum(counts)

@@ -3,8 +3,8 @@
 The reference is the extractor as it was before that path existed: the page decoded and
 prepared with Pillow, then ``pytesseract.image_to_data`` (a PNG in a temporary file) with
 the same ``--psm``/``--dpi``. The new extractor, both with the direct path and without it
-(its decoded pages now go to Tesseract as PGM on standard input), must give the same text,
-confidence and word boxes on corpus pages of every kind an upload takes.
+(its decoded pages now go to Tesseract as a PackBits TIFF on standard input), must give the
+same text, confidence and word boxes on corpus pages of every kind an upload takes.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from cma_adapters.rules_assistant.corpus import (
 )
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_adapters.tesseract.direct import direct_size, is_image_bytes
-from cma_adapters.tesseract.extractor import _assemble, _words
+from cma_adapters.tesseract.extractor import _assemble, _packed, _words
 from cma_core.documents.errors import CorruptDocument
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import PageSource, PageText
@@ -166,6 +166,18 @@ def test_only_image_signatures_reach_tesseract() -> None:
     assert not is_image_bytes(b"/etc/passwd\n")
     assert is_image_bytes(_png(PAGE))
     assert is_image_bytes(_jpeg(PAGE))
+    assert is_image_bytes(_packed(PAGE))  # (what the decoding path hands over)
+
+
+def test_the_decoding_path_hands_over_the_same_pixels_packed() -> None:
+    # (a PackBits TIFF, not a PGM, since ocrfast39: the same pixels, fewer bytes to read)
+    packed = _packed(PAGE)
+    assert packed.startswith(b"II*\x00")
+    with Image.open(io.BytesIO(packed)) as image:
+        assert image.mode == "L"
+        assert image.size == PAGE.size
+        assert image.tobytes() == PAGE.tobytes()
+    assert len(packed) < len(PAGE.tobytes()) / 4
 
 
 async def test_a_damaged_png_with_good_header_is_reported_corrupt() -> None:
