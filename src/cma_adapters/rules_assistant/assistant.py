@@ -404,6 +404,16 @@ class Reading:
     alternatives: tuple[ClassAlternative, ...] = ()
 
 
+_DROPPED_CAPITAL = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*\n[ \t]*(?=[a-z]{2})")
+
+
+def dropped_capitals(text: str) -> str:
+    """A large initial capital set on a line of its own, the rest of its word opening the
+    next ("H" / "ornbeam Card …"), joined again to its word (round 39): a line of one
+    capital letter, then a line that opens in small letters."""
+    return _DROPPED_CAPITAL.sub(r"\1", text)
+
+
 def read(
     text: str,
     pages: Sequence[PageText],
@@ -414,6 +424,7 @@ def read(
     """Classify ``text`` and read its fields by the rules (``extract`` without the export
     formats, the transactions or a ranker). ``given``: the kind the adviser says it is,
     read as such (not classified, confidence 1.0, no cue may change it)."""
+    text = dropped_capitals(text)
     debt_confidence = None
     likelihoods: dict[str, float] = {}
     probabilities: dict[str, float] = {}

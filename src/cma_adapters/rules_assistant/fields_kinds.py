@@ -505,7 +505,11 @@ def letter_prefix(text: str, start: int) -> str:
 # and a taxpayer's reference); its sentence may end after it
 # ("Account no.: QRS 40471. Arrears ...": a full stop, then a space or the end, no figure;
 # round 30).
-_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,9})(?![\d,/-]|\.\S| ?\d)")
+# (or two runs of capitals joined by a hyphen, a scheme's and a kind's letters: "QB-RC
+# 40471120", round 39)
+_LETTERED = re.compile(
+    r"(?:^|(?<=[\s:(]))([A-Z]{2,4}(?:-[A-Z]{2,4})?) (\d{5,9})(?![\d,/-]|\.\S| ?\d)"
+)
 
 
 def lettered_number(text: str) -> tuple[int, str] | None:
