@@ -402,6 +402,13 @@ INCOME_LABELS = [
     _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
     # (the net wage, salary or earnings as the net pay: "Net wage in this packet", round 38)
     _l(_W % 3 + r"(?:net (?:pay|wages?|salary|earnings)|take home pay)\b", 3.0),
+    # the pay that is left, said as what goes home or reaches the bank: "Clear pay to take
+    # home", "Pay to take home", "Banked to you", "Sent to your bank" (round 39)
+    _l(
+        _W % 3 + r"(?:clear pay|pay to take home|(?:banked|sent|transferred|credited) to (?:you"
+        r"|your (?:bank|account)))\b",
+        3.0,
+    ),
     # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
     # and as a table's column header it reads nothing (a payslip's "Amount" column is
     # every line's; see ``_by_class``).
@@ -430,6 +437,8 @@ GROSS_LABELS = [
     _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+    # ("Total paid" beside "Total taken" and what is left: the payments' total, round 39)
+    _l(r"total (?:paid|earned)$", 2.0),
     # what was earned, as a column's heading: "Earned", "Earnings" (round 15)
     _l(r"(?:earned|earnings)$", 2.0),  # (alone: "Earnings: £87 take-home" is not)
 ]
@@ -561,6 +570,9 @@ def money_score(hit: Hit, weight: float) -> float:
         s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
     if hit.place == "below" and len(hit.words) > 4:
         s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
+    nothing = MONEY.search(hit.text)
+    if nothing and not re.search(r"[1-9]", nothing.group()):
+        s -= 3.0  # a sum of nothing ("Service charge unpaid  0.00") is owed by no one (r39)
     return s
 
 
