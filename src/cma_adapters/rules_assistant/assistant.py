@@ -679,12 +679,14 @@ _ENFORCEMENT_STEP = re.compile(
 )
 
 
-def _only_warns(flat: str) -> bool:
-    """Every sentence of ``flat`` that names a step of enforcement says it as what may
-    come ("the council will register the debt", "if the charge is registered"), and one
-    does: the one owed warns of enforcement, no enforcer writes (round 39: a council's
-    charge certificate read as the enforcement notice it warns of)."""
-    told = [s for s in re.split(r"(?<=[.!?;])\s+", flat) if _ENFORCEMENT_STEP.search(s)]
+def _only_warns(text: str) -> bool:
+    """Every sentence (or line: a heading has no stop) of ``text`` that names a step of
+    enforcement says it as what may come ("the council will register the debt", "if the
+    charge is registered"), and one does: the one owed warns of enforcement, no enforcer
+    writes (round 39: a council's charge certificate read as the enforcement notice it
+    warns of; "We hold a warrant" is told as done)."""
+    parts = re.split(r"(?<=[.!?;])\s+|\n", text)
+    told = [s for s in parts if _ENFORCEMENT_STEP.search(s)]
     return bool(told) and all(_MAY_COME.search(s) for s in told)
 
 
@@ -979,7 +981,12 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and not _BILLED.search(flat)
     ):
         return C.OTHER  # a supplier's notice of a credit: nothing to pay, nothing billed
-    if cls is C.ENFORCEMENT_AGENT_NOTICE and _only_warns(flat) and asks:
+    if (
+        cls is C.ENFORCEMENT_AGENT_NOTICE
+        and _only_warns(text.lower())
+        and not _ENFORCER_ACTING.search(flat)
+        and asks
+    ):
         return C.CREDITOR_LETTER  # the one owed warns of enforcement to come (round 39)
     if cls is not C.CREDITOR_LETTER:
         return cls

@@ -348,13 +348,16 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
       the tenancy's whole balance.
     * A value read as a court claim number is not also the account reference."""
     claims = {c.value for c in found["court_claim_number"] if c.score >= 3}
-    # (the writer's own words, from its letterhead: "X Y Debt Purchase Ltd" → x, y, round 39)
-    writer = {
-        w
+    # (the writer's own words, from its letterhead's best name: "X Y Debt Purchase Ltd" →
+    # x, y, round 39)
+    heads = [
+        c
         for c in found["creditor_name"]
         if c.role in ("letterhead", "collection agent") and isinstance(c.value, str)
-        for w in norm_words(ORGANISATION.sub(" ", c.value))
-        if len(w) >= 4
+    ]
+    head = max(heads, key=lambda c: c.score, default=None)
+    writer = {
+        w for w in norm_words(ORGANISATION.sub(" ", str(head.value) if head else "")) if len(w) >= 4
     }
     if cls not in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT):
         claims = set()  # "Case no" on a bailiff's notice is its reference
