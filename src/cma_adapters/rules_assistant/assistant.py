@@ -404,13 +404,14 @@ class Reading:
     alternatives: tuple[ClassAlternative, ...] = ()
 
 
-_DROPPED_CAPITAL = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*\n[ \t]*(?=[a-z]{2})")
+_DROPPED_CAPITAL = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[a-z]{2})")
 
 
 def dropped_capitals(text: str) -> str:
     """A large initial capital set on a line of its own, the rest of its word opening the
     next ("H" / "ornbeam Card …"), joined again to its word (round 39): a line of one
-    capital letter, then a line that opens in small letters."""
+    capital letter, then (past a blank line OCR may put between) a line that opens in
+    small letters."""
     return _DROPPED_CAPITAL.sub(r"\1", text)
 
 

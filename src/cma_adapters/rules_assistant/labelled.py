@@ -276,6 +276,8 @@ CREDITOR_LABELS = [
         r" (?:the|our|your) (?:council|creditor|lender|client|landlord|authority|owner|company"
         r"|supplier)"
         r"|acting for|collecting for|(?:we are )?writing for"
+        # (on another's behalf, the whole label: "Collecting on behalf of — X", round 39)
+        r"|(?:acting|collecting|recovering|writing) on behalf of$"
         # (the writer's own clause: "We act for", its noun on the line before, round 35)
         r"|(?:we|i) (?:act|are acting|collect|are collecting) for"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",

@@ -616,7 +616,7 @@ def _dropped_capitals(words: Sequence[Word], height: float) -> Sequence[Word]:
             for v in words
             if v is not cap
             and re.match(r"[a-z]{2}", v.text)
-            and cap.box.top < v.box.top <= cap.box.bottom + 2 * height
+            and cap.box.top < v.box.top <= cap.box.bottom + max(2 * height, cap.box.height)
             and -height <= v.box.left - cap.box.left <= cap.box.width + 2 * height
             and id(v) not in joined
         ]

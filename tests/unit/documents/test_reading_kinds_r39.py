@@ -5,8 +5,9 @@ maker, a ferry company and its enforcers): the test checks the *kind* of rule �
 names who did something is no deadline ("By the Tenancy Desk" beside a date is a byline,
 "Approved by the panel on" the letter's date) and a letter before action dated is no
 deadline; a paper then its participle ("Final reminder printed") dates the letter, several
-papers each "posted" are a history; a large initial capital is joined to its word; a
-borough named for its place is an organisation, in the letterhead and in the body, where
+papers each "posted" are a history; a large initial capital is joined to its word (after
+OCR too); whom the writer collects "on behalf of" is the creditor; a borough named for its
+place is an organisation, in the letterhead and in the body, where
 it "has registered" a debt against you; a letterhead name wrapped in a narrow column; a
 "label: value" in a bracket closing a "Re:" line; capitals joined by a hyphen before a run
 of figures and a check letter after grouped figures are the reference's; a net pay said as
@@ -143,6 +144,35 @@ def test_a_large_initial_capital_is_joined_to_its_word() -> None:
     pages = (attrs.evolve(printed, words=tuple(words)),)
     read_ = extract(sample_text(sample), pages, None, given=C.CREDITOR_LETTER)
     assert read_.creditor_name == "Tidewell Marine Finance Ltd"
+    # (after OCR the capital read taller still and further above its word, more space
+    # above it, a blank line between them in the text)
+    h = below.height
+    words = [
+        attrs.evolve(w, box=attrs.evolve(w.box, top=w.box.top + 3 * h))
+        if w.box.top >= cap.top
+        else w
+        for w in words
+    ]
+    taller = Box(left=cap.left, top=below.top + 3 * h - int(4.8 * h), width=cap.width * 3,
+                 height=int(2.5 * h))  # fmt: skip
+    words[at] = attrs.evolve(words[at], box=taller)
+    text = sample_text(sample).replace("\nT\n", "\nT\n\n")
+    pages = (attrs.evolve(printed, words=tuple(words), text=text),)
+    read_ = extract(text, pages, None, given=C.CREDITOR_LETTER)
+    assert read_.creditor_name == "Tidewell Marine Finance Ltd"
+
+
+def test_whom_the_writer_collects_on_behalf_of_is_the_creditor() -> None:
+    """ "Collecting on behalf of — X", a dash for a leader: X is the creditor, not the
+    agency heading the letter."""
+    page = [
+        (Cell(0.08, "Ulvastone Collections Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.1, "Date"), Cell(0.6, "3 June 2027")),
+        (Cell(0.1, "Owed on the loan —"), Cell(0.6, "£2,310.00")),
+        (Cell(0.1, "Collecting on behalf of —"), Cell(0.6, "Tidewell Marine Finance Ltd")),
+    ]  # fmt: skip
+    assert _read(page, C.CREDITOR_LETTER).creditor_name == "Tidewell Marine Finance Ltd"
 
 
 def test_a_borough_named_for_its_place_is_an_organisation() -> None:
