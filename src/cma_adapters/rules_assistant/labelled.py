@@ -60,7 +60,7 @@ LETTER_DATE_LABELS = [
     # time to meet: ``DEADLINE_LABELS``)
     _l(
         r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)"
-        r"(?: and dated)?(?: on)?$|printed for (?:posting|sending)\b"
+        r"(?: and dated)?(?: on)?(?=$| \d)|printed for (?:posting|sending)\b"
         r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
         r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b",
         2.5,

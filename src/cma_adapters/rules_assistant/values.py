@@ -459,6 +459,9 @@ def parse_date(text: str) -> dt.date | None:
     mended = _O_BEFORE_DAY.sub("", _NINE_FOR_NOUGHT.sub("0", text))
     if mended == text:
         mended = _mended_date(text)  # (round 36)
+    if mended == text:
+        # (a leader's underscore OCR glued to the day: "produced —_23rd August", round 39)
+        mended = re.sub(r"_+(?=\d)", " ", text)
     return parse_date(mended) if mended != text else None
 
 

@@ -4,7 +4,8 @@ town of Ulvastone: the Royal Borough of Brackenmoor, Tidewell Marine Finance Ltd
 maker, a ferry company and its enforcers): the test checks the *kind* of rule — "by" that
 names who did something is no deadline ("By the Tenancy Desk" beside a date is a byline,
 "Approved by the panel on" the letter's date) and a letter before action dated is no
-deadline; a paper then its participle ("Final reminder printed") dates the letter, several
+deadline; a paper then its participle ("Final reminder printed", its date in the cell too,
+glued to a leader's underscore by OCR) dates the letter, several
 papers each "posted" are a history; a large initial capital is joined to its word (after
 OCR too); whom the writer collects "on behalf of" is the creditor; a borough named for its
 place is an organisation, in the letterhead and in the body, where
@@ -110,6 +111,9 @@ def test_a_paper_then_its_participle_dates_the_letter_but_a_history_does_not() -
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
     assert _read(page, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
+    # (label and date in one cell, OCR's underscore glued to the day from the leader)
+    glued = [*page[:6], (Cell(0.1, "Final reminder printed —_3rd June 2027"),), *page[8:]]
+    assert _read(glued, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
     history = [
         (Cell(0.08, "Skerrin Ferries Ltd", bold=True),),
         *_ADDRESSEE,
