@@ -476,7 +476,8 @@ def _moved(label: Cell, to: Cell) -> Cell:
 # A National Insurance number printed in its groups ("QQ 12 34 56 C"), as the benefit
 # offices and the tax credits office print their reference: two letters, three pairs of
 # figures and a letter A-D.
-NI_NUMBER = r"\b[A-Z]{2} \d{2} \d{2} \d{2} [A-D]\b"
+# (its letter glued to the last pair by OCR, "QX 12 34 56C", round 39)
+NI_NUMBER = r"\b[A-Z]{2} \d{2} \d{2} \d{2} ?[A-D]\b"
 # The letters a reference's first group may be ("XYZ 4047 4756"): capitals, not a word of
 # the label or the line it is printed on.
 _PREFIX = re.compile(r"(?:^|(?<=[\s:]))([A-Z]{2,4}) $")

@@ -11,7 +11,8 @@ OCR too); whom the writer collects "on behalf of" is the creditor; a borough nam
 place is an organisation, in the letterhead and in the body, where
 it "has registered" a debt against you; a letterhead name wrapped in a narrow column; a
 "label: value" in a bracket closing a "Re:" line; capitals joined by a hyphen before a run
-of figures and a check letter after grouped figures are the reference's; a net pay said as
+of figures, a check letter after grouped figures and an NI number's letter glued to its
+last pair are the reference's; a net pay said as
 what is sent to the bank; a creditor letter that carries balances over dated lines and asks
 nothing is a statement; an enforcement notice that only warns of enforcement to come is the
 creditor's letter; a sum of nothing is no balance; an agent's case named after it, and an
@@ -277,6 +278,15 @@ def test_hyphenated_capitals_and_a_check_letter_belong_to_the_reference() -> Non
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
     assert _read(card, C.CREDITOR_LETTER).account_reference == "412 7730 K"
+    # (a National Insurance number whose letter OCR glued to the last pair)
+    nino = [
+        (Cell(0.08, "Skerrin Ferries Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.1, "Date"), Cell(0.6, "3 June 2027")),
+        (Cell(0.1, "Customer ref."), Cell(0.6, "QX 12 34 56C")),
+        (Cell(0.1, "Overpaid"), Cell(0.6, "£318.40")),
+    ]  # fmt: skip
+    assert str(_read(nino, C.OVERPAYMENT).account_reference).replace(" ", "") == "QX123456C"
 
 
 def test_a_net_pay_said_as_what_is_sent_to_the_bank() -> None:
