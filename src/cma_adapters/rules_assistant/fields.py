@@ -49,6 +49,7 @@ from cma_adapters.rules_assistant.labelled import (
     INCOME_LABELS,
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
+    PAPER_DONE,
     PAY_DAY,
     PAYER_LABELS,
     PAYER_NAMED_LABELS,
@@ -216,7 +217,7 @@ def read_fields(
     history = {
         label
         for c in found["letter_date"]
-        if _PAPER_DONE.fullmatch(label := " ".join(norm_words(c.label or "")))
+        if PAPER_DONE.fullmatch(label := " ".join(norm_words(c.label or "")))
     }
     if len(history) >= 2:
         _adjust(
@@ -323,11 +324,6 @@ def _point_lost(c: Candidate, text: str) -> Candidate:
     on the page ("£784.20"), reads the pointed amount (round 30)."""
     value = point_lost(c.shown, text) if c.shown else None
     return c if value is None else attrs.evolve(c, value=value)
-
-
-_PAPER_DONE = re.compile(
-    r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)(?: on)?"
-)
 
 
 def _adjust(

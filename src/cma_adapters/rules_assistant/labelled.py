@@ -779,6 +779,10 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     # ("Issued by the court on", "Sent by our agents on": who did it, then when; a
     # passive's "by" and its doer, not a deadline's "by", round 26)
     label = _DONE_BY.sub(r"\1 ", label)
+    # ("03 Dec 2026   Statement posted": a step of what has happened so far, the date
+    # printed before what was done, no date of this letter, round 39)
+    if hit.place == "left" and PAPER_DONE.fullmatch(label):
+        return -4.0
     if _BYLINE.fullmatch(label):
         return 0.0  # (a byline, "By the Tenancy Desk": who wrote it, round 39)
     label = re.sub(r"\bletter before (?:claim|action|proceedings|court action)\b", "letter", label)
@@ -802,6 +806,12 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 # A verb's past participle, "by" and who did it, then "on" (the date it was done): the
 # "by" names the doer, as in "Issued by the court on", "Produced by Billing on".
 _DONE_BY = re.compile(r"\b([a-z]+(?:ed|en|ade|ent)) by (?:[a-z']+ ){1,4}?(?=on$)")
+
+
+PAPER_DONE = re.compile(
+    r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)(?: on)?"
+)
+"""A paper named, then that it was made or sent: "Final notice printed" (round 39)."""
 
 
 _BYLINE = re.compile(
