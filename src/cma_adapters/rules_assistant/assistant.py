@@ -404,6 +404,17 @@ class Reading:
     alternatives: tuple[ClassAlternative, ...] = ()
 
 
+_DROPPED_CAPITAL = re.compile(r"(?m)^[ \t]*([A-Z])[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[a-z]{2})")
+
+
+def dropped_capitals(text: str) -> str:
+    """A large initial capital set on a line of its own, the rest of its word opening the
+    next ("H" / "ornbeam Card …"), joined again to its word (round 39): a line of one
+    capital letter, then (past a blank line OCR may put between) a line that opens in
+    small letters."""
+    return _DROPPED_CAPITAL.sub(r"\1", text)
+
+
 def read(
     text: str,
     pages: Sequence[PageText],
@@ -414,6 +425,7 @@ def read(
     """Classify ``text`` and read its fields by the rules (``extract`` without the export
     formats, the transactions or a ranker). ``given``: the kind the adviser says it is,
     read as such (not classified, confidence 1.0, no cue may change it)."""
+    text = dropped_capitals(text)
     debt_confidence = None
     likelihoods: dict[str, float] = {}
     probabilities: dict[str, float] = {}
@@ -659,6 +671,26 @@ def _told_as_done(pattern: re.Pattern[str], flat: str) -> bool:
     )
 
 
+# A step of enforcement, taken or to come: an enforcer, a warrant, a court's order or
+# register, a charge registered for recovery (round 39).
+_ENFORCEMENT_STEP = re.compile(
+    r"\b(?:sheriff officers?|enforcement (?:agents?|officers?|agency|centre)|bailiffs?"
+    r"|warrants?|charge for payment|notice of enforcement|regist(?:er|ered|ers|ration)"
+    r"|order for recovery|liability order|court|compliance fee|take control of goods)\b"
+)
+
+
+def _only_warns(text: str) -> bool:
+    """Every sentence (or line: a heading has no stop) of ``text`` that names a step of
+    enforcement says it as what may come ("the council will register the debt", "if the
+    charge is registered"), and one does: the one owed warns of enforcement, no enforcer
+    writes (round 39: a council's charge certificate read as the enforcement notice it
+    warns of; "We hold a warrant" is told as done)."""
+    parts = re.split(r"(?<=[.!?;])\s+|\n", text)
+    told = [s for s in parts if _ENFORCEMENT_STEP.search(s)]
+    return bool(told) and all(_MAY_COME.search(s) for s in told)
+
+
 # A fuel the supplier delivers (round 38): a heating oil supplier's arrears are a
 # supplier's, however its "further orders" read to the word model like a catalogue's.
 _FUEL_DELIVERED = re.compile(
@@ -805,6 +837,16 @@ _PAYSLIP_WORDS = re.compile(
     r"\b(?:gross|net pay|take[- ]home|tax code|national insurance|ni (?:number|no)"
     r"|deductions?|paye|pay ?slip|pay period|employee)\b"
 )
+# A statement's balance carried from one to the next: "Brought forward", "Carried
+# forward", "Opening balance", "Balance b/f" (round 39)
+_CARRIED = re.compile(
+    r"\b(?:brought forward|carried forward|balance [bc]/f|opening balance|closing balance)\b"
+)
+# What a letter about a debt asks: to pay, the arrears, a payment missed (round 39)
+_ASKS_TO_PAY = re.compile(
+    r"\b(?:arrears|overdue|please (?:pay|clear|contact)|you must pay|pay (?:it|this|the"
+    r" (?:balance|arrears|amount))|missed (?:payments?|instalments?)|demand|default)\b"
+)
 # A line that opens with a day and its month: a statement's transaction ("21/01", "3 Mar").
 _DATED_LINE = re.compile(
     r"^[ \t]*(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
@@ -848,6 +890,11 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     * Read as utility arrears, it names a loan or a card (a credit agreement, an
       overdraft) and nothing a utility supplies (gas, electricity, water, a phone line):
       a creditor letter.
+    * Read as an enforcement agent notice, every sentence that names a step of
+      enforcement (an enforcer, a warrant, a court's register or order) says it as what
+      may come ("the council will register the debt", "if the charge is registered"), and
+      it gives an amount the balance may be: the one owed warns of enforcement, no
+      enforcer writes — a creditor letter (round 39).
     * Read as a utility bill, it says it asks for nothing ("nothing to pay", "you do not
       need to do anything") and shows nothing billed (no meter, reading, units, tariff,
       standing charge, bill period): other (a supplier's notice of a credit or a discount,
@@ -861,6 +908,10 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       National Insurance, employee) and lists four or more lines that open with a day and
       its month: a bank statement (round 28: a word model retrained on more payslips read
       an unseen family's statements, their employer's credit among the lines, as pay).
+      Read as a creditor letter, it carries a balance ("brought forward", "opening
+      balance"), lists four or more such lines and asks for nothing (no arrears, nothing
+      to pay, no demand): a bank statement (round 39: a credit union's statement whose
+      loan column shows what is owed).
 
     The word model knows only the seen templates' wording; these cues are what the kinds
     mean, however a lender words them."""
@@ -871,6 +922,13 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and len(_DATED_LINE.findall(text.lower())) >= 4
     ):
         return C.BANK_STATEMENT  # a list of dated lines, and no pay's words (round 28)
+    if (
+        cls is C.CREDITOR_LETTER
+        and _CARRIED.search(flat)
+        and not _ASKS_TO_PAY.search(flat)
+        and len(_DATED_LINE.findall(text.lower())) >= 4
+    ):
+        return C.BANK_STATEMENT  # dated lines between balances carried, nothing asked (r39)
     # (an overpayment said only in a sentence that signposts advice about debts in
     # general is none: round 31)
     if cls is C.OVERPAYMENT and not _OVERPAID.search(_own_words(flat)) and _AWARDED.search(flat):
@@ -924,6 +982,13 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and not _BILLED.search(flat)
     ):
         return C.OTHER  # a supplier's notice of a credit: nothing to pay, nothing billed
+    if (
+        cls is C.ENFORCEMENT_AGENT_NOTICE
+        and _only_warns(text.lower())
+        and not _ENFORCER_ACTING.search(flat)
+        and asks
+    ):
+        return C.CREDITOR_LETTER  # the one owed warns of enforcement to come (round 39)
     if cls is not C.CREDITOR_LETTER:
         return cls
     if gives:

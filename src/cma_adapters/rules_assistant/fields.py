@@ -49,6 +49,7 @@ from cma_adapters.rules_assistant.labelled import (
     INCOME_LABELS,
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
+    PAPER_DONE,
     PAY_DAY,
     PAYER_LABELS,
     PAYER_NAMED_LABELS,
@@ -110,6 +111,7 @@ from cma_adapters.rules_assistant.structures import (
     unlabelled_dates,
 )
 from cma_adapters.rules_assistant.values import (
+    ORGANISATION,
     Candidate,
     parse_claim,
     parse_date,
@@ -210,6 +212,19 @@ def read_fields(
     found["creditor_name"] = _fuller_names(found["creditor_name"] + registered(layouts))
     # (a letterhead that names the desk signing the letter is the writer's department: the
     # organisation is named elsewhere, round 18)
+    # (papers each said to be sent or posted on a day, "Reminder posted", "Second reminder
+    # posted": the account's history of papers, not this letter's date, round 39)
+    history = {
+        label
+        for c in found["letter_date"]
+        if PAPER_DONE.fullmatch(label := " ".join(norm_words(c.label or "")))
+    }
+    if len(history) >= 2:
+        _adjust(
+            found,
+            "letter_date",
+            lambda c: -4.0 if " ".join(norm_words(c.label or "")) in history else 0.0,
+        )
     desks = signing_desks(layouts)
     _adjust(
         found,
@@ -329,6 +344,17 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
       the tenancy's whole balance.
     * A value read as a court claim number is not also the account reference."""
     claims = {c.value for c in found["court_claim_number"] if c.score >= 3}
+    # (the writer's own words, from its letterhead's best name: "X Y Debt Purchase Ltd" →
+    # x, y, round 39)
+    heads = [
+        c
+        for c in found["creditor_name"]
+        if c.role in ("letterhead", "collection agent") and isinstance(c.value, str)
+    ]
+    head = max(heads, key=lambda c: c.score, default=None)
+    writer = {
+        w for w in norm_words(ORGANISATION.sub(" ", str(head.value) if head else "")) if len(w) >= 4
+    }
     if cls not in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT):
         claims = set()  # "Case no" on a bailiff's notice is its reference
 
@@ -339,8 +365,10 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
             change += 0.5 if cls is C.ENFORCEMENT_AGENT_NOTICE else -1.0
         # an enforcement agent's case number is the one to pay under (the council's or
         # creditor's own account, named in the body, is its history)
-        if cls is C.ENFORCEMENT_AGENT_NOTICE and re.match(
-            r"(?:our )?case (?:number|no|ref)", label
+        # (or its case named after the agent, "X Bailiffs case", "X case no.", round 39)
+        if cls is C.ENFORCEMENT_AGENT_NOTICE and (
+            re.match(r"(?:our )?case (?:number|no|ref)", label)
+            or re.fullmatch(r"(?:[a-z'&]+ ){1,3}case(?: (?:number|no|ref|reference))?", label)
         ):
             change += 1.5
         # A solicitor's or agent's own file reference: labelled as theirs ("Creditor's
@@ -355,6 +383,9 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         if cls is C.NOTICE_OF_ASSIGNMENT:
             if re.search(
                 r"\b(?:new|with them|with the new|with us|on our (?:books|records))\b", label
+            ) or (
+                (m := re.search(r"\b(?:with|at) ([a-z' ]+)$", label))
+                and set(m.group(1).split()) & writer
             ):
                 change += 2.0
             # (and the number the account had "before the sale", "prior to the transfer")

@@ -476,7 +476,8 @@ def _moved(label: Cell, to: Cell) -> Cell:
 # A National Insurance number printed in its groups ("QQ 12 34 56 C"), as the benefit
 # offices and the tax credits office print their reference: two letters, three pairs of
 # figures and a letter A-D.
-NI_NUMBER = r"\b[A-Z]{2} \d{2} \d{2} \d{2} [A-D]\b"
+# (its letter glued to the last pair by OCR, "QX 12 34 56C", round 39)
+NI_NUMBER = r"\b[A-Z]{2} \d{2} \d{2} \d{2} ?[A-D]\b"
 # The letters a reference's first group may be ("XYZ 4047 4756"): capitals, not a word of
 # the label or the line it is printed on.
 _PREFIX = re.compile(r"(?:^|(?<=[\s:]))([A-Z]{2,4}) $")
@@ -505,7 +506,11 @@ def letter_prefix(text: str, start: int) -> str:
 # and a taxpayer's reference); its sentence may end after it
 # ("Account no.: QRS 40471. Arrears ...": a full stop, then a space or the end, no figure;
 # round 30).
-_LETTERED = re.compile(r"(?:^|(?<=[\s:(]))([A-Z]{2,4}) (\d{5,9})(?![\d,/-]|\.\S| ?\d)")
+# (or two runs of capitals joined by a hyphen, a scheme's and a kind's letters: "QB-RC
+# 40471120", round 39)
+_LETTERED = re.compile(
+    r"(?:^|(?<=[\s:(]))([A-Z]{2,4}(?:-[A-Z]{2,4})?) (\d{5,9})(?![\d,/-]|\.\S| ?\d)"
+)
 
 
 def lettered_number(text: str) -> tuple[int, str] | None:

@@ -52,6 +52,11 @@ _AFTER_SENTENCE = re.compile(
     r"(?<=[a-z]{2})[.!?]\s+(?=[A-Z](?:[^\d.:;!?]|\.(?!\s+[A-Z])){1,48}:(?:\s*\S|\s*$))"
 )
 
+# a label and its value in a bracket closing a line, a heading's or a "Re:" line's: "Re:
+# Your loan (Our file no.: KX-20417)" (round 39): an opening bracket, words up to a colon
+# (no figure), the value, the bracket's close at the cell's end
+_BRACKETED = re.compile(r"\((?=[A-Za-z][^\d():]{1,48}:\s*[^()\s][^()]{0,30}\)\s*$)")
+
 
 def _tokens(text: str) -> int:
     from cma_adapters.rules_assistant.layout import norm_words
@@ -79,6 +84,7 @@ def label_starts(text: str) -> tuple[int, ...]:
     if total <= _MAX_LABEL and not _SENTENCE.search(text[item.end() if item else 0 :]):
         offsets += [_tokens(text[: m.start()]) for m in _CAPITAL.finditer(text)]
     offsets += [_tokens(text[: m.end()]) for m in _AFTER_SENTENCE.finditer(text)]
+    offsets += [_tokens(text[: m.end()]) for m in _BRACKETED.finditer(text)]
     for offset in offsets:
         if offset not in starts and 0 < offset < total:
             starts.append(offset)

@@ -54,6 +54,24 @@ LETTER_DATE_LABELS = [
     ),
     # When the letter was made or sent, in other words: "Written on", "Sent", "Printed".
     _l(r"(?:(?:date )?(?:written|sent|printed|produced|posted|emailed)(?: on)?)\b", 2.0),
+    # the paper named, then that it was made: "Final notice printed", "Reminder posted",
+    # "Printed for posting"; what was done by whom, then on what day: "Decided by the
+    # board on", "Order signed by the clerk on" (round 39: "by" there names who did it, no
+    # time to meet: ``DEADLINE_LABELS``)
+    _l(
+        r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)"
+        r"(?: and dated)?(?: on)?(?=$| \d)|printed for (?:posting|sending)\b"
+        r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
+        r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b",
+        2.5,
+    ),
+    # a byline: "By the Tenancy Desk" beside its date, the writer's name after "by" and
+    # nothing to do (round 39)
+    _l(
+        r"by (?:the |our )(?!(?:end|date|time|close|deadline|last|latest|day|following|next)\b)"
+        r"[a-z&'.]+(?: [a-z&'.]+){0,3}$",
+        2.0,
+    ),
     # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
     _l(r"(?:(?:this )?order )?made on\b", 2.0),
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
@@ -75,11 +93,36 @@ LETTER_DATE_LABELS = [
 ]
 
 
+_BY_DOER = (
+    r"(?:(?!(?:end|date|time|close|deadline|last|latest|day|following|next|above|below|same"
+    r"|return|post|phone|telephone|email|cheque|card|bank|direct|standing|debit|transfer"
+    r"|[0-9]))[a-z&'.]+(?: [a-z&'.]+){0,3} on\b|(?:the |our )(?!(?:end|date|time|close"
+    r"|deadline|last|latest|day|following|next|above|below|same|return|post)\b)[a-z&'.]+"
+    r"(?: [a-z&'.]+){0,3}$)"
+)
+"""After "by" in a label, who did something (then "on", or the label's end after "the
+    …"), not a time: "by the board on", "by the Tenancy Desk" (round 39)."""
+
+
+_NO_PAPER = r"(?! (?:claim|action|proceedings|court action)\b)"
+"""After "before": not a paper's name, "Letter before claim dated" (round 39)."""
+
+
 DEADLINE_LABELS = [
     _l(
         r"(?:pay(?:ment)? (?:by|due(?: date)?|before)|due date|deadline|respond by|reply by)\b", 3.0
     ),
-    _l(_W % 7 + r"(?:by|before|no later than|on or before)\b", 2.0),
+    # ("by" is no time when who did it follows it: "By the Tenancy Desk", "Decided by the
+    # board on", "Signed by the clerk on", round 39 — a byline or a date of the letter)
+    _l(
+        _W % 7
+        + r"(?:by(?! (?:the |our |a |an )?"
+        + _BY_DOER
+        + r")|before"
+        + _NO_PAPER
+        + r"|no later than|on or before)\b",
+        2.0,
+    ),
     # (a formal "not later than"; an offer or a notice that runs out: "This offer expires
     # on", "Offer valid until", "Expiry date", round 22)
     _l(_W % 7 + r"(?:not later than|expires(?: on)?|expiry date|valid until)\b", 2.0),
@@ -233,6 +276,8 @@ CREDITOR_LABELS = [
         r" (?:the|our|your) (?:council|creditor|lender|client|landlord|authority|owner|company"
         r"|supplier)"
         r"|acting for|collecting for|(?:we are )?writing for"
+        # (on another's behalf, the whole label: "Collecting on behalf of — X", round 39)
+        r"|(?:acting|collecting|recovering|writing) on behalf of$"
         # (the writer's own clause: "We act for", its noun on the line before, round 35)
         r"|(?:we|i) (?:act|are acting|collect|are collecting) for"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
@@ -359,6 +404,13 @@ INCOME_LABELS = [
     _l(_W % 3 + r"(?:net|take home|you will get|total payment|your payment|payment)\b", 2.0),
     # (the net wage, salary or earnings as the net pay: "Net wage in this packet", round 38)
     _l(_W % 3 + r"(?:net (?:pay|wages?|salary|earnings)|take home pay)\b", 3.0),
+    # the pay that is left, said as what goes home or reaches the bank: "Clear pay to take
+    # home", "Pay to take home", "Banked to you", "Sent to your bank" (round 39)
+    _l(
+        _W % 3 + r"(?:clear pay|pay to take home|(?:banked|sent|transferred|credited) to (?:you"
+        r"|your (?:bank|account)))\b",
+        3.0,
+    ),
     # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
     # and as a table's column header it reads nothing (a payslip's "Amount" column is
     # every line's; see ``_by_class``).
@@ -387,6 +439,8 @@ GROSS_LABELS = [
     _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+    # ("Total paid" beside "Total taken" and what is left: the payments' total, round 39)
+    _l(r"total (?:paid|earned)$", 2.0),
     # what was earned, as a column's heading: "Earned", "Earnings" (round 15)
     _l(r"(?:earned|earnings)$", 2.0),  # (alone: "Earnings: £87 take-home" is not)
 ]
@@ -518,6 +572,9 @@ def money_score(hit: Hit, weight: float) -> float:
         s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
     if hit.place == "below" and len(hit.words) > 4:
         s -= 1.0  # the "value" runs on as a sentence: "£96,200.00, and you have missed…"
+    nothing = MONEY.search(hit.text)
+    if nothing and not re.search(r"[1-9]", nothing.group()):
+        s -= 3.0  # a sum of nothing ("Service charge unpaid  0.00") is owed by no one (r39)
     return s
 
 
@@ -722,6 +779,13 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     # ("Issued by the court on", "Sent by our agents on": who did it, then when; a
     # passive's "by" and its doer, not a deadline's "by", round 26)
     label = _DONE_BY.sub(r"\1 ", label)
+    # ("03 Dec 2026   Statement posted": a step of what has happened so far, the date
+    # printed before what was done, no date of this letter, round 39)
+    if hit.place == "left" and PAPER_DONE.fullmatch(label):
+        return -4.0
+    if _BYLINE.fullmatch(label):
+        return 0.0  # (a byline, "By the Tenancy Desk": who wrote it, round 39)
+    label = re.sub(r"\bletter before (?:claim|action|proceedings|court action)\b", "letter", label)
     if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
         return -4.0
     # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's
@@ -744,6 +808,18 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 _DONE_BY = re.compile(r"\b([a-z]+(?:ed|en|ade|ent)) by (?:[a-z']+ ){1,4}?(?=on$)")
 
 
+PAPER_DONE = re.compile(
+    r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)(?: on)?"
+)
+"""A paper named, then that it was made or sent: "Final notice printed" (round 39)."""
+
+
+_BYLINE = re.compile(
+    r"by (?:the |our )(?!(?:end|date|time|close|deadline|last|latest|day|following|next)\b)"
+    r"[a-z&'.]+(?: [a-z&'.]+){0,3}"
+)
+
+
 _OTHER_PAPER = re.compile(
     r"\b(?:information sheet|leaflet|booklet|guide|factsheet|your (?:letter|email|e mail)"
     r"|(?:our|my) (?:previous|last|earlier) (?:letter|notice|email)|previous (?:letter|notice)"
@@ -752,7 +828,10 @@ _OTHER_PAPER = re.compile(
 
 
 _ACCOUNT_EVENT = re.compile(
-    r"\b(?:opened|open|default|defaulted|started|start|commenced|joined|signed|agreement|entered|registered"
+    r"\b(?:opened|open|default|defaulted|started|start|commenced|joined"
+    # (the letter's own paper signed is the letter's date: "Demand signed by the director
+    # on", round 39)
+    r"|(?<!demand )(?<!notice )(?<!letter )(?<!order )(?<!summons )signed|agreement|entered|registered"
     r"|last payment|payment received|received|transferred|assigned|sold|bought|purchased"
     r"|judgment|judgement|terminated|closed|of account|of transaction|transaction|of loan|loan"
     r"|of payment|instalment"

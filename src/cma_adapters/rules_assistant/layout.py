@@ -117,6 +117,7 @@ def page_layout(page: PageText) -> Layout:
             page=page.number, rows=(), width=width, height=height, line_height=12.0, row_tops=()
         )
     height_px = statistics.median(w.box.height for w in words) or 1.0
+    words = _dropped_capitals(words, height_px)  # (round 39)
     slope = _skew(words)
     lines = _lines(words, slope, height_px)
     rows = _line_numbers(_rows(lines, slope, height_px), height_px)  # (round 27)
@@ -585,6 +586,56 @@ def _skew(words: Sequence[Word]) -> float:
         if dx > 0:
             slopes.append((last.box.bottom - first.box.bottom) / dx)
     return statistics.median(slopes) if slopes else 0.0
+
+
+def _dropped_capitals(words: Sequence[Word], height: float) -> Sequence[Word]:
+    """A large initial capital on a line of its own, the rest of its word opening the next
+    line ("H" over "ornbeam Card …"): the capital joined to the word that goes on below it
+    (round 39). A capital letter taller than the page's lines, nothing before it on its
+    line nor just after it; the word below opens in small letters."""
+    capitals = [
+        w
+        for w in words
+        if len(w.text) == 1
+        and w.text.isupper()
+        and w.box.height >= 1.6 * height
+        and not any(
+            o is not w
+            and abs(_mid(o) - _mid(w)) < 0.5 * w.box.height
+            and (o.box.left < w.box.left or o.box.left - w.box.right < 6 * height)
+            for o in words
+        )
+    ]
+    if not capitals:
+        return words
+    joined: dict[int, Word] = {}
+    gone: set[int] = set()
+    for cap in capitals:
+        below = [
+            v
+            for v in words
+            if v is not cap
+            and re.match(r"[a-z]{2}", v.text)
+            and cap.box.top < v.box.top <= cap.box.bottom + max(2 * height, cap.box.height)
+            and -height <= v.box.left - cap.box.left <= cap.box.width + 2 * height
+            and id(v) not in joined
+        ]
+        if not below:
+            continue
+        word = min(below, key=lambda v: (v.box.top, v.box.left))
+        box = Box(
+            left=cap.box.left,
+            top=word.box.top,
+            width=max(word.box.right - cap.box.left, 1),
+            height=word.box.height,
+        )
+        joined[id(word)] = attrs.evolve(word, text=cap.text + word.text, box=box)
+        gone.add(id(cap))
+    return [joined.get(id(w), w) for w in words if id(w) not in gone]
+
+
+def _mid(word: Word) -> float:
+    return word.box.top + word.box.height / 2
 
 
 def _lines(words: Sequence[Word], slope: float, height: float) -> list[list[Word]]:

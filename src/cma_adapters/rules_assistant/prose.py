@@ -140,7 +140,10 @@ _SUFFIXES = [
 _ORG_SUFFIX = (
     "(?:"
     + "|".join([*_SUFFIXES, *(w.upper() for w in _SUFFIXES)])
-    + r"|(?<=Magistrates' )Court|(?<=MAGISTRATES' )COURT)"
+    + r"|(?<=Magistrates' )Court|(?<=MAGISTRATES' )COURT"
+    # (a local authority named as its place's borough, the place last: "the London Borough
+    # of X has instructed us", round 39)
+    + r"|(?<=Borough of )(?-i:[A-Z])[\w'-]+|(?<=Borough of\n)(?-i:[A-Z])[\w'-]+)"
 )
 
 
@@ -211,6 +214,9 @@ _CREDITOR_BEFORE = re.compile(
 
 
 _CREDITOR_AFTER = re.compile(
+    # the one who registered what is owed against you with a court: "X has registered an
+    # unpaid charge against you" (round 39)
+    r"^\s+(?:has|have) registered (?:an? |the )?(?:[a-z]+ ){0,3}against you\b|"
     r"^,?\s*\((?:the )?(?:assignee|new (?:creditor|owner|lender)|buyer|purchaser|creditor"
     r"|claimant|pursuer|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
@@ -251,6 +257,8 @@ def _last_name(span: str) -> str:
             _ORG_IN_TEXT.fullmatch(tail)
             and re.search(r"[a-z]", rows[i])
             and not re.fullmatch(_ORG_SUFFIX, first)  # "…Thornbury / Credit plc" is one name
+            # (nor "…London / Borough of X": the kind of the place goes on from it, r39)
+            and first not in ("Borough", "of", "and", "&")
         ):
             span = tail
             break
@@ -306,6 +314,8 @@ def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
             name = parse_name(" ".join(span.split()) if cued_before else _last_name(span))
             if field is None or name is None:
                 continue
+            # ("The London Borough of X has …": the sentence's article, not the name's, r39)
+            name = re.sub(r"^The (?=[A-Z][\w'-]* Borough of )", "", name)
             cell = next(c for start, end, c in spans if start <= begin <= end)
             out[field].append(
                 Candidate(

@@ -722,6 +722,39 @@ def _glossed(said: str, glossed: set[str]) -> bool:
     )
 
 
+def _wrapped_name(
+    layout: Layout, r: int, cell: Cell, said: str, name: str | None, letter: Sequence[Cell]
+) -> str | None:
+    """A letterhead's name wrapped onto the line under it in a narrow column ("X Chandlery
+    and / Net Supplies Ltd", "X Homes Housing / Association"): the cell right under
+    ``cell`` (the same left edge, the next row) joined to it, where the whole is a name
+    longer than the first line's and the first line ends in a word that joins ("and", "&",
+    "of") or the whole name is printed again elsewhere in the letter (its foot, its
+    signature), round 39."""
+    if r + 1 >= len(layout.rows):
+        return None
+    height = max(cell.box.height, 1)
+    below = next(
+        (
+            c
+            for c in layout.rows[r + 1]
+            if abs(c.box.left - cell.box.left) <= height
+            and 0 <= c.box.top - cell.box.bottom <= height
+        ),
+        None,
+    )
+    if below is None or re.search(r"[\d,:@]", below.text) or len(below.text.split()) > 4:
+        return None
+    whole = parse_name(f"{said.strip()} {below.text.strip()}")
+    if whole is None or len(whole) <= len(name or "") or not whole.endswith(below.text.strip()):
+        return None
+    joins = re.search(r"(?:\band|&|\bof|\bfor)$", said.strip(), re.I)
+    elsewhere = " ".join(
+        " ".join(c.text for c in letter if c is not cell and c is not below).split()
+    )
+    return whole if joins or whole.casefold() in elsewhere.casefold() else None
+
+
 def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[Candidate]:
     """Organisation-like cells in the top quarter of page 1: the letterhead (on a
     self-mailer, the rows above the salutation: ``head_rows``), line by line as printed
@@ -730,6 +763,7 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
     signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
     # (a name the letter glosses as a body, "X, the Y Council", round 38)
     glossed = glossed_names("\n".join(c.text for lay in layouts for row in lay.rows for c in row))
+    letter = [c for lay in layouts for row in lay.rows for c in row]
     for layout in first_letter_page(layouts):
         head = head_rows(layout)
         subjects = _subjects(layout)
@@ -753,6 +787,8 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
             if comma and rest.strip() and desk.strip().casefold() in signed:
                 who = rest.strip()
             name = parse_name(who if sender else in_the_court(said))
+            if not sender:
+                name = _wrapped_name(layout, r, cell, said, name, letter) or name
             if name is None and not sender and _glossed(said.strip(" ."), glossed):
                 name = said.strip(" .")
             words = len(who.split()) if sender else len(said.split())

@@ -167,7 +167,8 @@ REFERENCE = re.compile(
     r"\b(?:(?:\d{3,5} ){2,3}\d{6,8}(?: \d{3,5}){0,2}|\d{3,5} \d{6,8}(?: \d{3,5}){1,2}"
     r"|\d{6,8}(?: \d{3,5}){2,3})(?=\s{2,}|\s*\n|\s*$|[,;)])"
     r"|\b(?:(?:[A-Z]{1,3}\d{1,3} )?\d{3,5}(?: \d{3,5}){1,4}"
-    r"(?:(?: (?:\d\d|[A-Z]{2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?"
+    # (or one capital, a check letter: "560 3827 Z", round 39)
+    r"(?:(?: (?:\d\d|[A-Z]{1,2}))(?=\s{2,}|\s*\n|\s*$|[,;)]))?"
     # a prefix of letters and up to four figures, one group and a closing pair at the end
     # of its cell: "QX4410 2290 17" (round 15)
     r"|[A-Z]{1,3}\d{1,4} \d{3,5} \d\d(?=\s{2,}|\s*\n|\s*$|[,;)])"
@@ -202,6 +203,9 @@ ORGANISATION = re.compile(
     r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
     r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
+    # a local authority named as the place's borough, its name's word in the middle:
+    # "London Borough of X", "Royal Borough of X" (round 39)
+    r"|(?<=[A-Za-z] )Borough(?=\s+of\s+(?-i:[A-Z]))"
     # a benefit's own office, which pays it: "Pension Centre", "Maternity Allowance Centre"
     # (not "Customer Contact Centre", "Claim Production Centre": a desk of any firm)
     r"|(?:(?<=Allowance )|(?<=Pension )|(?<=Benefit )|(?<=Benefits ))Centre"
@@ -455,6 +459,9 @@ def parse_date(text: str) -> dt.date | None:
     mended = _O_BEFORE_DAY.sub("", _NINE_FOR_NOUGHT.sub("0", text))
     if mended == text:
         mended = _mended_date(text)  # (round 36)
+    if mended == text:
+        # (a leader's underscore OCR glued to the day: "produced —_23rd August", round 39)
+        mended = re.sub(r"_+(?=\d)", " ", text)
     return parse_date(mended) if mended != text else None
 
 

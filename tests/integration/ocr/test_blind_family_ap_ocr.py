@@ -1,16 +1,16 @@
-"""Held-out family AP (written blind) received as a fax over a noisy line, scanned on pale
-green paper or photographed by a net-curtained window, read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): eight documents over AP's
-three scans (a credit union's folder-tab cards, faxed, as a one-bit PNG with its
-resolution; a money claim under the court's date stamp, on green paper, as an LZW TIFF; a
-flower farm's wages slip, photographed by the window, as colour JPEG; a chandlery's
-statutory demand with its letterhead down a tinted spine, faxed, as PNG without its
-resolution; the islands' council tax gathered by a brace, on green paper; a fine in four
-window panes, photographed; a sold boat loan in three columns, faxed; a bank statement
-grouped by day, on green paper). Every AP document is one page; the benchmark's
-``benchmarks/intake_accuracy.py --family ap --ocr-ap 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AP"). Only aggregate figures are
-printed: AP's individual misses are not written down."""
+"""Family AP (written blind, read since round 39) received as a fax over a noisy line, scanned
+on pale green paper or photographed by a net-curtained window, read by real Tesseract and
+the reader as the product ships it (the learned field ranker on): eight documents over AP's
+three scans (a credit union's folder-tab cards, faxed, as a one-bit PNG with its resolution;
+a money claim under the court's date stamp, on green paper, as an LZW TIFF; a flower farm's
+wages slip, photographed by the window, as colour JPEG; a chandlery's statutory demand with
+its letterhead down a tinted spine, faxed, as PNG without its resolution; the islands'
+council tax gathered by a brace, on green paper; a fine in four window panes, photographed;
+a sold boat loan in three columns, faxed; a bank statement grouped by day, on green paper).
+Every AP document is one page; the benchmark's ``benchmarks/intake_accuracy.py --family ap
+--ocr-ap 19`` reads one document of every class; the figures are in benchmarks/OCR.md
+("Family AP", and "Round 39", which read AP's misses: every figure on AP since is a
+training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,19 +50,36 @@ FIRST = (
     "e34445c4, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
-    "account_reference": (6, 6), "balance_pence": (5, 6), "letter_date": (6, 8),
+    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
+    "account_reference": (6, 6), "balance_pence": (5, 6), "letter_date": (7, 8),
     "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
     "payer_name": (0, 1), "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (0, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 39
+read more (training-side): the floors below."""
 VERBATIM = 31
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset(
     {"creditor_name", "balance_pence", "letter_date", "deadline_date", "payer_name",
      "income_pence", "gross_pence", "frequency"}
 )  # fmt: skip
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 39; since, only those still unmet: ``STILL_UNMET``)."""
+ROUND_39 = (
+    "class 8/8, creditor 6/6, reference 6/6, claim no. 1/1, served 1/1; balance 5/6, letter "
+    "date 7/8, deadline 4/5, payer, income, gross and frequency 0/1 (rules of round 39, "
+    "models 2026-12-06.34)"
+)
+"""After round 39, which read AP's misses (training-side): the creditor meets its floor; the
+balance, the letter date, the deadline and the payslip's four fields do not (OCR noise:
+the net curtain's lace shadow leaves the photographed fine's sum and dates and the
+photographed wages slip's lines as fragments, no value in them to read)."""
+STILL_UNMET = frozenset(
+    {"balance_pence", "letter_date", "deadline_date", "payer_name", "income_pence",
+     "gross_pence", "frequency"}
+)  # fmt: skip
+"""The floors still not met after round 39 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +91,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AP (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AP (seen since round 39), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -94,10 +111,12 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AP after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AP after OCR, after round 39 under the issue's floor: {ROUND_39}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 39: a regression check of a training-side figure (ROUND_39; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

@@ -1,16 +1,15 @@
-"""Held-out family AQ (written blind) printed on an ink-jet and smeared by a hand,
-photographed on a gingham tablecloth or handled with greasy fingers, read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over AQ's three scans (a collection agency's byline letter, smeared, as a
-greyscale PNG with its resolution; a money claim's legend boxes, on the tablecloth, as
-colour JPEG; a hospital trust's pay advice, fingerprinted, as PDF; a statutory demand
-wrapped round its inset, smeared, as PNG without its resolution; the borough's council
-tax on a thermometer, on the tablecloth; a fine in hexagons, fingerprinted; a sold phone
-debt in a funnel, smeared; the building society's statement, on the tablecloth). Every
-AQ document is one page; the benchmark's ``benchmarks/intake_accuracy.py --family aq
---ocr-aq 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family AQ"). Only aggregate figures are printed: AQ's individual misses are not written
-down."""
+"""Family AQ (written blind, read since round 39) printed on an ink-jet and smeared by a hand,
+photographed on a gingham tablecloth or handled with greasy fingers, read by real Tesseract
+and the reader as the product ships it (the learned field ranker on): eight documents over
+AQ's three scans (a collection agency's byline letter, smeared, as a greyscale PNG with its
+resolution; a money claim's legend boxes, on the tablecloth, as colour JPEG; a hospital
+trust's pay advice, fingerprinted, as PDF; a statutory demand wrapped round its inset,
+smeared, as PNG without its resolution; the borough's council tax on a thermometer, on the
+tablecloth; a fine in hexagons, fingerprinted; a sold phone debt in a funnel, smeared; the
+building society's statement, on the tablecloth). Every AQ document is one page; the
+benchmark's ``benchmarks/intake_accuracy.py --family aq --ocr-aq 19`` reads one document of
+every class; the figures are in benchmarks/OCR.md ("Family AQ", and "Round 39", which read
+AQ's misses: every figure on AQ since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,16 +49,28 @@ FIRST = (
     "ce4b1e79, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (4, 6), "original_creditor": (1, 1),
-    "account_reference": (6, 6), "balance_pence": (6, 6), "letter_date": (6, 8),
-    "deadline_date": (3, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
+    "account_reference": (6, 6), "balance_pence": (6, 6), "letter_date": (8, 8),
+    "deadline_date": (5, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
     "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 39
+read more (training-side): the floors below."""
 VERBATIM = 36
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset({"creditor_name", "letter_date", "deadline_date", "court_claim_number"})
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 39; since, only those still unmet: ``STILL_UNMET``)."""
+ROUND_39 = (
+    "class 8/8, creditor 6/6, letter date 8/8, deadline 5/5, every other field but the claim "
+    "number at its floor; claim no. 0/1 (rules of round 39, models 2026-12-06.34)"
+)
+"""After round 39, which read AQ's misses (training-side): the creditor, the letter date and
+the deadline meet their floors; the claim number does not (OCR noise: the money claim's
+number is not in Tesseract's text of the photographed page at all)."""
+STILL_UNMET = frozenset({"court_claim_number"})
+"""The floors still not met after round 39 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +82,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AQ (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AQ (seen since round 39), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -91,10 +102,12 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AQ after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AQ after OCR, after round 39 under the issue's floor: {ROUND_39}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    """Seen since round 39: a regression check of a training-side figure (ROUND_39; blind,
+    first measurement: FIRST). The issue's floors: 95% for the class, 90% for each field
+    the sample states."""
     assert meets_floor(read[0].accuracy(field), field), field

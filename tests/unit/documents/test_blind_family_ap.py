@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AP (``corpus_blind_ap.py``), written blind in a thirty-fifth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL, AN and AO): the family
-itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says), that it is never trained on, and the reader on it on perfect text as
-the product reads (the shipped classifier and field ranker), held to the counts of its
-first measurement. The OCR sample is in tests/integration/ocr/test_blind_family_ap_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AP"). Two documents a class keep this module
-to a few seconds; the benchmark reads four. Only aggregate figures are printed: AP's
-misses are not written down."""
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL, AN and AO) and read since round 39: the
+family itself (every class, ground truth printed, deterministic, laid out on the page, each
+setting as it says), that it is trained on only as a read family, and the reader on it on
+perfect text as the product reads (the shipped classifier and field ranker), held to the
+counts reached in round 39. The OCR sample is in
+tests/integration/ocr/test_blind_family_ap_ocr.py; the figures are in benchmarks/OCR.md
+("Family AP", and "Round 39", which read AP's misses: every figure on AP since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +26,20 @@ from PIL import Image
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ap, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ap,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ap import (
@@ -424,11 +431,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ap") == digest()
 
 
-def test_family_ap_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ap", "AP")
+def test_family_ap_is_trained_on_only_as_a_read_family() -> None:
+    """AP is seen since round 39 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AP" in read_families.READ
+    assert "corpus_blind_ap" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ap", "AP")
 
 
-# -- the reader on AP (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AP (seen since round 39, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -452,31 +466,42 @@ FIRST = (
 """The first measurement (38 documents here): every floor met but the creditor and the
 income."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (26, 30), "original_creditor": (2, 2),
-    "account_reference": (27, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
-    "income_pence": (3, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 39 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"creditor_name", "income_pence"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind (strict xfails until round
+39; since, only those still unmet: ``STILL_UNMET``)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_ap_is_read_at_least_as_well_as_first_measured(ap_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + ap_score.table("held-out family AP (written blind), perfect text"))
+    print("\n" + ap_score.table("family AP (seen since round 39), perfect text"))
     assert ap_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert ap_score.totals[field] == total, field
         assert ap_score.hits[field] >= hits, (field, ap_score.hits[field], hits)
 
 
+ROUND_39 = "every floor met (rules of round 39, models 2026-12-06.34); counts in MEASURED"
+"""After round 39, which read AP's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 39 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AP blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AP after round 39, under the issue's floor: {ROUND_39}"),
 )
 def test_family_ap_meets_the_floor(ap_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 39, so a regression check of a training-side figure: ROUND_39
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(ap_score.accuracy(field), field), field

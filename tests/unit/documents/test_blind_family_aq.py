@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AQ (``corpus_blind_aq.py``), written blind in a thirty-sixth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL, AN, AO and AP): the family
-itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says), that it is never trained on, and the reader on it on perfect text as
-the product reads (the shipped classifier and field ranker), held to the counts of its
-first measurement. The OCR sample is in tests/integration/ocr/test_blind_family_aq_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AQ"). Two documents a class keep this module
-to a few seconds; the benchmark reads four. Only aggregate figures are printed: AQ's
-misses are not written down."""
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL, AN, AO and AP) and read since round 39: the
+family itself (every class, ground truth printed, deterministic, laid out on the page, each
+setting as it says), that it is trained on only as a read family, and the reader on it on
+perfect text as the product reads (the shipped classifier and field ranker), held to the
+counts reached in round 39. The OCR sample is in
+tests/integration/ocr/test_blind_family_aq_ocr.py; the figures are in benchmarks/OCR.md
+("Family AQ", and "Round 39", which read AQ's misses: every figure on AQ since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,14 +25,20 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_aq, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_aq,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_aq import (
@@ -451,11 +458,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_aq") == digest()
 
 
-def test_family_aq_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_aq", "AQ")
+def test_family_aq_is_trained_on_only_as_a_read_family() -> None:
+    """AQ is seen since round 39 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AQ" in read_families.READ
+    assert "corpus_blind_aq" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_aq", "AQ")
 
 
-# -- the reader on AQ (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AQ (seen since round 39, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -479,31 +493,42 @@ FIRST = (
 """The first measurement (38 documents here): every floor met but the creditor, the letter
 date and the deadline."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (21, 30), "original_creditor": (2, 2),
-    "account_reference": (29, 30), "balance_pence": (29, 30), "letter_date": (29, 36),
-    "deadline_date": (19, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (29, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 39 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"creditor_name", "letter_date", "deadline_date"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind (strict xfails until round
+39; since, only those still unmet: ``STILL_UNMET``)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_aq_is_read_at_least_as_well_as_first_measured(aq_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + aq_score.table("held-out family AQ (written blind), perfect text"))
+    print("\n" + aq_score.table("family AQ (seen since round 39), perfect text"))
     assert aq_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert aq_score.totals[field] == total, field
         assert aq_score.hits[field] >= hits, (field, aq_score.hits[field], hits)
 
 
+ROUND_39 = "every floor met (rules of round 39, models 2026-12-06.34); counts in MEASURED"
+"""After round 39, which read AQ's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 39 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AQ blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AQ after round 39, under the issue's floor: {ROUND_39}"),
 )
 def test_family_aq_meets_the_floor(aq_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 39, so a regression check of a training-side figure: ROUND_39
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(aq_score.accuracy(field), field), field

@@ -58,6 +58,8 @@ READ_MODULES = {
     "corpus_blind_al": "AL",
     "corpus_blind_an": "AN",
     "corpus_blind_ao": "AO",
+    "corpus_blind_ap": "AP",
+    "corpus_blind_aq": "AQ",
 }
 PACKAGE = Path(read_families.__file__).parent
 
