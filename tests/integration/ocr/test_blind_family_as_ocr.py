@@ -57,8 +57,10 @@ MEASURED: dict[str, tuple[int, int]] = {
 """(correct, total) of each field at the first measurement: the floors below."""
 VERBATIM = 37
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
-UNMET = frozenset({"account_reference", "letter_date", "deadline_date", "court_claim_number"})
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+UNMET = frozenset({"account_reference", "court_claim_number"})
+"""The issue's floors this sample does not meet (strict xfails). At the first measurement
+the letter date and the deadline too; met since round 39 (AP's and AQ's kinds, not AS's: AS
+was not read), so plain assertions now."""
 
 
 @pytest.fixture(scope="module")

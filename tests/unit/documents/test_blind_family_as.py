@@ -463,9 +463,11 @@ MEASURED: dict[str, tuple[int, int]] = {
     "income_pence": (3, 4), "gross_pence": (1, 2), "frequency": (3, 4), "served_date": (2, 2),
 }  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET = frozenset({"letter_date", "deadline_date", "court_claim_number", "payer_name",
-                   "income_pence", "gross_pence", "frequency"})  # fmt: skip
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+UNMET = frozenset({"court_claim_number", "payer_name", "income_pence", "gross_pence",
+                   "frequency"})  # fmt: skip
+"""The issue's floors not met (strict xfails below). At the first measurement the letter
+date and the deadline too; met since round 39 (AP's and AQ's kinds, not AS's: AS was not
+read), so plain assertions now."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
