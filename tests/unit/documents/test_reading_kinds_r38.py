@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cma_adapters.rules_assistant.assistant import extract, read, refine_class
-from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_core.documents.model import DocumentClass, Extraction
+from tests.unit.documents.reading_support import read_as, refined
+
+from cma_adapters.rules_assistant.corpus import Cell
+from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 
@@ -35,24 +36,6 @@ _ADDRESSEE = (
     (Cell(0.08, "Galmisdale, Isle of Eigg"),),
     (Cell(0.08, "PH42 4RL"),),
 )
-
-
-def _sample(page: list[tuple[Cell, ...]]) -> Sample:
-    truth = Truth(document_class=DocumentClass.OTHER)
-    return Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
-
-
-def _read(page: list[tuple[Cell, ...]], cls: DocumentClass) -> Extraction:
-    sample = _sample(page)
-    return extract(sample_text(sample), sample_pages(sample), None, given=cls)
-
-
-def _refined(page: list[tuple[Cell, ...]], cls: DocumentClass) -> DocumentClass:
-    """What the cues make of ``page`` read as ``cls`` (as the word model might)."""
-    sample = _sample(page)
-    text = sample_text(sample)
-    reading = read(text, sample_pages(sample), None, given=cls)
-    return refine_class(cls, reading.found, text)
 
 
 def test_an_enforcer_naming_the_one_instructing_it_serves_an_enforcement_notice() -> None:
@@ -69,8 +52,8 @@ def test_an_enforcer_naming_the_one_instructing_it_serves_an_enforcement_notice(
         (Cell(0.08, "Your unpaid water charges have been passed to us for collection."),),
         (Cell(0.08, "Please pay the water charges within 14 days."),),
     ]  # fmt: skip
-    assert _refined(page, C.UTILITY_ARREARS) is C.ENFORCEMENT_AGENT_NOTICE
-    assert _refined(page, C.COUNCIL_TAX) is C.ENFORCEMENT_AGENT_NOTICE
+    assert refined(page, C.UTILITY_ARREARS) is C.ENFORCEMENT_AGENT_NOTICE
+    assert refined(page, C.COUNCIL_TAX) is C.ENFORCEMENT_AGENT_NOTICE
 
 
 _DECREE = [
@@ -88,19 +71,19 @@ def test_a_decree_told_as_granted_is_a_judgment_not_a_claim() -> None:
     """A sheriff court's letter says the decree has been granted (as done): a judgment, not
     the claim the word model reads in its claim's words. A claim that says decree may be
     granted if the claim is not answered stays a claim."""
-    assert _refined(_DECREE, C.COURT_CLAIM_N1) is C.COUNTY_COURT_JUDGMENT
+    assert refined(_DECREE, C.COURT_CLAIM_N1) is C.COUNTY_COURT_JUDGMENT
     claim = [
         *_DECREE[:5],
         (Cell(0.08, "Cleadale Fuels Ltd claims £1,310.00 from you. If you do not answer by"),),
         (Cell(0.08, "1 July 2027, decree may be granted against you."),),
     ]  # fmt: skip
-    assert _refined(claim, C.COURT_CLAIM_N1) is C.COURT_CLAIM_N1
+    assert refined(claim, C.COURT_CLAIM_N1) is C.COURT_CLAIM_N1
 
 
 def test_a_scottish_case_number_in_parts_is_the_claim_number() -> None:
     """The procedure's and the court's letters each a part, then the year and the number,
     under a four-word label ("Sheriff court case number")."""
-    read_ = _read(_DECREE, C.COUNTY_COURT_JUDGMENT)
+    read_ = read_as(_DECREE, C.COUNTY_COURT_JUDGMENT)
     assert read_.court_claim_number == "SIM-GLM-27-0415"
 
 
@@ -117,14 +100,14 @@ def test_an_office_already_enforcing_a_judgment_serves_an_enforcement_notice() -
         (Cell(0.1, "Judgment debt with the enforcement fees"), Cell(0.6, "£1,480.00")),
         (Cell(0.08, "Enforcement Officer"),),
     ]  # fmt: skip
-    assert _refined(page, C.COUNTY_COURT_JUDGMENT) is C.ENFORCEMENT_AGENT_NOTICE
+    assert refined(page, C.COUNTY_COURT_JUDGMENT) is C.ENFORCEMENT_AGENT_NOTICE
     judgment = [
         *page[:5],
         (Cell(0.08, "Judgment was entered against you. If it is not paid, Cleadale Fuels Ltd"),),
         (Cell(0.08, "may apply to an enforcement officer to enforce it."),),
         (Cell(0.1, "Judgment debt"), Cell(0.6, "£1,480.00")),
     ]  # fmt: skip
-    assert _refined(judgment, C.COUNTY_COURT_JUDGMENT) is C.COUNTY_COURT_JUDGMENT
+    assert refined(judgment, C.COUNTY_COURT_JUDGMENT) is C.COUNTY_COURT_JUDGMENT
 
 
 def test_an_office_s_letters_before_its_slashed_number_are_the_reference_s() -> None:
@@ -136,7 +119,7 @@ def test_an_office_s_letters_before_its_slashed_number_are_the_reference_s() -> 
         (Cell(0.1, "Office reference"), Cell(0.6, "KJO 27/311402")),
         (Cell(0.1, "Judgment debt with the enforcement fees"), Cell(0.6, "£1,480.00")),
     ]  # fmt: skip
-    read_ = _read(page, C.ENFORCEMENT_AGENT_NOTICE)
+    read_ = read_as(page, C.ENFORCEMENT_AGENT_NOTICE)
     assert read_.account_reference == "KJO 27/311402"
     assert read_.balance_pence == 148000
 
@@ -152,7 +135,7 @@ def test_heating_oil_arrears_are_a_supplier_s_not_a_catalogue_s() -> None:
         (Cell(0.1, "Overdue"), Cell(0.6, "£688.20")),
         (Cell(0.08, "We cannot take further orders until the account is paid."),),
     ]  # fmt: skip
-    assert _refined(page, C.BNPL_CATALOGUE_ARREARS) is C.UTILITY_ARREARS
+    assert refined(page, C.BNPL_CATALOGUE_ARREARS) is C.UTILITY_ARREARS
 
 
 def test_a_county_court_record_number_is_the_claim_number() -> None:
@@ -168,7 +151,7 @@ def test_a_county_court_record_number_is_the_claim_number() -> None:
         (Cell(0.1, "Sum claimed"), Cell(0.6, "£688.20")),
         (Cell(0.1, "Civil bill served on the defendant"), Cell(0.6, "4 June 2027")),
     ]  # fmt: skip
-    read_ = _read(page, C.COURT_CLAIM_N1)
+    read_ = read_as(page, C.COURT_CLAIM_N1)
     assert read_.court_claim_number == "27/31842/QT"
     assert read_.account_reference == "CF-20417"
     assert read_.creditor_name == "Cleadale Fuels Ltd"
@@ -191,7 +174,7 @@ def test_a_creditor_label_names_a_body_without_an_organisation_s_word() -> None:
         (Cell(0.08, "Days of charge end"),),
         (Cell(0.08, "17 June 2027"),),
     ]  # fmt: skip
-    assert _read(page, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == "Konsel Pluw Lanust"
+    assert read_as(page, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == "Konsel Pluw Lanust"
 
 
 def test_a_name_the_letter_glosses_as_a_body_heads_it() -> None:
@@ -206,7 +189,7 @@ def test_a_name_the_letter_glosses_as_a_body_heads_it() -> None:
         (Cell(0.08, "Please pay the allotment rent by 1 July 2027."),),
         (Cell(0.08, "Konsel Pluw Lanust, the Lanust Parish Council."),),
     ]  # fmt: skip
-    assert _read(page, C.CREDITOR_LETTER).creditor_name == "Konsel Pluw Lanust"
+    assert read_as(page, C.CREDITOR_LETTER).creditor_name == "Konsel Pluw Lanust"
 
 
 def test_a_court_s_letter_names_the_creditor_as_the_one_who_claims() -> None:
@@ -219,14 +202,14 @@ def test_a_court_s_letter_names_the_creditor_as_the_one_who_claims() -> None:
         (Cell(0.08, "Cleadale Fuels Ltd claims against you for fuel it delivered."),),
         (Cell(0.1, "Sum claimed"), Cell(0.6, "£688.20")),
     ]  # fmt: skip
-    assert _read(claim, C.COURT_CLAIM_N1).creditor_name == "Cleadale Fuels Ltd"
+    assert read_as(claim, C.COURT_CLAIM_N1).creditor_name == "Cleadale Fuels Ltd"
     decree = [
         *claim[:6],
         (Cell(0.08, "The civil bill of Cleadale Fuels Ltd was not defended, and the court"),),
         (Cell(0.08, "has made a decree against you."),),
         (Cell(0.1, "Decree granted for"), Cell(0.6, "£688.20")),
     ]  # fmt: skip
-    read_ = _read(decree, C.COUNTY_COURT_JUDGMENT)
+    read_ = read_as(decree, C.COUNTY_COURT_JUDGMENT)
     assert read_.creditor_name == "Cleadale Fuels Ltd"
     assert read_.balance_pence == 68820
 
@@ -244,7 +227,7 @@ def test_a_sum_printed_as_an_equation_gives_its_result() -> None:
         (Cell(0.1, "£120.00"), Cell(0.3, "+"), Cell(0.4, "£60.00"), Cell(0.6, "="),
          Cell(0.7, "£180.00")),
     ]  # fmt: skip
-    assert _read(page, C.BNPL_CATALOGUE_ARREARS).balance_pence == 18000
+    assert read_as(page, C.BNPL_CATALOGUE_ARREARS).balance_pence == 18000
 
 
 def test_an_amount_s_label_names_no_original_creditor_whose_label_may_wrap() -> None:
@@ -261,7 +244,7 @@ def test_an_amount_s_label_names_no_original_creditor_whose_label_may_wrap() -> 
         (Cell(0.1, "the account"),),
         (Cell(0.08, "Your fuel account has been assigned to us."),),
     ]  # fmt: skip
-    assert _read(page, C.NOTICE_OF_ASSIGNMENT).original_creditor == "Cleadale Fuels Ltd"
+    assert read_as(page, C.NOTICE_OF_ASSIGNMENT).original_creditor == "Cleadale Fuels Ltd"
 
 
 def test_an_account_with_two_names_is_a_reference_label_and_a_date_no_reference() -> None:
@@ -274,7 +257,7 @@ def test_an_account_with_two_names_is_a_reference_label_and_a_date_no_reference(
         (Cell(0.1, "3-Jun-27"), Cell(0.6, "EPM40917222")),
         (Cell(0.1, "Overdue"), Cell(0.6, "£180.00")),
     ]  # fmt: skip
-    assert _read(page, C.BNPL_CATALOGUE_ARREARS).account_reference == "EPM40917222"
+    assert read_as(page, C.BNPL_CATALOGUE_ARREARS).account_reference == "EPM40917222"
 
 
 def test_a_net_wage_is_the_net_pay() -> None:
@@ -288,7 +271,7 @@ def test_a_net_wage_is_the_net_pay() -> None:
         (Cell(0.1, "Deductions"), Cell(0.7, "61.20")),
         (Cell(0.1, "Net wage"), Cell(0.7, "410.00")),
     ]  # fmt: skip
-    assert _read(page, C.PAYSLIP).income_pence == 41000
+    assert read_as(page, C.PAYSLIP).income_pence == 41000
 
 
 def test_capitals_before_figures_whose_hyphen_ocr_lost_are_the_reference_s() -> None:
@@ -300,7 +283,7 @@ def test_capitals_before_figures_whose_hyphen_ocr_lost_are_the_reference_s() -> 
         (Cell(0.1, "Officers' file number"), Cell(0.6, "GSO 40417-RT")),
         (Cell(0.1, "Unpaid charges"), Cell(0.6, "£402.60")),
     ]  # fmt: skip
-    assert _read(page, C.ENFORCEMENT_AGENT_NOTICE).account_reference == "GSO 40417-RT"
+    assert read_as(page, C.ENFORCEMENT_AGENT_NOTICE).account_reference == "GSO 40417-RT"
 
 
 def test_a_gloss_ocr_misread_a_letter_of_still_names_the_letterhead() -> None:
@@ -314,4 +297,4 @@ def test_a_gloss_ocr_misread_a_letter_of_still_names_the_letterhead() -> None:
         (Cell(0.1, "Allotment rent unpaid"), Cell(0.6, "£64.00")),
         (Cell(0.08, "Konsel Pluw Lamust, the Lanust Parish Council."),),
     ]  # fmt: skip
-    assert _read(page, C.CREDITOR_LETTER).creditor_name == "Konsel Pluw Lanust"
+    assert read_as(page, C.CREDITOR_LETTER).creditor_name == "Konsel Pluw Lanust"

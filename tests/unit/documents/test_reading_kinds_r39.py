@@ -26,10 +26,11 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+from tests.unit.documents.reading_support import one_page, read_as, refined
 
-from cma_adapters.rules_assistant.assistant import extract, read, refine_class
-from cma_adapters.rules_assistant.corpus import Cell, Sample, Truth, sample_pages, sample_text
-from cma_core.documents.model import Box, DocumentClass, Extraction
+from cma_adapters.rules_assistant.assistant import extract
+from cma_adapters.rules_assistant.corpus import Cell, sample_pages, sample_text
+from cma_core.documents.model import Box, DocumentClass
 
 C = DocumentClass
 
@@ -39,24 +40,6 @@ _ADDRESSEE = (
     (Cell(0.08, "Ulvastone, Isle of Skerrin"),),
     (Cell(0.08, "SK1 4RR"),),
 )
-
-
-def _sample(page: list[tuple[Cell, ...]]) -> Sample:
-    truth = Truth(document_class=DocumentClass.OTHER)
-    return Sample(name="t", family="t", held_out=False, truth=truth, pages=(page,))
-
-
-def _read(page: list[tuple[Cell, ...]], cls: DocumentClass) -> Extraction:
-    sample = _sample(page)
-    return extract(sample_text(sample), sample_pages(sample), None, given=cls)
-
-
-def _refined(page: list[tuple[Cell, ...]], cls: DocumentClass) -> DocumentClass:
-    """What the cues make of ``page`` read as ``cls`` (as the word model might)."""
-    sample = _sample(page)
-    text = sample_text(sample)
-    reading = read(text, sample_pages(sample), None, given=cls)
-    return refine_class(cls, reading.found, text)
 
 
 def test_by_naming_who_did_it_is_no_deadline_but_the_letter_s_date() -> None:
@@ -71,7 +54,7 @@ def test_by_naming_who_did_it_is_no_deadline_but_the_letter_s_date() -> None:
         (Cell(0.1, "Behind on the loan"), Cell(0.6, "£318.40")),
         (Cell(0.1, "Clear the arrears before"), Cell(0.6, "24 June 2027")),
     ]  # fmt: skip
-    read_ = _read(byline, C.CREDITOR_LETTER)
+    read_ = read_as(byline, C.CREDITOR_LETTER)
     assert read_.letter_date == dt.date(2027, 6, 3)
     assert read_.deadline_date == dt.date(2027, 6, 24)
     approved = [
@@ -81,7 +64,7 @@ def test_by_naming_who_did_it_is_no_deadline_but_the_letter_s_date() -> None:
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
         (Cell(0.1, "Settle the fares no later than"), Cell(0.6, "24 June 2027")),
     ]  # fmt: skip
-    read_ = _read(approved, C.CREDITOR_LETTER)
+    read_ = read_as(approved, C.CREDITOR_LETTER)
     assert read_.letter_date == dt.date(2027, 6, 3)
     assert read_.deadline_date == dt.date(2027, 6, 24)
 
@@ -95,7 +78,7 @@ def test_a_letter_before_action_dated_is_no_deadline() -> None:
         (Cell(0.1, "Owed to our client"), Cell(0.6, "£1,204.00")),
         (Cell(0.1, "Reply to us no later than"), Cell(0.6, "3 July 2027")),
     ]  # fmt: skip
-    read_ = _read(page, C.LETTER_OF_CLAIM)
+    read_ = read_as(page, C.LETTER_OF_CLAIM)
     assert read_.letter_date == dt.date(2027, 6, 3)
     assert read_.deadline_date == dt.date(2027, 7, 3)
 
@@ -111,10 +94,10 @@ def test_a_paper_then_its_participle_dates_the_letter_but_a_history_does_not() -
         (Cell(0.1, "3 June 2027"),),
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
-    assert _read(page, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
+    assert read_as(page, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
     # (label and date in one cell, OCR's underscore glued to the day from the leader)
     glued = [*page[:6], (Cell(0.1, "Final reminder printed —_3rd June 2027"),), *page[8:]]
-    assert _read(glued, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
+    assert read_as(glued, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
     history = [
         (Cell(0.08, "Skerrin Ferries Ltd", bold=True),),
         *_ADDRESSEE,
@@ -123,7 +106,7 @@ def test_a_paper_then_its_participle_dates_the_letter_but_a_history_does_not() -
         (Cell(0.1, "Second notice posted"), Cell(0.6, "6 May 2027")),
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
-    assert _read(history, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
+    assert read_as(history, C.CREDITOR_LETTER).letter_date == dt.date(2027, 6, 3)
 
 
 def test_a_large_initial_capital_is_joined_to_its_word() -> None:
@@ -137,7 +120,7 @@ def test_a_large_initial_capital_is_joined_to_its_word() -> None:
         (Cell(0.08, "idewell Marine Finance Ltd has asked us to collect your boat loan."),),
         (Cell(0.1, "Owed on the loan"), Cell(0.6, "£2,310.00")),
     ]  # fmt: skip
-    sample = _sample(page)
+    sample = one_page(page)
     (printed,) = sample_pages(sample)
     words = list(printed.words)
     at = next(i for i, w in enumerate(words) if w.text == "T")
@@ -177,7 +160,7 @@ def test_whom_the_writer_collects_on_behalf_of_is_the_creditor() -> None:
         (Cell(0.1, "Owed on the loan —"), Cell(0.6, "£2,310.00")),
         (Cell(0.1, "Collecting on behalf of —"), Cell(0.6, "Tidewell Marine Finance Ltd")),
     ]  # fmt: skip
-    assert _read(page, C.CREDITOR_LETTER).creditor_name == "Tidewell Marine Finance Ltd"
+    assert read_as(page, C.CREDITOR_LETTER).creditor_name == "Tidewell Marine Finance Ltd"
 
 
 def test_a_borough_named_for_its_place_is_an_organisation() -> None:
@@ -190,7 +173,7 @@ def test_a_borough_named_for_its_place_is_an_organisation() -> None:
         (Cell(0.1, "Date"), Cell(0.6, "3 June 2027")),
         (Cell(0.1, "Mooring dues unpaid"), Cell(0.6, "£212.00")),
     ]  # fmt: skip
-    assert _read(own, C.CREDITOR_LETTER).creditor_name == "Royal Borough of Brackenmoor"
+    assert read_as(own, C.CREDITOR_LETTER).creditor_name == "Royal Borough of Brackenmoor"
     enforcer = [
         (Cell(0.08, "Skerrin Enforcement Ltd", bold=True),),
         *_ADDRESSEE,
@@ -199,7 +182,7 @@ def test_a_borough_named_for_its_place_is_an_organisation() -> None:
         (Cell(0.08, "Borough of Brackenmoor has instructed us to enforce it."),),
         (Cell(0.1, "Dues and the compliance fee"), Cell(0.6, "£287.00")),
     ]  # fmt: skip
-    assert _read(enforcer, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == (
+    assert read_as(enforcer, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == (
         "Royal Borough of Brackenmoor"
     )
     registered = [
@@ -210,7 +193,7 @@ def test_a_borough_named_for_its_place_is_an_organisation() -> None:
         (Cell(0.08, "you with this registry."),),
         (Cell(0.1, "Dues with the registry fee"), Cell(0.6, "£220.00")),
     ]  # fmt: skip
-    assert _read(registered, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == (
+    assert read_as(registered, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == (
         "Royal Borough of Brackenmoor"
     )
 
@@ -226,7 +209,7 @@ def test_a_letterhead_name_wrapped_in_a_narrow_column_is_whole() -> None:
         (Cell(0.1, "Date"), Cell(0.6, "3 June 2027")),
         (Cell(0.1, "Rope and netting unpaid"), Cell(0.6, "£640.00")),
     ]  # fmt: skip
-    assert _read(page, C.CREDITOR_LETTER).creditor_name == "Skerrin Rope and Net Company Ltd"
+    assert read_as(page, C.CREDITOR_LETTER).creditor_name == "Skerrin Rope and Net Company Ltd"
     trust = [
         (Cell(0.08, "Ulvastone Harbour Housing"), Cell(0.5, "Mrs Eilidh Corrin")),
         (Cell(0.08, "Association"), Cell(0.5, "4 Harbour Steps")),
@@ -235,7 +218,7 @@ def test_a_letterhead_name_wrapped_in_a_narrow_column_is_whole() -> None:
         (Cell(0.1, "Rent unpaid"), Cell(0.6, "£640.00")),
         (Cell(0.08, "Ulvastone Harbour Housing Association, a registered society."),),
     ]  # fmt: skip
-    assert _read(trust, C.RENT_ARREARS).creditor_name == "Ulvastone Harbour Housing Association"
+    assert read_as(trust, C.RENT_ARREARS).creditor_name == "Ulvastone Harbour Housing Association"
 
 
 def test_a_bracketed_label_closing_a_re_line_gives_its_value() -> None:
@@ -248,7 +231,7 @@ def test_a_bracketed_label_closing_a_re_line_gives_its_value() -> None:
         (Cell(0.08, "Re: The arrears on your boat loan (Our file no.: TMF-88412)"),),
         (Cell(0.1, "Arrears"), Cell(0.6, "£2,310.00")),
     ]  # fmt: skip
-    assert _read(page, C.CREDITOR_LETTER).account_reference == "TMF-88412"
+    assert read_as(page, C.CREDITOR_LETTER).account_reference == "TMF-88412"
     claim = [
         (Cell(0.08, "Skerrin Sheriff Court", bold=True),),
         *_ADDRESSEE,
@@ -256,7 +239,7 @@ def test_a_bracketed_label_closing_a_re_line_gives_its_value() -> None:
         (Cell(0.08, "Re: A claim is issued against you (Claim no. on all papers: Q7XK41P2)"),),
         (Cell(0.1, "Sum claimed"), Cell(0.6, "£2,310.00")),
     ]  # fmt: skip
-    assert _read(claim, C.COURT_CLAIM_N1).court_claim_number == "Q7XK41P2"
+    assert read_as(claim, C.COURT_CLAIM_N1).court_claim_number == "Q7XK41P2"
 
 
 def test_hyphenated_capitals_and_a_check_letter_belong_to_the_reference() -> None:
@@ -269,7 +252,7 @@ def test_hyphenated_capitals_and_a_check_letter_belong_to_the_reference() -> Non
         (Cell(0.1, "Fares recovery ref."), Cell(0.6, "FB-RQ 40471120")),
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
-    assert _read(page, C.OVERPAYMENT).account_reference == "FB-RQ 40471120"
+    assert read_as(page, C.OVERPAYMENT).account_reference == "FB-RQ 40471120"
     card = [
         (Cell(0.08, "Skerrin Ferries Ltd", bold=True),),
         *_ADDRESSEE,
@@ -277,7 +260,7 @@ def test_hyphenated_capitals_and_a_check_letter_belong_to_the_reference() -> Non
         (Cell(0.1, "Season ticket plan no."), Cell(0.6, "412 7730 K")),
         (Cell(0.1, "Fares owed"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
-    assert _read(card, C.CREDITOR_LETTER).account_reference == "412 7730 K"
+    assert read_as(card, C.CREDITOR_LETTER).account_reference == "412 7730 K"
     # (a National Insurance number whose letter OCR glued to the last pair)
     nino = [
         (Cell(0.08, "Skerrin Ferries Ltd", bold=True),),
@@ -286,7 +269,7 @@ def test_hyphenated_capitals_and_a_check_letter_belong_to_the_reference() -> Non
         (Cell(0.1, "Customer ref."), Cell(0.6, "QX 12 34 56C")),
         (Cell(0.1, "Overpaid"), Cell(0.6, "£318.40")),
     ]  # fmt: skip
-    assert str(_read(nino, C.OVERPAYMENT).account_reference).replace(" ", "") == "QX123456C"
+    assert str(read_as(nino, C.OVERPAYMENT).account_reference).replace(" ", "") == "QX123456C"
 
 
 def test_a_net_pay_said_as_what_is_sent_to_the_bank() -> None:
@@ -299,7 +282,7 @@ def test_a_net_pay_said_as_what_is_sent_to_the_bank() -> None:
         (Cell(0.1, "Total paid"), Cell(0.4, "Total kept back"), Cell(0.7, "Sent to your bank")),
         (Cell(0.1, "2,210.00"), Cell(0.4, "402.16"), Cell(0.7, "1,807.84")),
     ]  # fmt: skip
-    read_ = _read(page, C.PAYSLIP)
+    read_ = read_as(page, C.PAYSLIP)
     assert read_.income_pence == 180784
     assert read_.gross_pence == 221000
 
@@ -321,9 +304,9 @@ _STATEMENT = [
 def test_a_statement_carrying_balances_and_asking_nothing_is_no_creditor_letter() -> None:
     """Balances brought and carried forward over dated lines, nothing asked: a statement,
     whatever its loan column reads like; a letter asking for arrears stays a letter."""
-    assert _refined(_STATEMENT, C.CREDITOR_LETTER) is C.BANK_STATEMENT
+    assert refined(_STATEMENT, C.CREDITOR_LETTER) is C.BANK_STATEMENT
     asking = [*_STATEMENT, (Cell(0.08, "Your loan is in arrears: please pay £60.00 now."),)]
-    assert _refined(asking, C.CREDITOR_LETTER) is C.CREDITOR_LETTER
+    assert refined(asking, C.CREDITOR_LETTER) is C.CREDITOR_LETTER
 
 
 def test_a_warning_of_enforcement_to_come_is_the_creditor_s_own_letter() -> None:
@@ -339,12 +322,12 @@ def test_a_warning_of_enforcement_to_come_is_the_creditor_s_own_letter() -> None
         (Cell(0.08, "If they are not paid by 1 July 2027 the borough will register them with"),),
         (Cell(0.08, "the court, and enforcement agents may then be sent."),),
     ]  # fmt: skip
-    assert _refined(page, C.ENFORCEMENT_AGENT_NOTICE) is C.CREDITOR_LETTER
+    assert refined(page, C.ENFORCEMENT_AGENT_NOTICE) is C.CREDITOR_LETTER
     done = [
         *page[:7],
         (Cell(0.08, "A warrant of control has been issued to our enforcement agents."),),
     ]
-    assert _refined(done, C.ENFORCEMENT_AGENT_NOTICE) is C.ENFORCEMENT_AGENT_NOTICE
+    assert refined(done, C.ENFORCEMENT_AGENT_NOTICE) is C.ENFORCEMENT_AGENT_NOTICE
 
 
 def test_a_sum_of_nothing_is_no_balance() -> None:
@@ -356,7 +339,7 @@ def test_a_sum_of_nothing_is_no_balance() -> None:
         (Cell(0.1, "Mooring dues unpaid"), Cell(0.6, "0.00")),
         (Cell(0.1, "Rent unpaid, 6 weeks"), Cell(0.6, "724.20")),
     ]  # fmt: skip
-    assert _read(page, C.RENT_ARREARS).balance_pence == 72420
+    assert read_as(page, C.RENT_ARREARS).balance_pence == 72420
 
 
 def test_the_writer_s_own_case_or_account_named_after_it_is_the_reference() -> None:
@@ -371,7 +354,7 @@ def test_the_writer_s_own_case_or_account_named_after_it_is_the_reference() -> N
         (Cell(0.1, "Skerrin Enforcement case"), Cell(0.6, "SE-22871")),
         (Cell(0.1, "Dues and the compliance fee"), Cell(0.6, "£287.00")),
     ]  # fmt: skip
-    assert _read(enforcer, C.ENFORCEMENT_AGENT_NOTICE).account_reference == "SE-22871"
+    assert read_as(enforcer, C.ENFORCEMENT_AGENT_NOTICE).account_reference == "SE-22871"
     assigned = [
         (Cell(0.08, "Tidewell Marine Finance Ltd", bold=True),),
         *_ADDRESSEE,
@@ -381,4 +364,4 @@ def test_the_writer_s_own_case_or_account_named_after_it_is_the_reference() -> N
         (Cell(0.1, "Account no. with Tidewell"), Cell(0.6, "TMF88412")),
         (Cell(0.1, "Balance bought"), Cell(0.6, "£2,310.00")),
     ]  # fmt: skip
-    assert _read(assigned, C.NOTICE_OF_ASSIGNMENT).account_reference == "TMF88412"
+    assert read_as(assigned, C.NOTICE_OF_ASSIGNMENT).account_reference == "TMF88412"
