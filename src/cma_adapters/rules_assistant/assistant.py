@@ -664,11 +664,11 @@ _MAY_COME = re.compile(
 )
 
 
-def _told_as_done(pattern: re.Pattern[str], flat: str) -> bool:
-    """A sentence of ``flat`` that says ``pattern`` as done, not as what may come."""
-    return any(
-        pattern.search(s) and not _MAY_COME.search(s) for s in re.split(r"(?<=[.!?;])\s+", flat)
-    )
+def _told_as_done(pattern: re.Pattern[str], flat: str, *, lines: bool = False) -> bool:
+    """A sentence of ``flat`` (or a line, with ``lines``: a heading has no stop) that says
+    ``pattern`` as done, not as what may come."""
+    parts = re.split(r"(?<=[.!?;])\s+|\n" if lines else r"(?<=[.!?;])\s+", flat)
+    return any(pattern.search(s) and not _MAY_COME.search(s) for s in parts)
 
 
 # A step of enforcement, taken or to come: an enforcer, a warrant, a court's order or
@@ -686,9 +686,9 @@ def _only_warns(text: str) -> bool:
     charge is registered"), and one does: the one owed warns of enforcement, no enforcer
     writes (round 39: a council's charge certificate read as the enforcement notice it
     warns of; "We hold a warrant" is told as done)."""
-    parts = re.split(r"(?<=[.!?;])\s+|\n", text)
-    told = [s for s in parts if _ENFORCEMENT_STEP.search(s)]
-    return bool(told) and all(_MAY_COME.search(s) for s in told)
+    return bool(_ENFORCEMENT_STEP.search(text)) and not _told_as_done(
+        _ENFORCEMENT_STEP, text, lines=True
+    )
 
 
 # A fuel the supplier delivers (round 38): a heating oil supplier's arrears are a

@@ -332,6 +332,20 @@ def _adjust(
     found[field] = [attrs.evolve(c, score=c.score + change(c)) for c in found[field]]
 
 
+def _writer_words(found: dict[str, list[Candidate]]) -> set[str]:
+    """The words of the writer's own name, as its best letterhead (or agent's) name prints
+    it, without its organisation's words: "X Y Debt Purchase Ltd" → x, y (round 39)."""
+    heads = [
+        c
+        for c in found["creditor_name"]
+        if c.role in ("letterhead", "collection agent") and isinstance(c.value, str)
+    ]
+    head = max(heads, key=lambda c: c.score, default=None)
+    return {
+        w for w in norm_words(ORGANISATION.sub(" ", str(head.value) if head else "")) if len(w) >= 4
+    }
+
+
 def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
     """What a label means depends on who writes and why.
 
@@ -344,17 +358,9 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
       the tenancy's whole balance.
     * A value read as a court claim number is not also the account reference."""
     claims = {c.value for c in found["court_claim_number"] if c.score >= 3}
-    # (the writer's own words, from its letterhead's best name: "X Y Debt Purchase Ltd" →
-    # x, y, round 39)
-    heads = [
-        c
-        for c in found["creditor_name"]
-        if c.role in ("letterhead", "collection agent") and isinstance(c.value, str)
-    ]
-    head = max(heads, key=lambda c: c.score, default=None)
-    writer = {
-        w for w in norm_words(ORGANISATION.sub(" ", str(head.value) if head else "")) if len(w) >= 4
-    }
+    # (the writer's own words, from its letterhead's best name, for a notice of assignment:
+    # "X Y Debt Purchase Ltd" → x, y, round 39)
+    writer = _writer_words(found) if cls is C.NOTICE_OF_ASSIGNMENT else set()
     if cls not in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT):
         claims = set()  # "Case no" on a bailiff's notice is its reference
 

@@ -47,6 +47,14 @@ def _l(pattern: str, weight: float, role: str | None = None) -> Label:
 PAY_DAY = "pay day"
 """The role of a date labelled as the day the pay was paid (``LETTER_DATE_LABELS``)."""
 
+# Words after "by" that make it a time ("by the end of", "by the following day"), not who
+# did something (round 39).
+_TIME_AFTER_BY = r"end|date|time|close|deadline|last|latest|day|following|next"
+# A byline: "By the Tenancy Desk", who wrote the letter (round 39).
+_BYLINE_WORDS = r"by (?:the |our )(?!(?:" + _TIME_AFTER_BY + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}"
+# A paper named, then that it was made or sent: "Final notice printed" (round 39).
+_PAPER_MADE = r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)"
+
 LETTER_DATE_LABELS = [
     _l(
         r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
@@ -59,19 +67,14 @@ LETTER_DATE_LABELS = [
     # board on", "Order signed by the clerk on" (round 39: "by" there names who did it, no
     # time to meet: ``DEADLINE_LABELS``)
     _l(
-        r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)"
-        r"(?: and dated)?(?: on)?(?=$| \d)|printed for (?:posting|sending)\b"
+        _PAPER_MADE + r"(?: and dated)?(?: on)?(?=$| \d)|printed for (?:posting|sending)\b"
         r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
         r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b",
         2.5,
     ),
     # a byline: "By the Tenancy Desk" beside its date, the writer's name after "by" and
     # nothing to do (round 39)
-    _l(
-        r"by (?:the |our )(?!(?:end|date|time|close|deadline|last|latest|day|following|next)\b)"
-        r"[a-z&'.]+(?: [a-z&'.]+){0,3}$",
-        2.0,
-    ),
+    _l(_BYLINE_WORDS + "$", 2.0),
     # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
     _l(r"(?:(?:this )?order )?made on\b", 2.0),
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
@@ -93,12 +96,12 @@ LETTER_DATE_LABELS = [
 ]
 
 
+_AFTER_BY = _TIME_AFTER_BY + r"|above|below|same|return|post"
 _BY_DOER = (
-    r"(?:(?!(?:end|date|time|close|deadline|last|latest|day|following|next|above|below|same"
-    r"|return|post|phone|telephone|email|cheque|card|bank|direct|standing|debit|transfer"
-    r"|[0-9]))[a-z&'.]+(?: [a-z&'.]+){0,3} on\b|(?:the |our )(?!(?:end|date|time|close"
-    r"|deadline|last|latest|day|following|next|above|below|same|return|post)\b)[a-z&'.]+"
-    r"(?: [a-z&'.]+){0,3}$)"
+    r"(?:(?!(?:" + _AFTER_BY + r"|phone|telephone|email|cheque|card|bank|direct|standing|debit"
+    r"|transfer|[0-9]))[a-z&'.]+(?: [a-z&'.]+){0,3} on\b|(?:the |our )(?!(?:"
+    + _AFTER_BY
+    + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}$)"
 )
 """After "by" in a label, who did something (then "on", or the label's end after "the
     …"), not a time: "by the board on", "by the Tenancy Desk" (round 39)."""
@@ -808,16 +811,11 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 _DONE_BY = re.compile(r"\b([a-z]+(?:ed|en|ade|ent)) by (?:[a-z']+ ){1,4}?(?=on$)")
 
 
-PAPER_DONE = re.compile(
-    r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)(?: on)?"
-)
+PAPER_DONE = re.compile(_PAPER_MADE + r"(?: on)?")
 """A paper named, then that it was made or sent: "Final notice printed" (round 39)."""
 
 
-_BYLINE = re.compile(
-    r"by (?:the |our )(?!(?:end|date|time|close|deadline|last|latest|day|following|next)\b)"
-    r"[a-z&'.]+(?: [a-z&'.]+){0,3}"
-)
+_BYLINE = re.compile(_BYLINE_WORDS)
 
 
 _OTHER_PAPER = re.compile(

@@ -762,8 +762,8 @@ def letterhead(layouts: Sequence[Layout], field: str = "creditor_name") -> list[
     out = []
     signed = {lay.rows[k][0].text.strip(" .").casefold() for lay, k in _under_sign_offs(layouts)}
     # (a name the letter glosses as a body, "X, the Y Council", round 38)
-    glossed = glossed_names("\n".join(c.text for lay in layouts for row in lay.rows for c in row))
     letter = [c for lay in layouts for row in lay.rows for c in row]
+    glossed = glossed_names("\n".join(c.text for c in letter))
     for layout in first_letter_page(layouts):
         head = head_rows(layout)
         subjects = _subjects(layout)
