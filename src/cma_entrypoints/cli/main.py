@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import os
 from collections.abc import MutableMapping
 from typing import TYPE_CHECKING
 
@@ -337,8 +338,6 @@ def demo(
     else:
         _print_demo_summary(console, host, port, serving=not no_serve)
     if not no_serve:
-        import os
-
         _demo_reset_link(os.environ, host, port)
         guard(lambda: _serve(settings, host, port), as_json=as_json)
 

@@ -10,8 +10,6 @@ import { QueryState, ScrollBox, tagWords } from "../../components/ui";
 
 type Saved = Schemas["AppraisalRecord"];
 
-const result = tagWords;
-
 /** What moved between two saved appraisals, in words: "Debt relief order: eligible → not
  * eligible"; a solution in only one of them (another jurisdiction) is named as such. */
 export function appraisalChanges(before: Saved, after: Saved): string[] {
@@ -22,8 +20,8 @@ export function appraisalChanges(before: Saved, after: Saved): string[] {
   }
   for (const o of after.appraisal.options) {
     const old = was.get(o.solution);
-    if (old === undefined) changes.push(`${label(o.solution)}: ${result(o.status)} (not appraised before)`);
-    else if (old !== o.status) changes.push(`${label(o.solution)}: ${result(old)} → ${result(o.status)}`);
+    if (old === undefined) changes.push(`${label(o.solution)}: ${tagWords(o.status)} (not appraised before)`);
+    else if (old !== o.status) changes.push(`${label(o.solution)}: ${tagWords(old)} → ${tagWords(o.status)}`);
   }
   return changes;
 }
