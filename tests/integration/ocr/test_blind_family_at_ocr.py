@@ -1,0 +1,98 @@
+"""Held-out family AT (written blind) half through a strip-cut shredder, printed on an
+overhead-projector transparency scanned with the lid up, or dripped on by a candle, read by
+real Tesseract and the reader as the product ships it (the learned field ranker on): eight
+documents over AT's three scans (a recovery firm's boarding pass, shredded, as a greyscale
+PNG with its resolution; a money claim's crossword, on film, as colour JPEG; a care firm's
+pay statement, waxed, as PDF; a statutory demand on a departure board, shredded, as PNG
+without its resolution; the borough's council tax as a recipe card, on film; an energy
+bill on a seed packet's back, waxed; a judgment in a tide table, shredded; the credit
+union's statement, on film; no sold debt, so no original creditor here). Every AT document
+is one page; the benchmark's ``benchmarks/intake_accuracy.py --family at --ocr-at 19``
+reads one document of every class; the figures are in benchmarks/OCR.md ("Family AT").
+Only aggregate figures are printed: AT's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_at import at_scanned, build_at, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_at.SCANS (0: half through a
+# strip-cut shredder, greyscale PNG with its resolution at even indexes; 1: an overhead-
+# projector transparency scanned lid up, colour JPEG; 2: candle-wax drips, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 0, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 0, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.UTILITY_BILL, 1, 5),
+    (C.COUNTY_COURT_JUDGMENT, 0, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 8/8; creditor 6/6, reference 4/6, balance 5/6, letter date 7/8, deadline 6/6, "
+    "claim no. 2/2, served 1/1, payer 1/1, income 1/1, gross 1/1, frequency 0/1; true values "
+    "verbatim in the OCR text 39 of 39 (branch corpusat off 276e88e0, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (4, 6),
+    "balance_pence": (5, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (0, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 39
+"""True values found verbatim in the OCR text (of 39) at the first measurement."""
+UNMET = frozenset({"account_reference", "balance_pence", "letter_date", "frequency"})
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_at(2), CHOSEN, at_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AT (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AT after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
