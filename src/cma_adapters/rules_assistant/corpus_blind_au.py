@@ -59,7 +59,7 @@ law of England and Wales:
   - **keyboard**: each fact on a keycap (the label small at its top left, the value at
     its foot), keys as wide as their words, staggered rows like a keyboard's, the money
     the letter is about on a long space bar under them;
-  payslips for a cross-harbour ferry company (a seafarer's "earnings statement": rota
+  payslips for a cross-harbour ferry company (a "Seafarer's pay statement": the rota's
   days on and off, the days' pay and the sea allowance; monthly or four-weekly) or a
   seafront amusement arcade paid through a payroll bureau (the hours each day of the week
   in a strip across the page, then pay and deductions side by side; weekly or
