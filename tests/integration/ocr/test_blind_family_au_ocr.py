@@ -44,12 +44,25 @@ CHOSEN = (
     (C.NOTICE_OF_ASSIGNMENT, 0, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
-FIRST = "not yet measured"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 8/8; creditor 5/6, original creditor 0/1, reference 3/6, balance 4/6, letter date "
+    "7/8, deadline 4/5, claim no. 0/1, served 1/1, payer 1/1, income 0/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 31 of 38 (branch corpusau off "
+    "276e88e0, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (0, 1),
+    "account_reference": (3, 6), "balance_pence": (4, 6), "letter_date": (7, 8),
+    "deadline_date": (4, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text at the first measurement."""
-UNMET: frozenset[str] = frozenset()
+VERBATIM = 31
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset(
+    {"creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+     "deadline_date", "court_claim_number", "income_pence"}
+)  # fmt: skip
 """The issue's floors this sample does not meet at the first measurement (strict xfails)."""
 
 

@@ -490,11 +490,23 @@ def au_score(
     )  # fmt: skip
 
 
-FIRST = "not yet measured"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 95% (36/38), creditor 97% (29/30), original creditor 0/2, reference 27/30, "
+    "balance 30/30, letter date 34/36, deadline 22/23, claim no. 5/5, payer 4/4, income 2/4, "
+    "gross 2/2, frequency 4/4, served 2/2 (branch corpusau off 276e88e0 = main after round "
+    "39's merges, shipped classifier and field ranker; on 76 documents class 72/76, original "
+    "creditor 0/4, income 4/8: benchmarks/OCR.md, 'Family AU')"
+)
+"""The first measurement (38 documents here): every floor met but the class (36/38 is just
+under 95%), the original creditor and the income."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (36, 38), "creditor_name": (29, 30), "original_creditor": (0, 2),
+    "account_reference": (27, 30), "balance_pence": (30, 30), "letter_date": (34, 36),
+    "deadline_date": (22, 23), "court_claim_number": (5, 5), "payer_name": (4, 4),
+    "income_pence": (2, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"document_class", "original_creditor", "income_pence"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
