@@ -287,7 +287,16 @@ overhead-projector transparencies scanned lid up as colour JPEG without a resolu
 pages with candle-wax drips as one-page greyscale PDF; all one page). AT's misses are never
 printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,ar,as,at``
+Held-out AU (``corpus_blind_au.py``: a fortieth blind family, in a fortieth hand;
+Portsmouth under the law of England and Wales; measured against main's reader after round 39
+and never shown to it): ``--family au`` (AU only) or ``--family all``, ``--ocr-au N`` scans
+and reads N of its documents (its pages with a rubber band lying on the scanner glass as
+colour PNG, its phone photos in sunlight crossed by a window's glazing-bar shadows as colour
+baseline JPEG without a resolution, its pages with handwriting pressed into them under the
+scanner's raking light as one-page greyscale PDF; all one page). AU's misses are never
+printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,ar,as,at,au``
 leaves out exactly those families and no other: the working run of every seen family since
 round 39, which read AP and AQ after round 38 read AN and AO); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -306,13 +315,14 @@ a skip naming AP must use the comma form, or it leaves out P too; "q" is a subst
 too; "r" is a substring of "ar" and "s" of "as" (and there are families R and S): a skip
 naming AR or AS must use the comma form, or it leaves out R or S too; "t" is a substring of
 "at" (and there is a family T): a skip naming AT must use the comma form, or it leaves out
-T too.
+T too; and "u" is a substring of "au" (and there is a family U): a skip naming AU must use
+the comma form, or it leaves out U too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP and AQ with
-their own seeds, not the benchmark's; never Y, I, AH, AR, AS or AT) and
+their own seeds, not the benchmark's; never Y, I, AH, AR, AS, AT or AU) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -322,7 +332,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -330,7 +340,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
-[--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19]
+[--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -403,6 +413,8 @@ from cma_adapters.rules_assistant.corpus_blind_as import as_pages, as_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_as import values_in_text as as_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_at import at_pages, at_scanned, at_text, build_at
 from cma_adapters.rules_assistant.corpus_blind_at import values_in_text as at_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_au import au_pages, au_scanned, au_text, build_au
+from cma_adapters.rules_assistant.corpus_blind_au import values_in_text as au_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -712,6 +724,9 @@ FAMILY_AS = Family(
 FAMILY_AT = Family(
     "held-out AT, written blind", build_at, at_text, at_pages, at_scanned, at_values_in_text, True
 )
+FAMILY_AU = Family(
+    "held-out AU, written blind", build_au, au_text, au_pages, au_scanned, au_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -724,6 +739,7 @@ PRINTED: dict[str, Family] = {
     "ai": FAMILY_AI, "aj": FAMILY_AJ, "ak": FAMILY_AK, "al": FAMILY_AL, "an": FAMILY_AN,
     "ao": FAMILY_AO, "ap": FAMILY_AP, "aq": FAMILY_AQ, "ar": FAMILY_AR, "as": FAMILY_AS,
     "at": FAMILY_AT,
+    "au": FAMILY_AU,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -833,7 +849,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,ar,as,at), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,ar,as,at,au), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -882,6 +898,7 @@ def main() -> None:
     parser.add_argument("--ocr-ar", type=int, default=0)
     parser.add_argument("--ocr-as", type=int, default=0)
     parser.add_argument("--ocr-at", type=int, default=0)
+    parser.add_argument("--ocr-au", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

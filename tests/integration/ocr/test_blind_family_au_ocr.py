@@ -1,0 +1,104 @@
+"""Held-out family AU (written blind) scanned with a rubber band lying on the glass,
+photographed in sunlight through a window or scanned with handwriting pressed into the
+page, read by real Tesseract and the reader as the product ships it (the learned field
+ranker on): eight documents over AU's three scans, one in each of its six settings (a card
+issuer's arrears notice on keycaps, with the band, as a colour PNG with its resolution; a
+money claim on a scoreboard, in sunlight, as colour JPEG; a ferry company's pay statement,
+pressed, as PDF; a statutory demand round a clock face, with the band, as PNG without its
+resolution; the city's council tax on playing cards, in sunlight; a fine on periodic
+tiles, pressed; a sold phone debt on shelf-edge labels, with the band; the bank's weekly
+statement, in sunlight). Every AU document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family au --ocr-au 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AU"). Only aggregate figures are
+printed: AU's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_au import au_scanned, build_au, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_au.SCANS (0: a rubber band on
+# the scanner glass, colour PNG with its resolution at even indexes; 1: a phone photo in
+# sunlight with glazing-bar shadows, colour JPEG; 2: handwriting pressed into the page under
+# raking light, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 1, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.MAGISTRATES_FINE, 1, 5),
+    (C.NOTICE_OF_ASSIGNMENT, 0, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 8/8; creditor 5/6, original creditor 0/1, reference 3/6, balance 4/6, letter date "
+    "7/8, deadline 4/5, claim no. 0/1, served 1/1, payer 1/1, income 0/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 31 of 38 (branch corpusau off "
+    "276e88e0, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (0, 1),
+    "account_reference": (3, 6), "balance_pence": (4, 6), "letter_date": (7, 8),
+    "deadline_date": (4, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 31
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset(
+    {"creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+     "deadline_date", "court_claim_number", "income_pence"}
+)  # fmt: skip
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_au(2), CHOSEN, au_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AU (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AU after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
