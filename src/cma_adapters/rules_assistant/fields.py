@@ -194,8 +194,9 @@ def read_fields(
         found["payer_name"] += plain_letterhead(layouts)
     if cls is C.BENEFIT_AWARD:  # (the paying body named in a footer or closing line, round 23)
         found["payer_name"] += public_payer_lines(layouts)
+    # (five words: "Balance paid to your bank", round 40)
     found["income_pence"] = labelled_candidates(
-        "income_pence", layouts, INCOME_LABELS, parse_money, income_score, 4
+        "income_pence", layouts, INCOME_LABELS, parse_money, income_score, 5
     )
     found["income_pence"] += prose_income(layouts)
     found["gross_pence"] = labelled_candidates(

@@ -295,6 +295,10 @@ CREDITOR_LABELS = [
         _W % 3 + r"(?:(?:that|who|which) (?:is |are |now )?)?(?:owed|holding|holds?|now holds?)"
         r" (?:the|this|your) (?:judgment|debt|money|sum|balance|arrears|loan|amount)\b"
         r"|(?:current |present )?holder of (?:the|this|your) (?:judgment|debt|loan)\b"
+        # (or owed under the court's paper that is enforced: "Firm owed under the writ",
+        # "Council owed under the warrant", round 40)
+        r"|" + _W % 3 + r"(?:(?:that|who|which) (?:is |are )?)?owed under (?:the|this|your)"
+        r" (?:writ|warrant|judgment|decree|order|award)\b"
         # (or a judgment, an order or a debt "held by" its owner: "Liability order held
         # by", "Debt now held by"; not an account, a client's own)
         r"|(?:judgment|order|debt|loan|warrant|writ|arrears)s? (?:is |are )?(?:now )?held by\b",
@@ -305,8 +309,10 @@ CREDITOR_LABELS = [
         r"|creditor|client|trader|contractor"
         # (or the public body an enforcer collects for: "Authority we act for", round 35)
         r"|council|authority|landlord|agency|department|board|court)"
-        r" (?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
-        r" for\b",
+        r" (?:(?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
+        r" for"
+        # (or that instructs the writer: "Council instructing us", round 40)
+        r"|(?:instructing|who instructs|that instructs|which instructs) (?:us|me))\b",
         3.0,
     ),
 ]
@@ -366,7 +372,9 @@ CLAIM_LABELS = [
     # (a court's place named first, "Tarbert claim no.", "Oban case number": one word,
     # then the label's full form, not the bare "claim", round 29)
     # (and the court's kind before "court", "Sheriff court case number", round 38)
-    _l(r"[a-z]+ (?:court(?:'s)? )?(?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
+    # (or the procedure named in two words, "Small claims case no.", "Summary cause case
+    # number", round 40)
+    _l(r"(?:[a-z]+ ){1,2}(?:court(?:'s)? )?(?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
     _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
     # (a county court's "Record No." in Northern Ireland, round 38)
     _l(r"(?:(?:the|court(?:'s)?|county court) ){0,2}record (?:number|no)\b", 3.0),
@@ -410,8 +418,9 @@ INCOME_LABELS = [
     # the pay that is left, said as what goes home or reaches the bank: "Clear pay to take
     # home", "Pay to take home", "Banked to you", "Sent to your bank" (round 39)
     _l(
+        # (or "Balance paid to your bank", round 40)
         _W % 3 + r"(?:clear pay|pay to take home|(?:banked|sent|transferred|credited) to (?:you"
-        r"|your (?:bank|account)))\b",
+        r"|your (?:bank|account))|paid to your (?:bank|account))\b",
         3.0,
     ),
     # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,

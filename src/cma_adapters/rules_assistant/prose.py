@@ -207,7 +207,9 @@ _CREDITOR_BEFORE = re.compile(
     r"|(?:the|a|this) (?:civil bill|claim|summons|writ|action) (?:of|by)"
     # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
     r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
-    r"(?: the (?:claimant|pursuer),?)?)"
+    r"(?: the (?:claimant|pursuer),?)?"
+    # (or who obtained the judgment now enforced: "the judgment obtained by X", round 40)
+    r"|(?:judgment|decree|order|award) (?:was |has been )?(?:obtained|won|secured) by)"
     r"\s+$",
     re.I,
 )

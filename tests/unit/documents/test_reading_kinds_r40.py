@@ -1,0 +1,182 @@
+"""Kinds of reading added in round 40 of the reader (issue 14), from the misses of AR and AS,
+each on wording and layouts unlike every corpus family (an invented county, Varrowshire,
+and its town of Kestlebury: the Varrow Islands Council, Harrowgate Marine Credit Ltd, a
+boatyard, a fish smokery, its enforcers and a sheriff court): the test checks the *kind* of
+rule — a case number labelled with its procedure's two-word name ("Summary cause case
+no."); a name beside its label wrapped onto the next line in its column; the body that
+instructs the writer named by what it is ("Authority instructing us"); whoever the
+judgment now enforced was obtained by, and the firm owed under the writ; a net pay said as
+what was paid to the bank; a weekday every other week; a column header's value at its
+column's total; a payslip read as other or as an award (an allowance among its lines of
+pay); a letter about a debt the word model is sure is no debt at all — not a family's
+phrase. Pages of made-up wording (exact word boxes), read by the rules as a given kind
+(the shipped classifier plays no part); the class cues through ``refine_class``. Each
+test failed on the old reader (main's ``src`` at 276e88e0, an archive of that commit, run
+against it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.documents.reading_support import one_page, read_as, refined
+
+from cma_adapters.rules_assistant import assistant
+from cma_adapters.rules_assistant.assistant import read
+from cma_adapters.rules_assistant.corpus import Cell, sample_pages, sample_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+
+_ADDRESSEE = (
+    (Cell(0.08, "Mr Tomas Quayle"),),
+    (Cell(0.08, "7 Netloft Row"),),
+    (Cell(0.08, "Kestlebury, Varrowshire"),),
+    (Cell(0.08, "VR3 8QT"),),
+)
+
+
+def test_a_case_number_labelled_with_its_procedure_s_name() -> None:
+    """ "Summary cause case no." (the procedure named in two words before the label's
+    full form) gives the claim number beside it."""
+    page = [
+        (Cell(0.08, "Kestlebury Sheriff Court", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A summary cause has been raised against you"),),
+        (Cell(0.1, "Date of issue"), Cell(0.4, "3 June 2027"),
+         Cell(0.6, "Summary cause case no."), Cell(0.85, "KST-SC3301-27")),
+        (Cell(0.1, "Sum sued for"), Cell(0.4, "£1,480.00")),
+    ]  # fmt: skip
+    assert read_as(page, C.COURT_CLAIM_N1).court_claim_number == "KST-SC3301-27"
+
+
+def test_a_name_beside_its_label_wrapped_in_its_column_is_whole() -> None:
+    """A claimant's name too long for its narrow column runs onto the next line under its
+    own first word: the line joins it where it ends as a company's name does (Ltd), or the
+    whole name is printed elsewhere in the letter; an address line under it does not."""
+    page = [
+        (Cell(0.08, "Kestlebury Sheriff Court", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A claim has been raised against you for an unpaid boat loan."),),
+        (Cell(0.1, "Sum sued for"), Cell(0.35, "£2,914.50"),
+         Cell(0.6, "Pursuer"), Cell(0.75, "Harrowgate Marine")),
+        (Cell(0.75, "Credit Ltd"),),
+        (Cell(0.1, "Date of issue"), Cell(0.35, "3 June 2027")),
+    ]  # fmt: skip
+    assert read_as(page, C.COURT_CLAIM_N1).creditor_name == "Harrowgate Marine Credit Ltd"
+    printed = [
+        (Cell(0.08, "Kestlebury Sheriff Court", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Quayle Netloft Boatyard Partnership says you owe it for moorings."),),
+        (Cell(0.1, "Sum sued for"), Cell(0.35, "£914.50"),
+         Cell(0.6, "Pursuer"), Cell(0.75, "Quayle Netloft")),
+        (Cell(0.75, "Boatyard Partnership"),),
+        (Cell(0.1, "Date of issue"), Cell(0.35, "3 June 2027")),
+    ]  # fmt: skip
+    assert read_as(printed, C.COURT_CLAIM_N1).creditor_name == (
+        "Quayle Netloft Boatyard Partnership"
+    )
+    address = [*printed[:6], (Cell(0.75, "Ferry Lane"),), *printed[7:]]
+    assert read_as(address, C.COURT_CLAIM_N1).creditor_name != (
+        "Quayle Netloft Boatyard Partnership Ferry Lane"
+    )
+
+
+def test_the_body_that_instructs_the_writer_named_by_what_it_is() -> None:
+    """ "Authority instructing us" beside the council's name: the council is owed, not the
+    sheriff officers who write."""
+    page = [
+        (Cell(0.08, "Kestlebury Sheriff Officers LLP", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A summary warrant has been granted for your unpaid council tax."),),
+        (Cell(0.1, "Due with the statutory addition"), Cell(0.45, "£1,312.40"),
+         Cell(0.6, "Authority instructing us"), Cell(0.8, "Varrow Islands Council")),
+        (Cell(0.1, "Pay by"), Cell(0.45, "24 June 2027")),
+    ]  # fmt: skip
+    assert read_as(page, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == "Varrow Islands Council"
+
+
+def test_whoever_obtained_the_judgment_enforced_is_owed() -> None:
+    """An enforcer's notice: "the judgment obtained by X" in the body, or X under "Firm
+    owed under the writ", names the creditor (not the enforcer's letterhead)."""
+    prose = [
+        (Cell(0.08, "Kestlebury High Court Enforcement Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A writ of control was issued so that the judgment obtained by Skerry "
+                    "Smokehouse Ltd can be enforced."),),
+        (Cell(0.1, "Due under the writ"), Cell(0.6, "£3,120.75")),
+        (Cell(0.1, "Pay by"), Cell(0.6, "24 June 2027")),
+    ]  # fmt: skip
+    assert read_as(prose, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == "Skerry Smokehouse Ltd"
+    label = [
+        (Cell(0.08, "Kestlebury High Court Enforcement Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A writ of control has been issued to us by the High Court."),),
+        (Cell(0.1, "Firm owed under the writ"), Cell(0.5, "Due under the writ")),
+        (Cell(0.1, "Skerry Smokehouse Ltd"), Cell(0.5, "£3,120.75")),
+    ]  # fmt: skip
+    assert read_as(label, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == "Skerry Smokehouse Ltd"
+
+
+_SLIP = [
+    (Cell(0.35, "Skerry Smokehouse Ltd", bold=True),),
+    (Cell(0.08, "Pay statement"),),
+    (Cell(0.08, "Tomas Quayle, smoker"), Cell(0.8, "Paid 4 June 2027")),
+    (Cell(0.08, "Wages paid every other Thursday"),),
+    (Cell(0.08, "Line"), Cell(0.6, "Earned"), Cell(0.8, "Stopped")),
+    (Cell(0.08, "Basic hours"), Cell(0.6, "1,040.00")),
+    (Cell(0.08, "Boat allowance"), Cell(0.6, "30.00")),
+    (Cell(0.08, "PAYE"), Cell(0.8, "98.20")),
+    (Cell(0.08, "NIC"), Cell(0.8, "44.10")),
+    (Cell(0.08, "Totals"), Cell(0.6, "1,070.00"), Cell(0.8, "142.30")),
+    (Cell(0.08, "Remainder paid to your bank"), Cell(0.8, "927.70")),
+]
+
+
+def test_a_net_pay_said_as_what_was_paid_to_the_bank() -> None:
+    """ "Remainder paid to your bank" (five words) is the net pay."""
+    assert read_as(_SLIP, C.PAYSLIP).income_pence == 92770
+
+
+def test_a_weekday_every_other_week_is_fortnightly() -> None:
+    """ "Paid every other Thursday": every second week."""
+    assert read_as(_SLIP, C.PAYSLIP).frequency == "fortnightly"
+
+
+def test_a_column_header_s_value_is_its_column_s_total() -> None:
+    """ "Earned" heads a column of lines of pay whose "Totals" row adds them up: the gross
+    is the total, not the first line."""
+    assert read_as(_SLIP, C.PAYSLIP).gross_pence == 107000
+
+
+def test_a_payslip_read_as_other_or_an_award_is_a_payslip() -> None:
+    """Pay before and after deductions, both labelled (the gross at its column's total), an
+    allowance among its lines of pay ("Boat allowance", no benefit's name) and no award:
+    read as other or as a benefit award, a payslip."""
+    assert refined(_SLIP, C.OTHER) is C.PAYSLIP
+    assert refined(_SLIP, C.BENEFIT_AWARD) is C.PAYSLIP
+    # (a benefit's name, capitalised, still keeps an award)
+    named = [*_SLIP, (Cell(0.08, "Carer's Allowance is paid separately."),)]
+    assert refined(named, C.BENEFIT_AWARD) is C.BENEFIT_AWARD
+
+
+def test_a_debt_letter_the_model_is_sure_is_no_debt_is_a_creditor_letter() -> None:
+    """A letter that asks for a sum owed by a date, which the word model reads as other
+    all but certainly: its likeliest debt kind, at odds of a billionth, is no reading; the
+    generic letter about a debt is (a harbour's mooring charge, not utility arrears)."""
+    page = [
+        (Cell(0.08, "Kestlebury Harbour Moorings Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Your mooring charge is still unpaid."),),
+        (Cell(0.1, "Charge now owed"), Cell(0.6, "£240.00")),
+        (Cell(0.1, "Settle no later than"), Cell(0.6, "24 June 2027")),
+        (Cell(0.08, "Please pay the amount owed by 24 June 2027."),),
+    ]  # fmt: skip
+    sample = one_page(page)
+    text = sample_text(sample)
+    found = read(text, sample_pages(sample), None, given=C.OTHER).found
+    odds = {"other": 1.0 - 3e-9, "utility_arrears": 2e-9, "magistrates_fine": 1e-9}
+    assert assistant._owed_after_all(C.OTHER, 0.999, odds, found, text) is C.CREDITOR_LETTER
+    # (where the model gives a debt kind real odds, its likeliest stands)
+    odds = {"other": 0.6, "utility_arrears": 0.3, "magistrates_fine": 0.1}
+    assert assistant._owed_after_all(C.OTHER, 0.6, odds, found, text) is C.UTILITY_ARREARS
+    assert dt.date(2027, 6, 24) in {c.value for c in found["deadline_date"]}
