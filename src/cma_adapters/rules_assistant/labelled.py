@@ -69,12 +69,25 @@ LETTER_DATE_LABELS = [
     _l(
         _PAPER_MADE + r"(?: and dated)?(?: on)?(?=$| \d)|printed for (?:posting|sending)\b"
         r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
-        r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b",
+        r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b"
+        # (or who did it closing the label, "Issued by the desk", "Demand signed by the
+        # creditor", "Claim form issued by the sheriff clerk", round 40)
+        r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
+        r"|issued|approved|sealed|prepared) " + _BYLINE_WORDS + "$",
         2.5,
+    ),
+    # when a decision or an order was made: "Decision taken on", "Award made on" (round 40)
+    _l(
+        r"(?:(?:this|the|our) )?(?:decision|determination|award) (?:was )?(?:made|taken|reached"
+        r"|given) on\b",
+        2.0,
     ),
     # a byline: "By the Tenancy Desk" beside its date, the writer's name after "by" and
     # nothing to do (round 39)
     _l(_BYLINE_WORDS + "$", 2.0),
+    # a statement's own date, the day its figures stand at: "As at Tue 4 March" alone
+    # before its date (round 40; not "Balance as at", an amount's label)
+    _l(r"as (?:at|of)(?=$| \d| (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", 3.0),
     # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
     _l(r"(?:(?:this )?order )?made on\b", 2.0),
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
@@ -408,6 +421,14 @@ PAYER_NAMED_LABELS = [
 ]
 
 
+# What was paid into the bank, the whole of a label of up to five words: "Balance paid to
+# your bank", "Amount paid to your account" (round 40; ``fields.read_fields`` reads these
+# with five words, the other income labels with four).
+INCOME_PAID_IN_LABELS = [
+    _l(r"(?:[a-z']+ ){0,2}paid (?:in)?to your (?:bank(?: account)?|account)$", 3.0),
+]
+
+
 BARE_AMOUNT = re.compile(r"(?:(?:weekly|monthly|award) )?amount\b")
 
 
@@ -418,9 +439,8 @@ INCOME_LABELS = [
     # the pay that is left, said as what goes home or reaches the bank: "Clear pay to take
     # home", "Pay to take home", "Banked to you", "Sent to your bank" (round 39)
     _l(
-        # (or "Balance paid to your bank", round 40)
         _W % 3 + r"(?:clear pay|pay to take home|(?:banked|sent|transferred|credited) to (?:you"
-        r"|your (?:bank|account))|paid to your (?:bank|account))\b",
+        r"|your (?:bank|account)))\b",
         3.0,
     ),
     # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
@@ -817,7 +837,13 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 
 # A verb's past participle, "by" and who did it, then "on" (the date it was done): the
 # "by" names the doer, as in "Issued by the court on", "Produced by Billing on".
-_DONE_BY = re.compile(r"\b([a-z]+(?:ed|en|ade|ent)) by (?:[a-z']+ ){1,4}?(?=on$)")
+# (or who did it closing the label: "Issued by the desk", "Demand signed by the creditor",
+# round 40; not a time, "Paid by the end")
+_DONE_BY = re.compile(
+    r"\b([a-z]+(?:ed|en|ade|ent)) by (?:(?:[a-z']+ ){1,4}?(?=on$)|(?:the |our )(?!(?:"
+    + _TIME_AFTER_BY
+    + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}$)"
+)
 
 
 PAPER_DONE = re.compile(_PAPER_MADE + r"(?: on)?")

@@ -219,8 +219,15 @@ def _wrapped_labels(
             for nr in range(r + 1, min(r + 4, len(out))):
                 if tops[nr] - tops[last] > 2.4 * height:
                     break
+                # (or at its right edge, a column of labels set flush right against their
+                # values: "Letter before action" over "dated", round 40)
                 j = next(
-                    (j for j, o in enumerate(out[nr]) if abs(o.left - cell.left) <= 0.5 * height),
+                    (
+                        j
+                        for j, o in enumerate(out[nr])
+                        if abs(o.left - cell.left) <= 0.5 * height
+                        or (abs(o.right - cell.right) <= 0.5 * height and o.left > cell.left)
+                    ),
                     None,
                 )
                 if j is None:

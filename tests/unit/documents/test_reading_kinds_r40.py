@@ -8,7 +8,9 @@ instructs the writer named by what it is ("Authority instructing us"); whoever t
 judgment now enforced was obtained by, and the firm owed under the writ; a net pay said as
 what was paid to the bank; a weekday every other week; a column header's value at its
 column's total; a payslip read as other or as an award (an allowance among its lines of
-pay); a letter about a debt the word model is sure is no debt at all — not a family's
+pay); a letter about a debt the word model is sure is no debt at all; a participle, "by"
+and who did it closing a label, and "Decision taken on", date the letter; a label set
+flush right wraps onto its next line; a statement "As at" its date — not a family's
 phrase. Pages of made-up wording (exact word boxes), read by the rules as a given kind
 (the shipped classifier plays no part); the class cues through ``refine_class``. Each
 test failed on the old reader (main's ``src`` at 276e88e0, an archive of that commit, run
@@ -18,10 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from tests.unit.documents.reading_support import one_page, read_as, refined
 
 from cma_adapters.rules_assistant import assistant
-from cma_adapters.rules_assistant.assistant import read
+from cma_adapters.rules_assistant.assistant import extract, read
 from cma_adapters.rules_assistant.corpus import Cell, sample_pages, sample_text
 from cma_core.documents.model import DocumentClass
 
@@ -180,3 +183,84 @@ def test_a_debt_letter_the_model_is_sure_is_no_debt_is_a_creditor_letter() -> No
     odds = {"other": 0.6, "utility_arrears": 0.3, "magistrates_fine": 0.1}
     assert assistant._owed_after_all(C.OTHER, 0.6, odds, found, text) is C.UTILITY_ARREARS
     assert dt.date(2027, 6, 24) in {c.value for c in found["deadline_date"]}
+
+
+def test_who_did_it_closing_the_label_dates_the_letter() -> None:
+    """ "Notice sent by the moorings office" and "Demand signed by the harbourmaster"
+    (a participle, "by" and who did it, no "on"): the letter's date, no deadline."""
+    page = [
+        (Cell(0.08, "Kestlebury Harbour Moorings Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "We wrote to you about the charges on 2 April 2027."),),
+        (Cell(0.1, "Notice sent by the moorings office"), Cell(0.6, "3 June 2027")),
+        (Cell(0.1, "Mooring charges owed"), Cell(0.6, "£640.00")),
+        (Cell(0.1, "Clear the charges no later than"), Cell(0.6, "24 June 2027")),
+    ]  # fmt: skip
+    read_ = read_as(page, C.CREDITOR_LETTER)
+    assert read_.letter_date == dt.date(2027, 6, 3)
+    assert read_.deadline_date == dt.date(2027, 6, 24)
+    signed = [*page[:6], (Cell(0.1, "Demand signed by the harbourmaster"),
+                          Cell(0.6, "3 June 2027")), *page[7:]]  # fmt: skip
+    assert read_as(signed, C.STATUTORY_DEMAND).letter_date == dt.date(2027, 6, 3)
+
+
+def test_a_decision_taken_on_dates_the_award() -> None:
+    """ "Decision taken on" beside its date, below the letter's top: the award letter's
+    date."""
+    page = [
+        (Cell(0.08, "Varrow Islands Council", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "We have decided your application of 2 April 2027 for a fuel grant."),),
+        *[(Cell(0.08, "The grant helps islanders heat their homes through the winter."),)] * 14,
+        (Cell(0.1, "Decision taken on"), Cell(0.6, "3 June 2027")),
+        (Cell(0.1, "Each payment to you"), Cell(0.6, "£42.00")),
+        (Cell(0.1, "Paid how often"), Cell(0.6, "Every month")),
+    ]  # fmt: skip
+    assert read_as(page, C.BENEFIT_AWARD).letter_date == dt.date(2027, 6, 3)
+
+
+def test_a_label_set_flush_right_wrapped_onto_its_next_line() -> None:
+    """Labels set flush right against their values, one wrapped ("Letter before action" over
+    "dated", the second line's right edge under the first's): one label."""
+    page = [
+        (Cell(0.08, "Kestlebury Legal LLP", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "We act for Skerry Smokehouse Ltd, which wrote to you on 2 April 2027."),),
+        (Cell(0.12, "Letter before action"), Cell(0.35, "3 June 2027")),
+        (Cell(0.26, "dated"),),
+        (Cell(0.1, "Owed to our client"), Cell(0.35, "£1,204.00")),
+        (Cell(0.1, "Reply no later than"), Cell(0.35, "3 July 2027")),
+    ]  # fmt: skip
+    sample = one_page(page)
+    (printed,) = sample_pages(sample)
+    words = list(printed.words)
+    # (the labels' right edges level, as a right-aligned column prints them)
+    first = [w for w in words if w.text in ("Letter", "before", "action")]
+    dated = next(w for w in words if w.text == "dated")
+    shift = first[-1].box.right - dated.box.right
+    words = [
+        attrs.evolve(w, box=attrs.evolve(w.box, left=w.box.left + shift)) if w is dated else w
+        for w in words
+    ]
+    pages = (attrs.evolve(printed, words=tuple(words)),)
+    read_ = extract(sample_text(sample), pages, None, given=C.LETTER_OF_CLAIM)
+    assert read_.letter_date == dt.date(2027, 6, 3)
+    assert read_.deadline_date == dt.date(2027, 7, 3)
+
+
+def test_a_statement_as_at_its_date() -> None:
+    """ "As at Thu 3 June 2027" heading a statement is its date, not its first line's."""
+    page = [
+        (Cell(0.08, "Kestlebury Fishers' Credit Union", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Member statement"), Cell(0.7, "As at Thu 3 June 2027")),
+        (Cell(0.08, "Date"), Cell(0.25, "Transaction"), Cell(0.6, "Amount"), Cell(0.8, "Balance")),
+        (Cell(0.08, "02.05.27"), Cell(0.25, "Wages"), Cell(0.6, "1,204.00"), Cell(0.8, "1,390.00")),
+        (Cell(0.08, "09.05.27"), Cell(0.25, "Card Kestlebury Stores"), Cell(0.6, "(41.20)"),
+         Cell(0.8, "1,348.80")),
+        (Cell(0.08, "16.05.27"), Cell(0.25, "Loan repayment"), Cell(0.6, "(80.00)"),
+         Cell(0.8, "1,268.80")),
+        (Cell(0.08, "23.05.27"), Cell(0.25, "Card Harbour Cafe"), Cell(0.6, "(6.40)"),
+         Cell(0.8, "1,262.40")),
+    ]  # fmt: skip
+    assert read_as(page, C.BANK_STATEMENT).letter_date == dt.date(2027, 6, 3)
