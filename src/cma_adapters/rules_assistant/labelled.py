@@ -600,6 +600,7 @@ def money_score(hit: Hit, weight: float) -> float:
         and len(norm_words(hit.context)) >= 6
         and ":" not in hit.context
         and not STOP_FOR_COLON.match(hit.context)
+        and not _over_its_amount(hit)
     ):
         s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
     if hit.place == "below" and len(hit.words) > 4:
@@ -608,6 +609,17 @@ def money_score(hit: Hit, weight: float) -> float:
     if nothing and not re.search(r"[1-9]", nothing.group()):
         s -= 3.0  # a sum of nothing ("Service charge unpaid  0.00") is owed by no one (r39)
     return s
+
+
+def _over_its_amount(hit: Hit) -> bool:
+    """A long label alone in its cell, no stop or figure in it, over an amount alone in the
+    cell under it ("Still to pay on the fine account" over "£553.74" in an inset box): a
+    label, however many its words, not a sentence of the body (round 40)."""
+    return (
+        hit.place == "below"
+        and bool(MONEY.fullmatch(hit.text.strip()))
+        and not re.search(r"[.!?;,\d£]", hit.context)
+    )
 
 
 # A label closed by a full stop where others print a colon, and its amount alone after it

@@ -10,7 +10,8 @@ what was paid to the bank; a weekday every other week; a column header's value a
 column's total; a payslip read as other or as an award (an allowance among its lines of
 pay); a letter about a debt the word model is sure is no debt at all; a participle, "by"
 and who did it closing a label, and "Decision taken on", date the letter; a label set
-flush right wraps onto its next line; a statement "As at" its date — not a family's
+flush right wraps onto its next line; a statement "As at" its date; a long label over its
+amount alone under it is a label (round 39's leftover, AQ's inset box) — not a family's
 phrase. Pages of made-up wording (exact word boxes), read by the rules as a given kind
 (the shipped classifier plays no part); the class cues through ``refine_class``. Each
 test failed on the old reader (main's ``src`` at 276e88e0, an archive of that commit, run
@@ -264,3 +265,20 @@ def test_a_statement_as_at_its_date() -> None:
          Cell(0.8, "1,262.40")),
     ]  # fmt: skip
     assert read_as(page, C.BANK_STATEMENT).letter_date == dt.date(2027, 6, 3)
+
+
+def test_a_long_label_over_its_amount_is_a_label() -> None:
+    """An inset box: "Left to settle on the harbour dues account" (seven words, no stop)
+    over its amount alone in the cell under it, the parts of the sum listed below beside
+    their own labels: the total is the balance, not a part."""
+    page = [
+        (Cell(0.08, "Kestlebury Harbour Authority", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "The harbour dues for your berth have not been paid as agreed."),),
+        (Cell(0.7, "Left to settle on the harbour dues account"),),
+        (Cell(0.1, "Notice dated"), Cell(0.84, "£612.40")),
+        (Cell(0.1, "3 June 2027"),),
+        (Cell(0.5, "Berth dues set for the year"), Cell(0.8, "820.00")),
+        (Cell(0.5, "Already received"), Cell(0.8, "less 207.60")),
+    ]  # fmt: skip
+    assert read_as(page, C.CREDITOR_LETTER).balance_pence == 61240
