@@ -504,6 +504,10 @@ def prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
 # "The amount of GBP 784.53 is still outstanding", "GBP 2149.67 / overdue on your account".
 _SUBJECT_BEFORE = re.compile(
     r"^(?:.*[.:;!?]\s+|dear [^,]{1,40},\s+|.*\bthat\s+)?"
+    # (past a phrase that opens the sentence with what the sum includes or what was added:
+    # "Including the statutory addition, £X is due", "With interest added, £X is owed",
+    # round 40)
+    r"(?:(?:including|inclusive of|with|after adding|together with) [^,.;:!?]{1,60},\s*)?"
     r"(?:(?:the|a|an) (?:amount|sum|balance|total)(?: (?:of|now))?\s*)?$",
     re.I | re.S,
 )

@@ -282,3 +282,18 @@ def test_a_long_label_over_its_amount_is_a_label() -> None:
         (Cell(0.5, "Already received"), Cell(0.8, "less 207.60")),
     ]  # fmt: skip
     assert read_as(page, C.CREDITOR_LETTER).balance_pence == 61240
+
+
+def test_an_amount_after_what_it_includes_is_its_sentence_s_subject() -> None:
+    """ "Including the harbour's 5% surcharge, £708.30 is due.": the phrase that opens the
+    sentence says what the sum includes; the amount is still what the sentence says is
+    due (the only statement of the balance: its label names no balance)."""
+    page = [
+        (Cell(0.08, "Kestlebury Sheriff Officers LLP", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Varrow Islands Council has passed your unpaid harbour dues to us."),),
+        (Cell(0.1, "Dues with the 5% surcharge"), Cell(0.6, "£708.30")),
+        (Cell(0.08, "Including the harbour's 5% surcharge, £708.30 is due. Pay it by "
+                    "24 June 2027."),),
+    ]  # fmt: skip
+    assert read_as(page, C.ENFORCEMENT_AGENT_NOTICE).balance_pence == 70830
