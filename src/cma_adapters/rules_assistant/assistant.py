@@ -801,6 +801,10 @@ decides only for a letter that gives no date to pay by: one that does is a debt 
 however sure the model is (the next retraining put the same letter at 0.51-0.69)."""
 
 
+_NO_NOTION = 0.001
+"""Under this, the word model's likelihood of a kind says nothing of it (``_owed_after_all``)."""
+
+
 def _owed_after_all(
     cls: DocumentClass,
     confidence: float,
@@ -828,7 +832,13 @@ def _owed_after_all(
     debts = [c for c in probabilities if c in _DEBT_CLASS_NAMES]
     if not debts:
         return cls
-    return DocumentClass(max(debts, key=lambda c: probabilities[c]))
+    likeliest = max(debts, key=lambda c: probabilities[c])
+    if probabilities[likeliest] < _NO_NOTION:
+        # (the model sure it is no debt at all: its likeliest debt kind is a guess among
+        # near-zero odds, the generic letter about a debt is not, refined by its cues; a
+        # private parking charge read as utility arrears at 2e-9, round 40)
+        return refine_class(C.CREDITOR_LETTER, found, text)
+    return DocumentClass(likeliest)
 
 
 # What every payslip says of its pay, however worded: what it was before and after what was
@@ -853,6 +863,17 @@ _DATED_LINE = re.compile(
     r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?=\s)",
     re.MULTILINE,
 )
+
+
+# A line of pay that is an allowance, its word in small letters after the line's own
+# ("Dog allowance", "Shift allowance"): no benefit, whose name is capitalised ("Carer's
+# Allowance"), round 40.
+_PAY_ALLOWANCE = re.compile(r"\b[A-Za-z]+ allowance\b")
+
+
+def _no_pay_allowance(text: str) -> str:
+    """``text`` lower-cased and flattened, past the lines of pay that are allowances."""
+    return " ".join(_PAY_ALLOWANCE.sub(" ", text).lower().split())
 
 
 def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: str) -> DocumentClass:
@@ -942,12 +963,14 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     if cls is C.OTHER and gives and paid_how_often:
         return C.BENEFIT_AWARD  # an award, and how often it is paid ("How often", "a week")
     earned = any(c.score >= 3 for c in found.get("gross_pence", []))
+    # (pay before and after deductions both labelled, a gross at its column's total, round 40)
+    netted = any(c.score >= 2.5 for c in found.get("gross_pence", [])) and any(
+        c.score >= 3 for c in found.get("income_pence", [])
+    )
     if (
-        cls is C.BENEFIT_AWARD
-        and earned
-        and not _AWARDED.search(flat)
-        and not _BENEFIT.search(flat)
-    ):
+        (cls is C.BENEFIT_AWARD and (earned or netted))
+        or (cls is C.OTHER and netted and _PAYSLIP_WORDS.search(flat))
+    ) and not (_AWARDED.search(flat) or _BENEFIT.search(_no_pay_allowance(text))):
         return C.PAYSLIP  # pay before and after deductions, no benefit and no award named
     if cls is C.OTHER and not _SETTLED.search(flat) and _states_amount(found):
         if _ENFORCER.search(flat):

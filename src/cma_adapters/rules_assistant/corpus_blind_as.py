@@ -20,6 +20,11 @@ Whoever reads its individual misses to change the reader makes ``AS`` no longer 
 must say so there. (Family AR was written by another hand at the same time; neither saw
 the other's.)
 
+**AS is no longer blind since round 40** (branch ``reader40``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AS
+from then on is a training-side figure (benchmarks/OCR.md, "Round 40").
+
 The task suggested the Scottish Borders; grep found none of Hawick, Galashiels, Kelso,
 Peebles, Jedburgh, Selkirk, Melrose, Earlston or Denholm in any family (U and Z named
 Berwick-upon-Tweed, so no name here says Tweed; R, AL and AN wrote under Scots law, in the

@@ -47,6 +47,7 @@ from cma_adapters.rules_assistant.labelled import (
     GROSS_LABELS,
     INCLUDED_IN_SUM,
     INCOME_LABELS,
+    INCOME_PAID_IN_LABELS,
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
     PAPER_DONE,
@@ -196,6 +197,10 @@ def read_fields(
         found["payer_name"] += public_payer_lines(layouts)
     found["income_pence"] = labelled_candidates(
         "income_pence", layouts, INCOME_LABELS, parse_money, income_score, 4
+    )
+    # (five words: "Balance paid to your bank", round 40)
+    found["income_pence"] += labelled_candidates(
+        "income_pence", layouts, INCOME_PAID_IN_LABELS, parse_money, income_score, 5
     )
     found["income_pence"] += prose_income(layouts)
     found["gross_pence"] = labelled_candidates(

@@ -69,12 +69,25 @@ LETTER_DATE_LABELS = [
     _l(
         _PAPER_MADE + r"(?: and dated)?(?: on)?(?=$| \d)|printed for (?:posting|sending)\b"
         r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
-        r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b",
+        r"|issued|approved|sealed|prepared) by (?:the |our |your |a |an )?(?:[a-z&'.]+ ){1,3}on\b"
+        # (or who did it closing the label, "Issued by the desk", "Demand signed by the
+        # creditor", "Claim form issued by the sheriff clerk", round 40)
+        r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
+        r"|issued|approved|sealed|prepared) " + _BYLINE_WORDS + "$",
         2.5,
+    ),
+    # when a decision or an order was made: "Decision taken on", "Award made on" (round 40)
+    _l(
+        r"(?:(?:this|the|our) )?(?:decision|determination|award) (?:was )?(?:made|taken|reached"
+        r"|given) on\b",
+        2.0,
     ),
     # a byline: "By the Tenancy Desk" beside its date, the writer's name after "by" and
     # nothing to do (round 39)
     _l(_BYLINE_WORDS + "$", 2.0),
+    # a statement's own date, the day its figures stand at: "As at Tue 4 March" alone
+    # before its date (round 40; not "Balance as at", an amount's label)
+    _l(r"as (?:at|of)(?=$| \d| (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", 3.0),
     # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
     _l(r"(?:(?:this )?order )?made on\b", 2.0),
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
@@ -295,6 +308,10 @@ CREDITOR_LABELS = [
         _W % 3 + r"(?:(?:that|who|which) (?:is |are |now )?)?(?:owed|holding|holds?|now holds?)"
         r" (?:the|this|your) (?:judgment|debt|money|sum|balance|arrears|loan|amount)\b"
         r"|(?:current |present )?holder of (?:the|this|your) (?:judgment|debt|loan)\b"
+        # (or owed under the court's paper that is enforced: "Firm owed under the writ",
+        # "Council owed under the warrant", round 40)
+        r"|" + _W % 3 + r"(?:(?:that|who|which) (?:is |are )?)?owed under (?:the|this|your)"
+        r" (?:writ|warrant|judgment|decree|order|award)\b"
         # (or a judgment, an order or a debt "held by" its owner: "Liability order held
         # by", "Debt now held by"; not an account, a client's own)
         r"|(?:judgment|order|debt|loan|warrant|writ|arrears)s? (?:is |are )?(?:now )?held by\b",
@@ -305,8 +322,10 @@ CREDITOR_LABELS = [
         r"|creditor|client|trader|contractor"
         # (or the public body an enforcer collects for: "Authority we act for", round 35)
         r"|council|authority|landlord|agency|department|board|court)"
-        r" (?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
-        r" for\b",
+        r" (?:(?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
+        r" for"
+        # (or that instructs the writer: "Council instructing us", round 40)
+        r"|(?:instructing|who instructs|that instructs|which instructs) (?:us|me))\b",
         3.0,
     ),
 ]
@@ -366,7 +385,9 @@ CLAIM_LABELS = [
     # (a court's place named first, "Tarbert claim no.", "Oban case number": one word,
     # then the label's full form, not the bare "claim", round 29)
     # (and the court's kind before "court", "Sheriff court case number", round 38)
-    _l(r"[a-z]+ (?:court(?:'s)? )?(?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
+    # (or the procedure named in two words, "Small claims case no.", "Summary cause case
+    # number", round 40)
+    _l(r"(?:[a-z]+ ){1,2}(?:court(?:'s)? )?(?:claim|case) (?:number|no|ref(?:erence)?)\b", 3.0),
     _l(r"(?:(?:court|county) ){0,2}case\b", 2.0),  # "Case: K1QZ4521" on orders
     # (a county court's "Record No." in Northern Ireland, round 38)
     _l(r"(?:(?:the|court(?:'s)?|county court) ){0,2}record (?:number|no)\b", 3.0),
@@ -397,6 +418,14 @@ PAYER_NAMED_LABELS = [
         r"|(?:company|business|organisation)(?: name)?|trading (?:name|as)|paid by|payer(?:'s)? name|payer)\b",
         2.5,
     ),
+]
+
+
+# What was paid into the bank, the whole of a label of up to five words: "Balance paid to
+# your bank", "Amount paid to your account" (round 40; ``fields.read_fields`` reads these
+# with five words, the other income labels with four).
+INCOME_PAID_IN_LABELS = [
+    _l(r"(?:[a-z']+ ){0,2}paid (?:in)?to your (?:bank(?: account)?|account)$", 3.0),
 ]
 
 
@@ -571,6 +600,7 @@ def money_score(hit: Hit, weight: float) -> float:
         and len(norm_words(hit.context)) >= 6
         and ":" not in hit.context
         and not STOP_FOR_COLON.match(hit.context)
+        and not _over_its_amount(hit)
     ):
         s -= 2.0  # a sentence of the body, not a label: "The outstanding balance of your…"
     if hit.place == "below" and len(hit.words) > 4:
@@ -579,6 +609,17 @@ def money_score(hit: Hit, weight: float) -> float:
     if nothing and not re.search(r"[1-9]", nothing.group()):
         s -= 3.0  # a sum of nothing ("Service charge unpaid  0.00") is owed by no one (r39)
     return s
+
+
+def _over_its_amount(hit: Hit) -> bool:
+    """A long label alone in its cell, no stop or figure in it, over an amount alone in the
+    cell under it ("Still to pay on the fine account" over "£553.74" in an inset box): a
+    label, however many its words, not a sentence of the body (round 40)."""
+    return (
+        hit.place == "below"
+        and bool(MONEY.fullmatch(hit.text.strip()))
+        and not re.search(r"[.!?;,\d£]", hit.context)
+    )
 
 
 # A label closed by a full stop where others print a colon, and its amount alone after it
@@ -808,7 +849,13 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 
 # A verb's past participle, "by" and who did it, then "on" (the date it was done): the
 # "by" names the doer, as in "Issued by the court on", "Produced by Billing on".
-_DONE_BY = re.compile(r"\b([a-z]+(?:ed|en|ade|ent)) by (?:[a-z']+ ){1,4}?(?=on$)")
+# (or who did it closing the label: "Issued by the desk", "Demand signed by the creditor",
+# round 40; not a time, "Paid by the end")
+_DONE_BY = re.compile(
+    r"\b([a-z]+(?:ed|en|ade|ent)) by (?:(?:[a-z']+ ){1,4}?(?=on$)|(?:the |our )(?!(?:"
+    + _TIME_AFTER_BY
+    + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}$)"
+)
 
 
 PAPER_DONE = re.compile(_PAPER_MADE + r"(?: on)?")

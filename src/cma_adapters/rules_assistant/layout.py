@@ -134,6 +134,7 @@ def page_layout(page: PageText) -> Layout:
     cells_rows = _pounds_and_pence(cells_rows)
     cells_rows = _groups_run_on(cells_rows, height_px)
     cells_rows, tops = _wrapped_labels(cells_rows, tops, height_px)  # (round 32)
+    cells_rows, tops = _wrapped_names(cells_rows, tops, height_px)  # (round 40)
     return Layout(
         page=page.number,
         rows=tuple(cells_rows),
@@ -218,8 +219,15 @@ def _wrapped_labels(
             for nr in range(r + 1, min(r + 4, len(out))):
                 if tops[nr] - tops[last] > 2.4 * height:
                     break
+                # (or at its right edge, a column of labels set flush right against their
+                # values: "Letter before action" over "dated", round 40)
                 j = next(
-                    (j for j, o in enumerate(out[nr]) if abs(o.left - cell.left) <= 0.5 * height),
+                    (
+                        j
+                        for j, o in enumerate(out[nr])
+                        if abs(o.left - cell.left) <= 0.5 * height
+                        or (abs(o.right - cell.right) <= 0.5 * height and o.left > cell.left)
+                    ),
                     None,
                 )
                 if j is None:
@@ -250,6 +258,61 @@ def _wrapped_labels(
             if added:
                 tail = cell.words[len(words) :]
                 out[r][i] = attrs.evolve(cell, words=(*words, *added, *tail))
+    kept = [k for k, row in enumerate(out) if row or k not in emptied]
+    return (
+        [tuple(attrs.evolve(c, row=n) for c in out[k]) for n, k in enumerate(kept)],
+        [tops[k] for k in kept],
+    )
+
+
+# The words that end a company's name in law: a line of a name that ends so closes it.
+_LEGAL_END = re.compile(r"\b(?:Ltd|Limited|LLP|PLC|Plc|plc|LLC|CIC)\.?$")
+# A line that may be the rest of a name: capitalised words (and the small words between).
+_NAME_LINE = re.compile(r"[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|&|and|of|the|for))*")
+
+
+def _wrapped_names(
+    rows: list[tuple[Cell, ...]], tops: list[float], height: float
+) -> tuple[list[tuple[Cell, ...]], list[float]]:
+    """A name beside its label wrapped onto the next line in its own column ("Claimant |
+    X Guarantor" over "Loans Ltd", "Claimant (the pursuer) | X Personal" over "Finance
+    Ltd"): the line under the name (its left edge, within a line's pitch, nothing of its own
+    under the label; capitalised words, three at most, no figure) joins it where it ends
+    the name as a company's does (Ltd, LLP, PLC) or the whole name is printed elsewhere on
+    the page (round 40). Only a value right of a label cell (``_label_part``) of words."""
+    out = [list(row) for row in rows]
+    emptied: set[int] = set()
+    for r in range(len(out) - 1):
+        for i in range(1, len(out[r])):
+            label, cell = out[r][i - 1], out[r][i]
+            if _label_part(label) is None or re.search(r"[\d£:@]", cell.text):
+                continue
+            if not _NAME_LINE.fullmatch(cell.text.strip()) or len(cell.words) > 5:
+                continue
+            nr = r + 1
+            if tops[nr] - tops[r] > 2.4 * height:
+                continue
+            j = next(
+                (j for j, o in enumerate(out[nr]) if abs(o.left - cell.left) <= 0.5 * height), None
+            )
+            if j is None or any(o.right > label.left for o in out[nr][:j]):
+                continue
+            below = out[nr][j]
+            line = below.text.strip()
+            if not _NAME_LINE.fullmatch(line) or len(below.words) > 3:
+                continue
+            whole = " ".join(f"{cell.text} {line}".split()).casefold()
+            elsewhere = " | ".join(
+                " ".join(o.text.split())
+                for row in out
+                for o in row
+                if o is not cell and o is not below
+            ).casefold()
+            if not (_LEGAL_END.search(line) or whole in elsewhere):
+                continue
+            out[r][i] = attrs.evolve(cell, words=(*cell.words, *below.words))
+            del out[nr][j]
+            emptied.add(nr)
     kept = [k for k, row in enumerate(out) if row or k not in emptied]
     return (
         [tuple(attrs.evolve(c, row=n) for c in out[k]) for n, k in enumerate(kept)],
@@ -1094,6 +1157,12 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                         or _heads_a_ledger(layout, row, below)
                     )
                     hits.append(attrs.evolve(hit, header=header))
+                    total = _column_total(layout, r, below) if header else None
+                    if total is not None:  # (the column's total is its value, round 40)
+                        hits.append(
+                            _hit(match.group(), total.words, layout.page, "below", cell,
+                                 row_text, before)
+                        )  # fmt: skip
                 hits[first:] = [attrs.evolve(h, near=near) for h in hits[first:]]
     return hits
 
@@ -1103,6 +1172,39 @@ _DAY_ALONE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _MONTH_FIRST = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?\b", re.I
 )
+
+
+# A table's row that adds up its columns: "Totals", "Total", "Total for the period".
+_TOTAL_ROW = re.compile(r"(?:sub-?)?totals?(?: for (?:the |this )?(?:period|month|week|year))?")
+
+
+def _column_total(layout: Layout, r: int, first: Cell) -> Cell | None:
+    """The figure in the row that adds up the column ``first`` opens (its first cell
+    "Totals", the figure in ``first``'s column, the table's rows running on without a
+    gap from the header's row ``r``): under a column header ("Earned" over a payslip's
+    lines), the column's total is the value the header names, not its first line (round
+    40)."""
+    tolerance = 0.04 * layout.width
+    last = r
+    for nr in range(r + 1, min(r + 20, len(layout.rows))):
+        if layout.row_tops[nr] - layout.row_tops[last] > 2.4 * layout.line_height:
+            return None
+        last = nr
+        row = layout.rows[nr]
+        if len(row) < 2 or not _TOTAL_ROW.fullmatch(row[0].text.strip(" :").lower()):
+            continue
+        return next(
+            (
+                o
+                for o in row[1:]
+                if re.search(r"\d", o.text)
+                and (
+                    abs(o.right - first.right) <= tolerance or abs(o.left - first.left) <= tolerance
+                )
+            ),
+            None,
+        )
+    return None
 
 
 def _words_only(cell: Cell) -> bool:

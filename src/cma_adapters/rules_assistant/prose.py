@@ -207,7 +207,9 @@ _CREDITOR_BEFORE = re.compile(
     r"|(?:the|a|this) (?:civil bill|claim|summons|writ|action) (?:of|by)"
     # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
     r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
-    r"(?: the (?:claimant|pursuer),?)?)"
+    r"(?: the (?:claimant|pursuer),?)?"
+    # (or who obtained the judgment now enforced: "the judgment obtained by X", round 40)
+    r"|(?:judgment|decree|order|award) (?:was |has been )?(?:obtained|won|secured) by)"
     r"\s+$",
     re.I,
 )
@@ -502,6 +504,10 @@ def prose_deadlines(layouts: Sequence[Layout]) -> list[Candidate]:
 # "The amount of GBP 784.53 is still outstanding", "GBP 2149.67 / overdue on your account".
 _SUBJECT_BEFORE = re.compile(
     r"^(?:.*[.:;!?]\s+|dear [^,]{1,40},\s+|.*\bthat\s+)?"
+    # (past a phrase that opens the sentence with what the sum includes or what was added:
+    # "Including the statutory addition, £X is due", "With interest added, £X is owed",
+    # round 40)
+    r"(?:(?:including|inclusive of|with|after adding|together with) [^,.;:!?]{1,60},\s*)?"
     r"(?:(?:the|a|an) (?:amount|sum|balance|total)(?: (?:of|now))?\s*)?$",
     re.I | re.S,
 )

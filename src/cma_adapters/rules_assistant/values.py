@@ -867,6 +867,8 @@ _FREQUENCIES = (
     (
         re.compile(
             r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)?|every (?:second|other) week"
+            # (or a weekday every other week: "Wages paid every second Friday", round 40)
+            r"|every (?:second|other|alternate) (?:mon|tues|wednes|thurs|fri|satur|sun)day"
             r"|every (?:14|fourteen) days)\b",
             re.I,
         ),

@@ -1,15 +1,15 @@
-"""Held-out family AS (written blind) scorched by an iron, photographed by a phone camera
-that fringes colours, or read with a clear ruler lying across it, read by real Tesseract
-and the reader as the product ships it (the learned field ranker on): eight documents over
-AS's three scans (a collection firm's letter on a fingerpost, scorched, as colour PNG with
-its resolution; a simple procedure claim on a luggage label, colour-fringed, as colour
-JPEG; a hosiery mill's wages slip, under the ruler, as PDF; a statutory demand on a
-plaque, scorched, as PNG without its resolution; the council's council tax on a
+"""Family AS (written blind, read since round 40) scorched by an iron, photographed by a phone
+camera that fringes colours, or read with a clear ruler lying across it, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): eight
+documents over AS's three scans (a collection firm's letter on a fingerpost, scorched, as
+colour PNG with its resolution; a simple procedure claim on a luggage label, colour-
+fringed, as colour JPEG; a hosiery mill's wages slip, under the ruler, as PDF; a statutory
+demand on a plaque, scorched, as PNG without its resolution; the council's council tax on a
 noticeboard, colour-fringed; a fine on a plaque, under the ruler; a sold home credit loan
 on a ladder, scorched; the savings bank's statement, colour-fringed). Every AS document is
 one page; the benchmark's ``benchmarks/intake_accuracy.py --family as --ocr-as 19`` reads
-one document of every class; the figures are in benchmarks/OCR.md ("Family AS"). Only
-aggregate figures are printed: AS's individual misses are not written down."""
+one document of every class; the figures are in benchmarks/OCR.md ("Family AS", and "Round
+40", which read AS's misses: every figure on AS since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,17 +50,27 @@ FIRST = (
 )
 MEASURED: dict[str, tuple[int, int]] = {
     "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
-    "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (6, 8),
-    "deadline_date": (3, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (8, 8),
+    "deadline_date": (5, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
     "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where rounds 39 and 40
+read more (training-side since round 40): the floors below."""
 VERBATIM = 37
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset({"account_reference", "court_claim_number"})
-"""The issue's floors this sample does not meet (strict xfails). At the first measurement
-the letter date and the deadline too; met since round 39 (AP's and AQ's kinds, not AS's: AS
-was not read), so plain assertions now."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 40; the letter date and the deadline too at the first measurement, met
+since round 39; since round 40, only those still unmet: ``STILL_UNMET``)."""
+ROUND_40 = (
+    "class 8/8, every field at its floor but the reference 5/6; claim no. 1/1 (rules of "
+    "round 40, models 2026-12-06.34)"
+)
+"""After round 40, which read AS's misses (training-side): the claim number meets its
+floor; the reference does not (OCR noise, see benchmarks/OCR.md "Round 40")."""
+STILL_UNMET = frozenset({"account_reference"})
+"""The floors still not met after round 40 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +82,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AS (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AS (seen since round 40), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -92,8 +102,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AS after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AS after OCR, after round 40 under the issue's floor: {ROUND_40}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AS (``corpus_blind_as.py``), written blind in a thirty-eighth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL, AN, AO, AP and AQ): the
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL, AN, AO, AP and AQ) and read since round 40: the
 family itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says), that it is never trained on, and the reader on it on perfect text as
-the product reads (the shipped classifier and field ranker), held to the counts of its
-first measurement. The OCR sample is in tests/integration/ocr/test_blind_family_as_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AS"). Two documents a class keep this module
-to a few seconds; the benchmark reads four. Only aggregate figures are printed: AS's
-misses are not written down."""
+setting as it says), that it is trained on only as a read family, and the reader on it on
+perfect text as the product reads (the shipped classifier and field ranker), held to the
+counts reached in round 40. The OCR sample is in
+tests/integration/ocr/test_blind_family_as_ocr.py; the figures are in benchmarks/OCR.md
+("Family AS", and "Round 40", which read AS's misses: every figure on AS since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +26,20 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_as, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_as,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_as import (
@@ -428,11 +435,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_as") == digest()
 
 
-def test_family_as_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_as", "AS")
+def test_family_as_is_trained_on_only_as_a_read_family() -> None:
+    """AS is seen since round 40 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AS" in read_families.READ
+    assert "corpus_blind_as" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_as", "AS")
 
 
-# -- the reader on AS (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AS (seen since round 40, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -457,34 +471,44 @@ FIRST = (
 """The first measurement (38 documents here): every floor met but the letter date, the
 deadline, the claim number and the payslips' and benefits' fields."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (28, 30), "original_creditor": (2, 2),
-    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (32, 36),
-    "deadline_date": (21, 24), "court_claim_number": (0, 4), "payer_name": (3, 4),
-    "income_pence": (3, 4), "gross_pence": (1, 2), "frequency": (3, 4), "served_date": (2, 2),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 40 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"court_claim_number", "payer_name", "income_pence", "gross_pence",
                    "frequency"})  # fmt: skip
-"""The issue's floors not met (strict xfails below). At the first measurement the letter
-date and the deadline too; met since round 39 (AP's and AQ's kinds, not AS's: AS was not
-read), so plain assertions now."""
+"""The issue's floors not met at the first measurement, blind (strict xfails until round
+40; the letter date and the deadline too at the first measurement, met since round 39 by
+AP's and AQ's kinds; since round 40, only those still unmet: ``STILL_UNMET``)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_as_is_read_at_least_as_well_as_first_measured(as_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + as_score.table("held-out family AS (written blind), perfect text"))
+    print("\n" + as_score.table("family AS (seen since round 40), perfect text"))
     assert as_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert as_score.totals[field] == total, field
         assert as_score.hits[field] >= hits, (field, as_score.hits[field], hits)
 
 
+ROUND_40 = "every floor met (rules of round 40, models 2026-12-06.34); counts in MEASURED"
+"""After round 40, which read AS's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 40 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AS blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AS after round 40, under the issue's floor: {ROUND_40}"),
 )
 def test_family_as_meets_the_floor(as_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 40, so a regression check of a training-side figure: ROUND_40
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(as_score.accuracy(field), field), field

@@ -60,6 +60,8 @@ READ_MODULES = {
     "corpus_blind_ao": "AO",
     "corpus_blind_ap": "AP",
     "corpus_blind_aq": "AQ",
+    "corpus_blind_ar": "AR",
+    "corpus_blind_as": "AS",
 }
 PACKAGE = Path(read_families.__file__).parent
 
