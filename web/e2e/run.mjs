@@ -6,8 +6,13 @@
 //
 //   node e2e/run.mjs            (needs ../.venv with CMA installed, and `npm run build`;
 //                                or CMA_BIN and CMA_PYTHON naming another checkout's)
-import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+//   CMA_E2E_TIMINGS=1 node e2e/run.mjs   (also prints where the time went)
+//
+// Beside the main phases, in their own browser contexts, run the step-up check (on a second
+// server over a copy of the fresh demo), 2-step verification, a password reset and the API
+// docs page (see otherPhases); the browser starts while the demo is seeded.
+import { execFile, spawn } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -26,11 +31,32 @@ const shots = join(out, "screenshots");
 const PASSWORD = "demo-password-2024";
 const cma = process.env.CMA_BIN || join(repo, ".venv", "bin", "cma");
 const axeSource = readFileSync(join(web, "node_modules", "axe-core", "axe.min.js"), "utf8");
+// The rules every page is held to, at both widths. Only the violations are gathered in full
+// (axe's resultTypes: passes and the rest keep one node each, which is all that is read).
+const AXE_OPTIONS = { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"], resultTypes: ["violations"] };
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
 const results = { pages: [], axe: [], failures: [], budgets: {} };
+// CMA_E2E_TIMINGS=1: where the run's time goes (each phase, and the parts of every audit).
+const timings = { started: performance.now(), parts: {}, phases: [] };
+let phaseStart = performance.now();
+function phase(name) {
+  const now = performance.now();
+  timings.phases.push([name, now - phaseStart]);
+  phaseStart = now;
+}
+async function timed(part, work) {
+  const t = performance.now();
+  try {
+    return await work();
+  } finally {
+    const p = (timings.parts[part] ??= { n: 0, ms: 0 });
+    p.n += 1;
+    p.ms += performance.now() - t;
+  }
+}
 let failed = false;
 function check(ok, message) {
   if (!ok) {
@@ -65,8 +91,7 @@ function run(args, env) {
 // ---- the server: a fresh demo database ----
 const dataDir = mkdtempSync(join(tmpdir(), "cma-web-e2e-"));
 const port = await freePort();
-// Reassigned once, for the step-up phase's second server (see the end of the run).
-let base = `http://localhost:${port}`;
+const base = `http://localhost:${port}`;
 const env = {
   ...process.env,
   CMA_DATA_DIR: dataDir,
@@ -80,29 +105,66 @@ const env = {
 };
 delete env.CMA_DATABASE_URL;
 delete env.CMA_REDIS_URL;
+// While the demo is seeded (Python, one core), the browser starts and the documents tab's
+// test images are drawn (by the API tests' own fixture).
+const launching = timed("launch", () => chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    // A fresh, empty profile: Playwright's launch() makes one per run (it refuses
+    // --user-data-dir here; launchPersistentContext is the other way).
+  ],
+}));
+const images = drawImages();
+images.catch(() => undefined); // (a failure is reported where the images are used)
 console.log(`seeding the demo into ${dataDir}`);
-await run(["demo", "--no-serve"], env);
-async function serve(p, extra = {}) {
+await timed("seed", () => run(["demo", "--no-serve"], env));
+phase("seed");
+/** `cma serve` on port p: the process at once, and a promise of its answering /health. */
+function serve(p, extra = {}) {
   const s = spawn(cma, ["serve", "--host", "127.0.0.1", "--port", String(p)], { env: { ...env, ...extra }, stdio: "inherit" });
   let exited = null;
   s.on("exit", (code) => (exited = code));
   // Starting migrates first (in a child process): seconds on a quiet machine, over a
   // minute on a busy one; a server that exits is reported at once.
-  const until = Date.now() + 180_000;
-  for (;;) {
-    try {
-      if ((await fetch(`http://localhost:${p}/health`)).ok) break;
-    } catch {
-      /* not yet */
+  const ready = (async () => {
+    const until = Date.now() + 180_000;
+    for (;;) {
+      try {
+        if ((await fetch(`http://localhost:${p}/health`)).ok) return s;
+      } catch {
+        /* not yet */
+      }
+      if (exited !== null) throw new Error(`the server exited with ${exited} before it answered`);
+      if (Date.now() > until) throw new Error("the server did not answer /health within 180 s");
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (exited !== null) throw new Error(`the server exited with ${exited} before it answered`);
-    if (Date.now() > until) throw new Error("the server did not answer /health within 180 s");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return s;
+  })();
+  ready.catch(() => undefined); // (reported where it is awaited)
+  return { process: s, ready };
 }
-let server = await serve(port);
-process.on("exit", () => server.kill("SIGTERM"));
+// The step-up phase's server: a copy of the fresh demo behind a second server whose
+// sign-ins count as recent for 2 s only (CMA_REAUTH_MAX_AGE), started beside the first.
+const stepDir = mkdtempSync(join(tmpdir(), "cma-web-e2e-step-up-"));
+cpSync(dataDir, stepDir, { recursive: true });
+let stepPort = await freePort();
+while (stepPort === port) stepPort = await freePort();
+const stepBase = `http://localhost:${stepPort}`;
+const stepServer = serve(stepPort, { CMA_DATA_DIR: stepDir, CMA_REAUTH_MAX_AGE: "2" });
+const server = serve(port);
+process.on("exit", () => {
+  server.process.kill("SIGTERM");
+  stepServer.process.kill("SIGTERM");
+});
+await timed("serve", () => server.ready);
+phase("serve");
 
 async function apiLogin(email) {
   const r = await fetch(`${base}/api/v1/auth/login`, {
@@ -117,31 +179,52 @@ async function apiGet(token, path) {
   return r.json();
 }
 
-// ---- the browser ----
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    // A fresh, empty profile: Playwright's launch() makes one per run (it refuses
-    // --user-data-dir here; launchPersistentContext is the other way).
-  ],
-});
+// ---- the browser (started while the demo is seeded) ----
+const browser = await launching;
+phase("launch");
 
+const inflight = new WeakMap();
 async function newPage() {
+  return timed("newPage", newPageUntimed);
+}
+async function newPageUntimed() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
+  // The requests on their way (settled() waits for none).
+  const open = new Map();
+  open.sent = 0;
+  page.on("request", (r) => {
+    open.set(r, Date.now());
+    open.sent += 1;
+  });
+  page.on("requestfinished", (r) => open.delete(r));
+  page.on("requestfailed", (r) => open.delete(r));
+  inflight.set(page, open);
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) check(false, `CSP violation on ${page.url()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => check(false, `script error on ${page.url()}: ${e.message}`));
   return page;
+}
+
+/** The documents tab's uploads, drawn by the API tests' own fixture: a creditor's letter,
+ * a payslip and a county court judgment laid out as a claim form (N1). */
+async function drawImages() {
+  const draw = (lines) =>
+    new Promise((resolve, reject) =>
+      execFile(
+        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
+        ["-c", `import sys; from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png; sys.stdout.buffer.write(letter_png(${lines}))`],
+        { cwd: repo, maxBuffer: 16 * 1024 * 1024, encoding: "buffer" },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
+  const [letter, payslip, judgment] = await Promise.all([
+    draw("CREDITOR_LETTER"),
+    draw("['Halden Engineering Ltd', 'PAYSLIP', 'Pay date: 27 November 2026   Period: Monthly', 'Gross pay   £2,100.00', 'Income tax   £210.00', 'Net pay   £1,742.60']"),
+    draw("N1_CLAIM"),
+  ]);
+  return { letter, payslip, judgment };
 }
 
 /** Type an ISO date into the GOV.UK date input whose legend is `legend` (day, month, year). */
@@ -154,31 +237,60 @@ async function fillDate(page, legend, iso) {
 }
 
 async function settled(page) {
-  // Not "networkidle": the documents tab polls while a document is being read.
+  return timed("settled", () => settledUntimed(page));
+}
+async function settledUntimed(page) {
   await page.waitForLoadState("load");
-  await page.waitForTimeout(150);
+  // What the last step set off has rendered (the page's main thread is idle: no render or
+  // task pending) and no request is on its way, twice over 30 ms with none sent between
+  // (so an answer that sends the next request is seen); then no section still says
+  // "Loading". Not "networkidle" (500 ms without any request): the documents tab polls
+  // while a document is being read. A request open for over 5 s (an upload read at
+  // length) is left to what the step itself waits for.
+  const open = inflight.get(page);
+  const waiting = () => [...open.values()].some((since) => Date.now() - since < 5000);
+  for (const until = Date.now() + 15000; Date.now() < until; ) {
+    const sent = open.sent;
+    if (!(await idle(page)) || waiting()) continue;
+    await new Promise((r) => setTimeout(r, 30));
+    if ((await idle(page)) && !waiting() && open.sent === sent) break;
+  }
   await page.waitForFunction(() => !Array.from(document.querySelectorAll("[role=status]")).some((e) => /Loading/.test(e.textContent || "")), null, { timeout: 15000 });
+}
+
+/** The next frame, then the moment the page's main thread has nothing left to do; false
+ * if the page went to another document meanwhile. */
+async function idle(page) {
+  try {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout: 1000 }))));
+    return true;
+  } catch (e) {
+    if (!/context was destroyed|navigat/i.test(String(e))) throw e;
+    await page.waitForLoadState("load");
+    return false;
+  }
 }
 
 async function audit(page, name) {
   await settled(page);
-  await page.evaluate(`${axeSource}\n;0`);
-  const r = await page.evaluate(async () => {
+  // Once per document: a page the console moved within keeps it.
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await timed("axe-inject", () => page.evaluate(`${axeSource}\n;0`));
+  const r = await timed("axe-1280", () => page.evaluate(async (options) => {
     // eslint-disable-next-line no-undef
-    const res = await axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] });
+    const res = await axe.run(document, options);
     return res.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
-  });
+  }, AXE_OPTIONS));
   const bad = r.filter((v) => v.impact === "serious" || v.impact === "critical");
   results.axe.push({ page: name, violations: r, serious_or_critical: bad.length });
   check(bad.length === 0, `axe ${name}: ${bad.length} serious/critical${bad.length ? ` ${JSON.stringify(bad)}` : ""}`);
   for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await resize(page, width, width === 390 ? 844 : 900);
     const file = `${name}-${width}.png`;
-    await page.screenshot({ path: join(shots, file), fullPage: true });
+    await timed(`shot-${width}`, () => page.screenshot({ path: join(shots, file), fullPage: true }));
     results.pages.push(file);
     if (width === 390) {
       // On a phone nothing widens the page: a wide table scrolls inside its own box.
-      const [wide, culprits] = await page.evaluate(() => {
+      const [wide, culprits] = await timed("overflow", () => page.evaluate(() => {
         // What sticks out: elements past the screen's edge that no scrolling box clips.
         const w = document.documentElement.clientWidth;
         const clipped = (el) => {
@@ -192,29 +304,90 @@ async function audit(page, name) {
           .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= w + 1)
           .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}: ${(el.textContent ?? "").trim().slice(0, 30)}`);
         return [document.documentElement.scrollWidth, out.slice(0, 3)];
-      });
+      }));
       check(wide <= 390, `${name} fits a 390 px screen (page ${wide} px wide${culprits.length ? `: ${culprits.join(" | ")}` : ""})`);
       // What only a narrow screen shows (a table that now scrolls must be reachable).
-      const narrow = await page.evaluate(async () => {
+      const narrow = await timed("axe-390", () => page.evaluate(async (options) => {
         // eslint-disable-next-line no-undef
-        const res = await axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] });
+        const res = await axe.run(document, options);
         return res.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, nodes: v.nodes.length }));
-      });
+      }, AXE_OPTIONS));
       check(narrow.length === 0, `axe ${name} at 390 px: ${narrow.length} serious/critical${narrow.length ? ` ${JSON.stringify(narrow)}` : ""}`);
     }
   }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await resize(page, 1280, 900);
 }
 
-async function signIn(page, email) {
-  await page.goto(`${base}/sign-in`);
+async function resize(page, width, height) {
+  const now = page.viewportSize();
+  if (now?.width !== width || now?.height !== height) await timed("viewport", () => page.setViewportSize({ width, height }));
+}
+
+async function signIn(page, email, at = base) {
+  return timed("signIn", () => signInUntimed(page, email, at));
+}
+async function signInUntimed(page, email, at) {
+  await page.goto(`${at}/sign-in`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
 }
 
+/** What runs beside the main phases, each in its own browser context: the step-up check on
+ * its own server, then a centre requiring 2-step verification of caseworkers (the main
+ * phases sign in as the caseworker only once this is done, the rule lifted again), a
+ * forgotten password (a member no other phase signs in as), and the API docs page. */
+async function otherPhases() {
+  // -- step-up: a sensitive change after the sign-in's 2 s asks for the password --
+  await timed("serve (step-up)", () => stepServer.ready);
+  await timed("phase step-up", async () => {
+    const step = await newPage();
+    await signIn(step, "admin@northside.example", stepBase);
+    const signedAt = Date.now();
+    await step.goto(`${stepBase}/admin/users`);
+    await step.getByRole("link", { name: "Northside Caseworker", exact: true }).click();
+    await step.getByRole("heading", { name: "Northside Caseworker", level: 1 }).waitFor();
+    await settled(step);
+    await step.waitForTimeout(Math.max(0, 2500 - (Date.now() - signedAt)));
+    await step.getByLabel("Permission").selectOption("sensitive:read");
+    await step.getByLabel("Reason").fill("Step-up check: covering a case");
+    await step.getByRole("button", { name: "Grant permission" }).click();
+    const dialog = step.getByRole("dialog", { name: "Confirm it is you" });
+    await dialog.waitFor();
+    check(await step.evaluate(() => document.activeElement?.id === "reauth-title"), "the step-up dialog opens with focus on its heading");
+    await audit(step, "reauth-dialog");
+    await dialog.getByLabel("Password", { exact: true }).fill("not-the-password");
+    await dialog.getByRole("button", { name: "Confirm and carry on" }).click();
+    await dialog.locator(".govuk-error-summary").waitFor();
+    await audit(step, "reauth-dialog-error");
+    await dialog.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await dialog.getByRole("button", { name: "Confirm and carry on" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await step.getByRole("button", { name: "Revoke sensitive:read" }).waitFor();
+    check(true, "a sensitive change after the step-up window asks for the password, then goes through");
+  });
+  stepServer.process.kill("SIGTERM");
+
+  // -- a centre requiring 2-step verification of a role (e2e/second-factor.mjs) --
+  await timed("phase second-factor", () => secondFactorTests({ base, newPage, signIn, audit, settled, check, apiLogin, password: PASSWORD, repo }));
+
+  // -- a forgotten password, reset by the emailed link (e2e/password-reset.mjs) --
+  await timed("phase password-reset", () => passwordResetTests({ base, newPage, audit, settled, check, apiLogin, readOutbox: () => run(["notify", "read", "--json"], env) }));
+
+  // -- API docs page renders under the CSP --
+  await timed("phase schema", async () => {
+    const docs = await newPage();
+    await docs.goto(`${base}/schema`);
+    await docs.locator(".swagger-ui .info .title").waitFor({ timeout: 90000 });
+    check(true, "/schema renders Swagger UI from local assets");
+    await docs.screenshot({ path: join(shots, "schema-1280.png") });
+    results.pages.push("schema-1280.png");
+  });
+}
+
 let apptDay = "";
+let others = Promise.resolve();
 try {
   // -- first load and sign-in budgets (adviser) --
   const page = await newPage();
@@ -282,6 +455,8 @@ try {
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
   check(true, "a reload resumes the session from the HttpOnly cookie");
 
+  phase("first-load");
+  others = otherPhases().catch((e) => check(false, `run stopped (step-up, 2-step verification, password reset, API docs): ${e.stack || e}`));
   // -- a new client: registered (a problem shown by its field first), then a case opened --
   await page.getByRole("link", { name: "Clients", exact: true }).click();
   await page.getByRole("heading", { name: "Clients" }).waitFor();
@@ -319,6 +494,7 @@ try {
   await page.getByRole("heading", { name: "Timeline", exact: true }).waitFor();
   check((await page.getByText("Nia Roberts").count()) > 0, "a new client was registered and a case opened for them");
 
+  phase("new-client");
   // -- cases list, case page tabs --
   await page.getByRole("link", { name: "Cases", exact: true }).click();
   await page.getByRole("heading", { name: "Cases" }).waitFor();
@@ -558,11 +734,7 @@ try {
     }
     if (tab === "Documents") {
       // A creditor's letter rendered by the API tests' own fixture, read by Tesseract.
-      const png = execFileSync(
-        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
-        ["-c", "import sys; from tests.e2e.documents_fixtures import CREDITOR_LETTER, letter_png; sys.stdout.buffer.write(letter_png(CREDITOR_LETTER))"],
-        { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
-      );
+      const { letter: png, payslip, judgment } = await images;
       await page.setInputFiles("#document-file", { name: "lowell-letter.png", mimeType: "image/png", buffer: png });
       await page.getByRole("cell", { name: /^lowell-letter.png Download/ }).waitFor();
       check(true, "a document was uploaded and listed with its reading status");
@@ -617,14 +789,6 @@ try {
       await audit(page, "case-documents-accepted");
       // Several files at once: a payslip and the letter again. Each says where it has got
       // to; the copy already on the case is named in the error summary, linked to the input.
-      const payslip = execFileSync(
-        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
-        [
-          "-c",
-          "import sys; from tests.e2e.documents_fixtures import letter_png; sys.stdout.buffer.write(letter_png(['Halden Engineering Ltd', 'PAYSLIP', 'Pay date: 27 November 2026   Period: Monthly', 'Gross pay   £2,100.00', 'Income tax   £210.00', 'Net pay   £1,742.60']))",
-        ],
-        { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
-      );
       await page.setInputFiles("#document-file", [
         { name: "payslip-november.png", mimeType: "image/png", buffer: payslip },
         { name: "lowell-letter-again.png", mimeType: "image/png", buffer: png },
@@ -725,11 +889,6 @@ try {
       check(await resent.evaluate((e) => e === document.activeElement), "a document that could not be read was sent to be read again from its row (focus on what replaced the button)");
       // A judgment read as a claim form: the adviser says what it is, and it is read again
       // as that kind (no "respond to the claim" deadline for a case already decided).
-      const judgment = execFileSync(
-        process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
-        ["-c", "import sys; from tests.e2e.documents_fixtures import N1_CLAIM, letter_png; sys.stdout.buffer.write(letter_png(N1_CLAIM))"],
-        { cwd: repo, maxBuffer: 16 * 1024 * 1024 },
-      );
       await page.setInputFiles("#document-file", { name: "judgment.png", mimeType: "image/png", buffer: judgment });
       await chosen.getByText(/judgment.png: read \(court claim n1\): \d+ suggestions? below/).waitFor({ timeout: 90000 });
       const respond = page.locator(".cma-card", { hasText: /Respond to court claim/ });
@@ -954,6 +1113,7 @@ try {
     await audit(page, name);
   }
 
+  phase("case-tabs");
   // -- the centre's letter wording: a bad name refused on the wording, then saved --
   await page.goto(`${base}/admin/letter-templates`);
   const writeOff = page.getByRole("region", { name: "Write off request" });
@@ -981,6 +1141,7 @@ try {
   await page.getByText(/The “Write off request” letter uses the shipped default again/).waitFor();
   check((await writeOff.getByLabel(/^Wording/).inputValue()) === shipped, "the centre went back to a letter's shipped wording (If-Match with the version read)");
 
+  phase("letter-wording");
   // -- the calendar: a week, then a month moved through by keyboard --
   await page.getByRole("link", { name: "Calendar", exact: true }).click();
   await page.getByRole("heading", { name: "Appointments calendar" }).waitFor();
@@ -1011,6 +1172,7 @@ try {
   check(day1 === expect.toISOString().slice(0, 10), `the month grid moves by arrow keys (${day0} → ${day1})`);
   await audit(page, "calendar-month");
 
+  phase("calendar");
   // -- the case closed when the advice is done, with its reason, then reopened --
   await page.goto(caseUrl);
   await page.getByRole("link", { name: "Overview", exact: true }).click();
@@ -1055,6 +1217,7 @@ try {
   await page.locator(".govuk-notification-banner--success", { hasText: /is open again/ }).waitFor();
   check((await page.locator("h1 .govuk-tag").innerText()).trim() === "open", "the case was reopened and its heading says so");
 
+  phase("close-case");
   // -- search from the header --
   await page.locator("#header-search").fill("council");
   await page.keyboard.press("Enter");
@@ -1064,6 +1227,7 @@ try {
   check(hits > 0 && (await page.locator("li.cma-search-hit mark").count()) > 0, `search finds and highlights (${hits} hits on the first page)`);
   await audit(page, "search");
 
+  phase("search");
   // -- the work queue: create a task, then complete it in place with an outcome --
   await page.getByRole("link", { name: "Work queue", exact: true }).click();
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
@@ -1124,6 +1288,7 @@ try {
   await settled(page);
   await audit(page, "not-found");
 
+  phase("queue-account");
   // -- another centre's case id in the URL: not found --
   const caseId = new URL(caseUrl).pathname.split("/")[2];
   const other = await newPage();
@@ -1133,7 +1298,10 @@ try {
   check(true, "another centre's case id shows not found");
   await audit(other, "case-other-centre");
 
-  // -- a caseworker must not see sensitive fields --
+  phase("other-centre");
+  // -- a caseworker must not see sensitive fields (once 2-step verification is done) --
+  await others;
+  phase("others-awaited");
   // The demo client with recorded health detail, as an adviser sees it.
   const adviserToken = await apiLogin("adviser1@northside.example");
   const all = await apiGet(adviserToken, "/api/v1/clients?limit=100");
@@ -1165,6 +1333,7 @@ try {
   check((await cw.getByRole("link", { name: "Credit reports" }).count()) === 0, "the caseworker has no financial tabs");
   await audit(cw, "case-first-contact-caseworker");
 
+  phase("caseworker");
   // -- supervisor: audit viewer --
   const sup = await newPage();
   await signIn(sup, "supervisor@northside.example");
@@ -1193,72 +1362,38 @@ try {
   await sup.getByRole("heading", { name: "Sign in to CMA" }).waitFor();
   check(true, "signing out ends the session (a reload stays signed out)");
 
+  phase("supervisor");
   // -- supervision, centre admin, audit verification, privacy (e2e/staff.mjs) --
   await staffTests({ base, newPage, signIn, audit, settled, check, apiLogin, apiGet, out, password: PASSWORD, fillDate });
 
-  // -- a centre requiring 2-step verification of a role (e2e/second-factor.mjs) --
-  await secondFactorTests({ base, newPage, signIn, audit, settled, check, apiLogin, password: PASSWORD, repo });
-
-  // -- a forgotten password, reset by the emailed link (e2e/password-reset.mjs) --
-  await passwordResetTests({ base, newPage, audit, settled, check, apiLogin, readOutbox: () => run(["notify", "read", "--json"], env) });
-
-  // -- API docs page renders under the CSP --
-  const docs = await newPage();
-  await docs.goto(`${base}/schema`);
-  await docs.locator(".swagger-ui .info .title").waitFor({ timeout: 90000 });
-  check(true, "/schema renders Swagger UI from local assets");
-  await docs.screenshot({ path: join(shots, "schema-1280.png") });
-  results.pages.push("schema-1280.png");
-
+  phase("staff");
   // -- PWA: the manifest and the service worker --
   const manifest = await (await fetch(`${base}/manifest.webmanifest`)).json();
   check(manifest.display === "standalone" && manifest.icons.length > 0, "the web app manifest is served");
   const offline = await (await fetch(`${base}/offline.html`)).text();
   check(/You are offline/.test(offline), "the offline page is served");
-
-  // -- step-up: the same database behind a second server whose sign-ins count as recent
-  // for 2 s only (CMA_REAUTH_MAX_AGE), so a sensitive change asks for the password --
-  server.kill("SIGTERM");
-  await new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
-  const port2 = await freePort();
-  base = `http://localhost:${port2}`;
-  server = await serve(port2, { CMA_REAUTH_MAX_AGE: "2" });
-  const step = await newPage();
-  await signIn(step, "admin@northside.example");
-  const signedAt = Date.now();
-  await step.goto(`${base}/admin/users`);
-  await step.getByRole("link", { name: "Northside Caseworker", exact: true }).click();
-  await step.getByRole("heading", { name: "Northside Caseworker", level: 1 }).waitFor();
-  await settled(step);
-  await step.waitForTimeout(Math.max(0, 2500 - (Date.now() - signedAt)));
-  await step.getByLabel("Permission").selectOption("sensitive:read");
-  await step.getByLabel("Reason").fill("Step-up check: covering a case");
-  await step.getByRole("button", { name: "Grant permission" }).click();
-  const dialog = step.getByRole("dialog", { name: "Confirm it is you" });
-  await dialog.waitFor();
-  check(await step.evaluate(() => document.activeElement?.id === "reauth-title"), "the step-up dialog opens with focus on its heading");
-  await audit(step, "reauth-dialog");
-  await dialog.getByLabel("Password", { exact: true }).fill("not-the-password");
-  await dialog.getByRole("button", { name: "Confirm and carry on" }).click();
-  await dialog.locator(".govuk-error-summary").waitFor();
-  await audit(step, "reauth-dialog-error");
-  await dialog.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await dialog.getByRole("button", { name: "Confirm and carry on" }).click();
-  await dialog.waitFor({ state: "detached" });
-  await step.getByRole("button", { name: "Revoke sensitive:read" }).waitFor();
-  check(true, "a sensitive change after the step-up window asks for the password, then goes through");
+  await others;
 } catch (e) {
   check(false, `run stopped: ${e.stack || e}`);
   for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {
     await p.screenshot({ path: join(out, `failure-${i}.png`), fullPage: true }).catch(() => undefined);
   }
 } finally {
+  await others;
   writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2));
   writeFileSync(join(out, "budgets.json"), JSON.stringify(results.budgets, null, 2));
   await browser.close();
-  server.kill("SIGTERM");
+  server.process.kill("SIGTERM");
+  stepServer.process.kill("SIGTERM");
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(stepDir, { recursive: true, force: true });
 }
 console.log(JSON.stringify(results.budgets));
+if (process.env.CMA_E2E_TIMINGS) {
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`timings: ${s(performance.now() - timings.started)} in all`);
+  for (const [name, ms] of timings.phases) console.log(`  phase ${name.padEnd(16)} ${s(ms)}`);
+  for (const [name, p] of Object.entries(timings.parts)) console.log(`  part  ${name.padEnd(16)} ${s(p.ms)} (${p.n}×)`);
+}
 console.log(`${results.pages.length} screenshots in ${shots}`);
 process.exit(failed ? 1 : 0);
