@@ -56,8 +56,10 @@ MEASURED: dict[str, tuple[int, int]] = {
 """(correct, total) of each field at the first measurement: the floors below."""
 VERBATIM = 39
 """True values found verbatim in the OCR text (of 39) at the first measurement."""
-UNMET = frozenset({"account_reference", "balance_pence", "letter_date", "frequency"})
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+UNMET = frozenset({"account_reference", "balance_pence", "frequency"})
+"""The issue's floors this sample does not meet (strict xfails). At the first measurement
+the letter date too; met since round 40 (AR's and AS's kinds, not AT's: AT was not read),
+so a plain assertion now."""
 
 
 @pytest.fixture(scope="module")
