@@ -1400,13 +1400,10 @@ def _carbon(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     height, width = ink.shape
     pressure = PRESSURE + 0.2 * np.sin(np.linspace(0, 3 + rng.random() * 2, height))[:, None]
     grain = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 5, (height, width))
+    share = np.clip(ink / 255 * pressure, 0, 1)[..., None]
     paper = np.array(FLIMSY, dtype=np.float32) + grain[..., None]
-    # (the carbon's ink only where the impression reached: elsewhere its share is 0 and
-    # x * 1.0 + 0.0 is x; the same float64 arithmetic a pixel at a time)
-    at = np.nonzero(ink)
-    share = np.clip(ink[at] / 255 * pressure[at[0], 0], 0, 1)[:, None]
-    paper[at] = paper[at] * (1 - share) + np.array(CARBON_INK, dtype=np.float32) * share
-    return Image.fromarray(np.clip(paper, 0, 255, out=paper).astype(np.uint8))
+    out = paper * (1 - share) + np.array(CARBON_INK, dtype=np.float32) * share
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
 
 
 def _fed(image: Image.Image, skew: float) -> Image.Image:
