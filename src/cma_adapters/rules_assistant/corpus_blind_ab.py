@@ -1339,28 +1339,57 @@ def _messaged(image: Image.Image, rng: random.Random, skew: float) -> Image.Imag
     turned = image.rotate(
         skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(88, 84, 78)
     )
-    soft = turned.filter(ImageFilter.GaussianBlur(1.1 + rng.random() * 0.3))
-    height = turned.size[1]
+    radius = 1.1 + rng.random() * 0.3
+    width, height = turned.size
     weight = np.clip(1 - np.linspace(0, 1, height) / 0.45, 0, 1)[:, None, None]
-    out = np.asarray(soft, dtype=np.float32) * weight + np.asarray(turned, dtype=np.float32) * (
-        1 - weight
-    )
-    out = out * np.array([0.96, 0.99, 1.03], dtype=np.float32)
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    cast = np.array([0.96, 0.99, 1.03], dtype=np.float32)
+    # Below the blur's reach (weight 0) a pixel is its own value times the cast (x * 0.0 +
+    # y * 1.0 is y): one table of the 256 levels a channel. Above it, the blur of the rows
+    # it reaches and a margin far wider than its box blurs' reach, the same arithmetic.
+    sharp = int(np.flatnonzero(weight[:, 0, 0])[-1]) + 1
+    turned_arr = np.asarray(turned)
+    out = np.empty_like(turned_arr)
+    table = np.clip(np.arange(256, dtype=np.float64)[:, None] * cast, 0, 255).astype(np.uint8)
+    for channel in range(3):
+        out[sharp:, :, channel] = table[turned_arr[sharp:, :, channel], channel]
+    reach = min(height, sharp + BLUR_MARGIN)
+    soft = turned.crop((0, 0, width, reach)).filter(ImageFilter.GaussianBlur(radius))
+    top = weight[:sharp]
+    mixed = np.asarray(soft, dtype=np.float32)[:sharp] * top + turned_arr[:sharp].astype(
+        np.float32
+    ) * (1 - top)
+    out[:sharp] = np.clip(mixed * cast, 0, 255).astype(np.uint8)
+    return Image.fromarray(out)
+
+
+BLUR_MARGIN = 64
+"""Rows below the blurred part of the photo blurred with it (a box blur of radius under 2,
+three times, reaches 9 rows)."""
 
 
 def _nozzles(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     """The ink recoloured as the composite brown; every ``NOZZLE_GAP`` inches a line one
     pixel high where the ink is mostly missing."""
-    ink = 1 - np.asarray(image.convert("L"), dtype=np.float32) / 255
-    height = ink.shape[0]
+    grey = np.asarray(image.convert("L"))
+    height = grey.shape[0]
     gap = round(NOZZLE_GAP * dpi)
     first = rng.randrange(gap)
+    # (a pixel's colour is a function of its grey level but on the nozzles' lines: one
+    # table of the 256 levels, the same float32 arithmetic as a pixel at a time)
+    out = _recoloured(1 - np.arange(256, dtype=np.float32) / 255)[grey]
     for y in range(first, height, gap):
-        ink[y, :] *= NOZZLE_INK
+        ink = 1 - grey[y, :].astype(np.float32) / 255
+        ink *= NOZZLE_INK
+        out[y] = _recoloured(ink)
+    return Image.fromarray(out)
+
+
+def _recoloured(ink: np.ndarray) -> np.ndarray:
+    """Paper and the composite brown mixed by ``ink`` (0 to 1; float32), as 8-bit RGB."""
     paper = np.array(PAPER, dtype=np.float32)
     out = paper * (1 - ink[..., None]) + np.array(COMPOSITE, dtype=np.float32) * ink[..., None]
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    colour: np.ndarray = np.clip(out, 0, 255).astype(np.uint8)
+    return colour
 
 
 def _two_up(image: Image.Image, skew: float) -> Image.Image:

@@ -1257,14 +1257,17 @@ def _halftone(image: Image.Image, rng: random.Random, skew: float) -> Image.Imag
     """A clustered-dot screen at 45 degrees: each pixel black where its darkness exceeds
     the screen's threshold at that point (the bare paper takes no toner); then a light
     blur (the scanner's optics)."""
-    grey = np.asarray(image.convert("L"), dtype=np.float32)
-    height, width = grey.shape
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    grey = np.asarray(image.convert("L")).astype(np.float32)
+    darkness = 255 - grey
+    # (the bare paper takes no toner whatever the screen: the screen is computed only at
+    # the darker pixels, each in the same float32 arithmetic as over the whole page)
+    ys, xs = (at.astype(np.float32) for at in np.nonzero(darkness > 12))
     u, v = (xs + ys) / (SCREEN * 1.41), (xs - ys) / (SCREEN * 1.41)
     threshold = (np.cos(2 * np.pi * u) * np.cos(2 * np.pi * v) + 1) / 2 * 255
-    darkness = 255 - grey
-    printed = (darkness > threshold * 0.98 + rng.random()) & (darkness > 12)
-    dots = np.where(printed, 18, 250).astype(np.uint8)
+    inked = darkness[darkness > 12]
+    dots = np.full(grey.shape, 250, dtype=np.uint8)
+    printed = inked > threshold * 0.98 + rng.random()
+    dots[ys[printed].astype(np.intp), xs[printed].astype(np.intp)] = 18
     out = Image.fromarray(dots).filter(ImageFilter.GaussianBlur(OPTICS))
     return out.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=250)
 

@@ -1413,33 +1413,58 @@ def _draw(sample: AFSample, n: int, scan: AFScan, dpi: int) -> Image.Image:
 
 
 def _foxed(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
-    """The paper yellowed, more towards its edges; rust-brown foxing spots, soft-edged."""
-    arr = np.asarray(image, dtype=np.float64)
-    height, width = arr.shape[:2]
-    ys = np.linspace(-1, 1, height)[:, None]
-    xs = np.linspace(-1, 1, width)[None, :]
-    edge = np.clip(np.maximum(abs(xs), abs(ys)) - 0.6, 0, 1) / 0.4
-    age = 0.1 + 0.12 * edge
-    # (in place, a channel at a time: the same products as multiplying by the three
-    # channels' tints stacked, without two page-sized temporaries)
-    for channel, fade in enumerate((0.15, 0.45, 1.2)):
-        arr[:, :, channel] *= 1 - age * fade
+    """The paper yellowed, more towards its edges; rust-brown foxing spots, soft-edged.
+    (Computed where each effect reaches, with the same float64 arithmetic a pixel at a time
+    as over the whole page: the yellowing is a constant factor inside the page's middle,
+    and a spot's weight is zero away from its spots.)"""
+    src = np.asarray(image)
+    height, width = src.shape[:2]
+    ys = np.linspace(-1, 1, height)
+    xs = np.linspace(-1, 1, width)
+    out = np.empty_like(src)
+    rows = np.flatnonzero(abs(ys) - 0.6 <= 0)
+    cols = np.flatnonzero(abs(xs) - 0.6 <= 0)
+    y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    for channel, fade in enumerate(FADES):
+        # the middle: edge 0, one factor, so a table of the 256 grey levels
+        level = np.arange(256, dtype=np.float64) * (1 - 0.1 * fade)
+        table = np.clip(level, 0, 255).astype(np.uint8)
+        out[y0:y1, x0:x1, channel] = table[src[y0:y1, x0:x1, channel]]
+        for ya, yb, xa, xb in ((0, y0, 0, width), (y1, height, 0, width),
+                               (y0, y1, 0, x0), (y0, y1, x1, width)):  # fmt: skip
+            arr = src[ya:yb, xa:xb, channel].astype(np.float64)
+            arr *= 1 - _age(ys[ya:yb, None], xs[None, xa:xb]) * fade
+            out[ya:yb, xa:xb, channel] = np.clip(arr, 0, 255, out=arr).astype(np.uint8)
     mask = Image.new("L", (width, height), 0)
     pen = ImageDraw.Draw(mask)
     for _ in range(rng.randrange(*SPOTS)):
         x, y = rng.randrange(width), rng.randrange(height)
         r = rng.randrange(3, 12) * width // 2480
         pen.ellipse((x - r, y - r, x + r, y + r), fill=rng.randrange(60, 150))
-    soft = np.asarray(mask.filter(ImageFilter.GaussianBlur(3)), dtype=np.float64)[:, :, None] / 255
-    rust = np.array([150, 96, 58], dtype=np.float64)
-    rusted = np.minimum(arr, rust)
+    blurred = np.asarray(mask.filter(ImageFilter.GaussianBlur(3)))
+    at = np.nonzero(blurred)
+    soft = blurred[at].astype(np.float64)[:, None] / 255
+    arr = src[at].astype(np.float64)
+    arr *= 1 - _age(ys[at[0]], xs[at[1]])[:, None] * np.array(FADES)
+    rusted = np.minimum(arr, np.array([150, 96, 58], dtype=np.float64))
     rusted *= soft
     arr *= 1 - soft
     arr += rusted
-    out = Image.fromarray(np.clip(arr, 0, 255, out=arr).astype(np.uint8))
-    return out.rotate(
+    out[at] = np.clip(arr, 0, 255, out=arr).astype(np.uint8)
+    return Image.fromarray(out).rotate(
         skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(214, 205, 180)
     )
+
+
+FADES = (0.15, 0.45, 1.2)
+"""How much more the red, green and blue fade as the paper yellows."""
+
+
+def _age(ys: np.ndarray, xs: np.ndarray) -> np.ndarray:
+    """How yellowed the paper is at (``ys``, ``xs``) (broadcast; -1 to 1 across the page)."""
+    edge = np.clip(np.maximum(abs(xs), abs(ys)) - 0.6, 0, 1) / 0.4
+    age: np.ndarray = 0.1 + 0.12 * edge
+    return age
 
 
 def _jagged(image: Image.Image, skew: float) -> Image.Image:
@@ -1454,18 +1479,23 @@ def _jagged(image: Image.Image, skew: float) -> Image.Image:
 
 def _dim(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     """Underexposed, a cool cast, the sensor's grain (brightness and, coarser, colour),
-    then the camera's noise reduction."""
+    then the camera's noise reduction. (In place: each 4x4 block of pixels takes its
+    colour grain from one draw.)"""
     turned = image.rotate(
         skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(30, 32, 38)
     )
-    arr = np.asarray(turned, dtype=np.float32) * EXPOSURE
-    arr = arr * np.array([0.9, 0.96, 1.08], dtype=np.float32)
+    arr = np.asarray(turned).astype(np.float32)
+    arr *= EXPOSURE
+    arr *= np.array([0.9, 0.96, 1.08], dtype=np.float32)
     height, width = arr.shape[:2]
     noise = np.random.default_rng(rng.randrange(2**32))
     arr += noise.normal(0, GRAIN, (height, width, 1)).astype(np.float32)
     chroma = noise.normal(0, GRAIN * 0.6, (height // 4 + 1, width // 4 + 1, 3)).astype(np.float32)
-    arr += np.repeat(np.repeat(chroma, 4, axis=0), 4, axis=1)[:height, :width]
-    out = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    for dy in range(4):
+        for dx in range(4):
+            block = arr[dy::4, dx::4]
+            block += chroma[: block.shape[0], : block.shape[1]]
+    out = Image.fromarray(np.clip(arr, 0, 255, out=arr).astype(np.uint8))
     return out.filter(ImageFilter.GaussianBlur(0.6))
 
 

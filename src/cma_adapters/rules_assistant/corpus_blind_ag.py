@@ -1344,9 +1344,12 @@ def _draw(sample: AGSample, n: int, dpi: int) -> Image.Image:
 def _cockled(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     """Each column of the page lifted and dropped in gentle waves (the cockles run
     diagonally), the troughs a little shaded; greyscale."""
-    grey = np.asarray(image.convert("L"), dtype=np.float32)
+    grey = np.asarray(image.convert("L")).astype(np.float32)
     height, width = grey.shape
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    # (a column and a row broadcast: the same float32 values a pixel at a time as the page's
+    # grid of coordinates, and the sideways ripple, which is a row's, once a row)
+    ys = np.arange(height, dtype=np.float32)[:, None]
+    xs = np.arange(width, dtype=np.float32)[None, :]
     phase = rng.uniform(0, 2 * np.pi)
     wave = np.sin(2 * np.pi * (xs / (width * 0.23) + ys / (height * 0.41)) + phase)
     dy = RIPPLE * wave
@@ -1364,19 +1367,29 @@ def _thumb(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     turned = image.rotate(
         skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(96, 84, 70)
     )
-    arr = np.asarray(turned, dtype=np.float32)
+    arr = np.asarray(turned).astype(np.float32)
     height, width = arr.shape[:2]
     xs = np.linspace(0, 1, width, dtype=np.float32)[None, :, None]
     wash = GLARE * np.clip((xs - 0.45) / 0.55, 0, 1) ** 1.5
-    arr = arr + (255 - arr) * wash
+    # (only the columns the light reaches, only the thumb's box: elsewhere the wash and
+    # the thumb's weight are 0, and x + 0.0 and x * 1.0 are x)
+    lit = np.flatnonzero(wash[0, :, 0])
+    if lit.size:
+        c0, c1 = lit[0], lit[-1] + 1
+        washed = arr[:, c0:c1]
+        arr[:, c0:c1] = washed + (255 - washed) * wash[:, c0:c1]
     mask = Image.new("L", (width, height), 0)
     pen = ImageDraw.Draw(mask)
     cy = round(height * rng.uniform(0.45, 0.7))
     rx, ry = round(width * 0.06), round(height * 0.075)
     pen.ellipse((-rx, cy - ry, rx, cy + ry), fill=255)
-    soft = np.asarray(mask.filter(ImageFilter.GaussianBlur(width / 300)), dtype=np.float32)[:, :, None] / 255  # fmt: skip
-    skin = np.array([196, 142, 118], dtype=np.float32)
-    arr = arr * (1 - soft) + skin * soft
+    blurred = mask.filter(ImageFilter.GaussianBlur(width / 300))
+    box = blurred.getbbox()
+    if box is not None:
+        x0, y0, x1, y1 = box
+        soft = np.asarray(blurred.crop(box)).astype(np.float32)[:, :, None] / 255
+        skin = np.array([196, 142, 118], dtype=np.float32)
+        arr[y0:y1, x0:x1] = arr[y0:y1, x0:x1] * (1 - soft) + skin * soft
     out = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
     return out.filter(ImageFilter.GaussianBlur(0.5))
 

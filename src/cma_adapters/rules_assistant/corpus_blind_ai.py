@@ -1418,8 +1418,12 @@ def _pen(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     ImageDraw.Draw(shadow).line((x0 + thick, y0 + thick, x1 + thick, y1 + thick), fill=120, width=thick + 4)  # fmt: skip
     ImageDraw.Draw(barrel).line((x0, y0, x1, y1), fill=255, width=thick)
     shadow = shadow.filter(ImageFilter.GaussianBlur(thick * 0.8))
-    arr = np.asarray(image, dtype=np.float32).copy()
-    arr *= (1 - np.asarray(shadow, dtype=np.float32) / 255 * 0.45)[:, :, None]
+    arr = np.asarray(image).astype(np.float32)
+    # (only in the shadow's box: elsewhere its factor is 1.0, and x * 1.0 is x)
+    if (box := shadow.getbbox()) is not None:
+        left, top, right, bottom = box
+        cast = np.asarray(shadow.crop(box)).astype(np.float32)
+        arr[top:bottom, left:right] *= (1 - cast / 255 * 0.45)[:, :, None]
     mask = np.asarray(barrel) > 0
     ys = np.nonzero(mask)[0]
     shade = 0.75 + 0.25 * np.cos((ys - ys.mean()) / max(1, thick) * 2)

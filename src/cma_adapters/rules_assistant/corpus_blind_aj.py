@@ -1453,7 +1453,7 @@ def _haze(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
         image.filter(ImageFilter.GaussianBlur(max(4, width // 160))), dtype=np.float32
     )
     cy, cx = rng.uniform(0.3, 0.7) * height, rng.uniform(0.3, 0.7) * width
-    ys, xs = np.mgrid[0:height, 0:width]
+    ys, xs = np.arange(height)[:, None], np.arange(width)[None, :]  # (broadcast: the same values)
     dist = ((ys - cy) / height) ** 2 + ((xs - cx) / width) ** 2
     amount = (HAZE * np.exp(-dist / 0.08) + 0.08)[:, :, None]
     out = arr * (1 - amount) + glow * amount
@@ -1467,17 +1467,20 @@ def _sun(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     """Colour; an ink-jet print left on a sunny windowsill half under another sheet: on one
     side of a slanting line the paper yellowed and the ink faded, the other side as
     printed."""
-    arr = np.asarray(image, dtype=np.float32)
-    height, width = arr.shape[:2]
-    ys, xs = np.mgrid[0:height, 0:width]
+    src = np.asarray(image)
+    height, width = src.shape[:2]
+    ys, xs = np.arange(height)[:, None], np.arange(width)[None, :]  # (broadcast: the same values)
     slope = rng.uniform(-0.25, 0.25)
     edge = rng.uniform(0.35, 0.65) * width + slope * (ys - height / 2)
     exposed = (xs > edge) if rng.random() < 0.5 else (xs < edge)
-    ink = 255 - arr
+    # (a faded pixel's colour is a function of its own: a table of the 256 levels a
+    # channel, in the same float32 arithmetic; the rest of the page as printed)
+    ink = 255 - np.arange(256, dtype=np.float32)[:, None]
     faded = 255 - ink * FADE
     yellow = faded * np.array([0.99, 0.95, 0.8], dtype=np.float32)
-    out = np.where(exposed[:, :, None], yellow, arr)
-    page = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    table = np.clip(yellow, 0, 255).astype(np.uint8)
+    out = np.where(exposed[:, :, None], table[src, np.arange(3)], src)
+    page = Image.fromarray(out)
     return _turn(page, skew, (240, 240, 236))
 
 

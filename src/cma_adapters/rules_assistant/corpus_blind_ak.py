@@ -1498,7 +1498,7 @@ def _binder(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
         pen.arc(ring, 200, 260, fill=(235, 236, 240), width=max(1, hole // 4))
     arr = np.asarray(canvas, dtype=np.float32)
     h, w = arr.shape[:2]
-    ys, xs = np.mgrid[0:h, 0:w]
+    ys, xs = np.arange(h)[:, None], np.arange(w)[None, :]  # (broadcast: the same values)
     corner = rng.choice(((0, 0), (0, w), (h, 0), (h, w)))
     dist = np.hypot((ys - corner[0]) / h, (xs - corner[1]) / w)
     light = 1.0 - 0.16 * (1 - np.clip(dist / 1.4, 0, 1))
@@ -1532,7 +1532,7 @@ def _rain(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     arr = np.asarray(grey, dtype=np.float32)
     ran = np.asarray(grey.filter(ImageFilter.GaussianBlur(max(1.0, grey.size[0] / 1400))), dtype=np.float32)  # fmt: skip
     height, width = arr.shape
-    ys, xs = np.mgrid[0:height, 0:width]
+    ys, xs = np.arange(height)[:, None], np.arange(width)[None, :]  # (broadcast, as below)
     out = arr * 0.97
     for _ in range(rng.randrange(*DROPS)):
         cy, cx = rng.uniform(0.05, 0.95) * height, rng.uniform(0.05, 0.95) * width
@@ -1543,7 +1543,7 @@ def _rain(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
         reach = r + max(1.5, r * 0.12)
         y0, y1 = max(0, int(cy - reach) - 2), min(height, int(cy + reach) + 3)
         x0, x1 = max(0, int(cx - reach / 0.85) - 2), min(width, int(cx + reach / 0.85) + 3)
-        d = np.hypot(ys[y0:y1, x0:x1] - cy, (xs[y0:y1, x0:x1] - cx) * stretch)
+        d = np.hypot(ys[y0:y1] - cy, (xs[:, x0:x1] - cx) * stretch)
         wet, dry = out[y0:y1, x0:x1], ran[y0:y1, x0:x1]
         inside = d < r
         wet[inside] = np.minimum(dry[inside], wet[inside]) * 0.94

@@ -1456,9 +1456,9 @@ def _scratched(image: Image.Image, rng: random.Random, skew: float) -> Image.Ima
     across the page (most print white where they lift the toner, one or two dark), specks
     of dust, the toner a little grey."""
     grey = image.convert("L")
-    arr = np.asarray(grey, dtype=np.float32)
-    arr = 255 - (255 - arr) * 0.88
-    page = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    # (a table of the 256 grey levels, in the same float32 arithmetic as a pixel at a time)
+    levels = 255 - (255 - np.arange(256, dtype=np.float32)) * 0.88
+    page = Image.fromarray(np.clip(levels, 0, 255).astype(np.uint8)[np.asarray(grey)])
     pen = ImageDraw.Draw(page)
     w, h = page.size
     for k in range(rng.randrange(*SCRATCHES)):

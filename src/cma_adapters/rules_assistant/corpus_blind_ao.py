@@ -1647,7 +1647,7 @@ def _tungsten(image: Image.Image, rng: random.Random, skew: float) -> Image.Imag
     canvas.paste(turned, (round(w * 0.05), round(h * 0.04)))
     arr = np.asarray(canvas, dtype=np.float32)
     cast = np.asarray((1.0, 0.8, 0.56), dtype=np.float32) * rng.uniform(0.7, 0.78)
-    ys, xs = np.mgrid[0 : arr.shape[0], 0 : arr.shape[1]]
+    ys, xs = np.arange(arr.shape[0])[:, None], np.arange(arr.shape[1])[None, :]  # (broadcast)
     cy, cx = arr.shape[0] * rng.uniform(0.35, 0.5), arr.shape[1] * rng.uniform(0.4, 0.6)
     fall = 1.0 - 0.32 * (((ys - cy) / arr.shape[0]) ** 2 + ((xs - cx) / arr.shape[1]) ** 2) * 2.2
     lit = arr * cast[None, None, :] * fall[:, :, None]

@@ -1543,7 +1543,8 @@ def _curtain(image: Image.Image, rng: random.Random, skew: float) -> Image.Image
     gen = np.random.default_rng(rng.randrange(1 << 30))
     small = gen.uniform(0.0, 1.0, (max(2, arr.shape[0] // 90), max(2, arr.shape[1] // 90)))
     blobs = np.asarray(Image.fromarray((small * 255).astype(np.uint8)).resize((arr.shape[1], arr.shape[0]), Image.Resampling.BICUBIC), dtype=np.float32) / 255.0  # fmt: skip
-    ys, xs = np.mgrid[0 : arr.shape[0], 0 : arr.shape[1]]
+    # (a column's and a row's sine, broadcast: the same float64 values a pixel at a time)
+    ys, xs = np.arange(arr.shape[0])[:, None], np.arange(arr.shape[1])[None, :]
     period = rng.uniform(14, 22)
     mesh = 0.5 + 0.5 * np.sin(xs / period * 2 * np.pi) * np.sin(ys / period * 2 * np.pi)
     shade = 0.62 + 0.3 * blobs + 0.08 * mesh

@@ -1591,13 +1591,15 @@ def _gingham(image: Image.Image, rng: random.Random, skew: float) -> Image.Image
     round the page, a soft shadow at its edge, a warm cast, a little soft."""
     w, h = image.size
     cw, ch = round(w * 1.14), round(h * 1.09)
-    ys, xs = np.mgrid[0:ch, 0:cw]
     period = max(12, w // 34)
-    across = ((xs // period) % 2).astype(np.float32)
-    down = ((ys // period) % 2).astype(np.float32)
-    red = 0.45 * (across + down)
-    cloth = np.stack([245 - red * 30, 240 - red * 170, 236 - red * 165], axis=2)
-    canvas = Image.fromarray(np.clip(cloth, 0, 255).astype(np.uint8))
+    across = (np.arange(cw) // period) % 2
+    down = (np.arange(ch) // period) % 2
+    # (a pixel's colour is one of three: how many red stripes cross there; a table of them,
+    # each computed in float32 as a pixel at a time)
+    red = 0.45 * np.arange(3, dtype=np.float32)
+    cloth = np.stack([245 - red * 30, 240 - red * 170, 236 - red * 165], axis=1)
+    table = np.clip(cloth, 0, 255).astype(np.uint8)
+    canvas = Image.fromarray(table[down[:, None] + across[None, :]])
     turned = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(0, 0, 0))
     mask = Image.new("L", image.size, 255).rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=0)  # fmt: skip
     left, top = round(w * 0.07), round(h * 0.045)
@@ -1609,7 +1611,10 @@ def _gingham(image: Image.Image, rng: random.Random, skew: float) -> Image.Image
     warm = np.asarray((1.03, 0.98, 0.88), dtype=np.float32)
     light = 0.9 + 0.1 * np.linspace(1.0, 0.0, arr.shape[1])[None, :]
     noise = gen.normal(0.0, 2.5, arr.shape[:2])
-    out = np.clip(arr * warm[None, None, :] * light[:, :, None] + noise[:, :, None], 0, 255).astype(np.uint8)  # fmt: skip
+    out = np.empty(arr.shape, dtype=np.uint8)
+    for y in range(0, arr.shape[0], 256):  # (a band of rows at a time: the same arithmetic)
+        band = slice(y, y + 256)
+        out[band] = np.clip(arr[band] * warm[None, None, :] * light[:, :, None] + noise[band, :, None], 0, 255).astype(np.uint8)  # fmt: skip
     return Image.fromarray(out).filter(ImageFilter.GaussianBlur(0.6))
 
 

@@ -1534,10 +1534,13 @@ def _screen(image: Image.Image, seed: int) -> Image.Image:
     """The page on a laptop screen, photographed: the backlight's blue-grey white and
     lifted black, moiré bands where the camera's grid beats against the screen's, the
     pixel grid, a vignette."""
-    lum = np.asarray(image.convert("L"), dtype=np.float32) / 255.0
+    lum = np.asarray(image.convert("L")).astype(np.float32) / 255.0
     h, w = lum.shape
     rng = random.Random(seed)  # noqa: S311 - draws a test image, not a secret
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    # (a row and a column broadcast: the same float32 values a pixel at a time as the page's
+    # grid of coordinates, without it)
+    yy = np.arange(h, dtype=np.float32)[:, None]
+    xx = np.arange(w, dtype=np.float32)[None, :]
     angle = math.radians(rng.uniform(8, 22))
     period = rng.uniform(7.0, 11.0)
     beat = np.sin((xx * math.cos(angle) + yy * math.sin(angle)) * 2 * math.pi / period)
@@ -1555,22 +1558,52 @@ def _screen(image: Image.Image, seed: int) -> Image.Image:
 
 def _crumpled(image: Image.Image, seed: int) -> Image.Image:
     """Crumpled and flattened: creases across the page, each tilting the paper on one side
-    (light or shade), with a dark line along it and a highlight beside it."""
-    lum = np.asarray(image.convert("L"), dtype=np.float32)
+    (light or shade), with a dark line along it and a highlight beside it. (A tile of the
+    page at a time, a crease's line and highlight only where they reach: further than
+    ``REACH`` from it, their factors are exactly 1 in float32 and the tilt is one factor.)"""
+    lum = np.asarray(image.convert("L")).astype(np.float32)
     h, w = lum.shape
     rng = random.Random(seed)  # noqa: S311 - draws a test image, not a secret
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    shade = np.ones((h, w), np.float32)
+    creases = []
     for _ in range(11):
         px, py = rng.uniform(0, w), rng.uniform(0, h)
         theta = rng.uniform(0, math.pi)
-        d = (xx - px) * math.sin(theta) - (yy - py) * math.cos(theta)
-        tilt = rng.uniform(-0.06, 0.06)
+        creases.append((px, py, math.sin(theta), math.cos(theta), rng.uniform(-0.06, 0.06)))
+    shade = np.ones((h, w), np.float32)
+    for y0 in range(0, h, TILE):
+        for x0 in range(0, w, TILE):
+            y1, x1 = min(h, y0 + TILE), min(w, x0 + TILE)
+            _crease_tile(shade[y0:y1, x0:x1], creases, (x0, y0, x1, y1))
+    paper = np.clip(lum * shade, 0, 255)
+    return Image.fromarray(paper.astype(np.uint8), "L").convert("RGB")
+
+
+TILE = 256
+REACH = 250.0
+"""Pixels from a crease beyond which its line (exp(-156)) and highlight (exp(-123)) leave
+the shade exactly as it is, with a wide margin for float32 rounding of the distance."""
+
+
+def _crease_tile(
+    shade: np.ndarray, creases: list[tuple[float, float, float, float, float]],
+    box: tuple[int, int, int, int],
+) -> None:  # fmt: skip
+    """The creases' factors on one tile of the shade, in place, in the page's order."""
+    x0, y0, x1, y1 = box
+    xx = np.arange(x0, x1, dtype=np.float32)[None, :]
+    yy = np.arange(y0, y1, dtype=np.float32)[:, None]
+    for px, py, sin, cos, tilt in creases:
+        corners = [(x - px) * sin - (y - py) * cos for x in (x0, x1 - 1) for y in (y0, y1 - 1)]
+        if min(corners) > REACH:
+            shade *= np.float64(1.0 + tilt)
+            continue
+        if max(corners) < -REACH:
+            shade *= np.float64(1.0 - tilt * 0.5)
+            continue
+        d = (xx - px) * sin - (yy - py) * cos
         shade *= np.where(d > 0, 1.0 + tilt, 1.0 - tilt * 0.5)
         shade *= 1.0 - 0.28 * np.exp(-np.abs(d) / 1.6)
         shade *= 1.0 + 0.05 * np.exp(-np.abs(d - 4.0) / 2.0)
-    paper = np.clip(lum * shade, 0, 255)
-    return Image.fromarray(paper.astype(np.uint8), "L").convert("RGB")
 
 
 BITONAL_LIFT = 22

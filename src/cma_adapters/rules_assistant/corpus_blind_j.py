@@ -1273,7 +1273,8 @@ def _blinds(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     width, height = image.size
     period = BAND_CM / 2.54 * dpi
     slope = 0.3 + rng.random() * 0.2
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    ys = np.arange(height, dtype=np.float32)[:, None]  # (a column and a row, broadcast:
+    xs = np.arange(width, dtype=np.float32)[None, :]  # the same values as the page's grid)
     phase = np.mod(ys + slope * xs + rng.random() * period, period) / period
     level = np.where(phase < 0.45, SHADE, 255).astype(np.uint8)
     mask = Image.fromarray(level).filter(ImageFilter.GaussianBlur(dpi / 30))
@@ -1325,7 +1326,8 @@ def _barrel(image: Image.Image, strength: float = 0.03) -> Image.Image:
     middle, so straight lines bow outwards (the corners stay put); sampled bilinearly."""
     grey = np.asarray(image.convert("L"), dtype=np.float32)
     height, width = grey.shape
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    ys = np.arange(height, dtype=np.float32)[:, None]  # (a column and a row, broadcast:
+    xs = np.arange(width, dtype=np.float32)[None, :]  # the same values as the page's grid)
     nx, ny = (xs - width / 2) / (width / 2), (ys - height / 2) / (height / 2)
     factor = (1 + strength * (nx * nx + ny * ny)) / (1 + 2 * strength)
     sx = np.clip(width / 2 + nx * factor * width / 2, 0, width - 1.001)
