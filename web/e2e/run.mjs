@@ -1372,7 +1372,6 @@ try {
   check(manifest.display === "standalone" && manifest.icons.length > 0, "the web app manifest is served");
   const offline = await (await fetch(`${base}/offline.html`)).text();
   check(/You are offline/.test(offline), "the offline page is served");
-  await others;
 } catch (e) {
   check(false, `run stopped: ${e.stack || e}`);
   for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {
