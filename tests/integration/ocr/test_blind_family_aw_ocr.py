@@ -42,12 +42,21 @@ CHOSEN = (
     (C.OVERPAYMENT, 0, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
-FIRST = "NOT MEASURED YET"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 8/8; creditor 5/6, reference 6/6, balance 6/6, letter date 7/8, deadline 6/6, "
+    "claim no. 1/1, served 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values "
+    "verbatim in the OCR text 36 of 38 (branch corpusaw off 580d3b3c, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
+    "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text at the first measurement."""
-UNMET: frozenset[str] = frozenset()
+VERBATIM = 36
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset({"creditor_name", "letter_date"})
 """The issue's floors this sample did not meet at the first measurement (strict xfails)."""
 
 

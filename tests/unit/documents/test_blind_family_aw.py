@@ -471,11 +471,24 @@ def aw_score(
     )  # fmt: skip
 
 
-FIRST = "NOT MEASURED YET"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 100% (38/38), creditor 29/30, original creditor 1/2, reference 30/30, balance "
+    "29/30, letter date 36/36, deadline 24/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "2/2, frequency 4/4, served 2/2 (branch corpusaw off 580d3b3c = main after round 40's "
+    "merges, shipped classifier and field ranker; on 76 documents class 76/76, creditor "
+    "58/60, original creditor 2/4, reference 60/60, balance 58/60, letter date 72/72: "
+    "benchmarks/OCR.md, 'Family AW')"
+)
+"""The first measurement (38 documents here): every floor met but the original
+creditor's."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (38, 38), "creditor_name": (29, 30), "original_creditor": (1, 2),
+    "account_reference": (30, 30), "balance_pence": (29, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"original_creditor"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
