@@ -168,8 +168,8 @@ no longer a blind measurement. AB was blind until round 27, which read it; J was
 until round 28, which read it; AI was blind until round 29, AF until round 30, AD until
 round 31, AJ until round 32, AK until round 33, AG until round 34, AL until round 35, AN
 and AO until round 38, AP and AQ until round 39 and AR and AS until round 40, which read
-them; all fifteen are read since (``--skip y,i,ah,at,au,av`` leaves out
-the blind Y, I, AH, AT, AU and AV).
+them; all fifteen are read since (``--skip y,i,ah,at,au,av,aw`` leaves out
+the blind Y, I, AH, AT, AU, AV and AW).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -309,7 +309,14 @@ photos on a beach with a pebble holding the page down as colour baseline JPEG wi
 resolution, its pages taped to a wall with masking tape at the corners as one-page
 greyscale PDF; all one page). AV's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,at,au,av``
+Held-out AW (``corpus_blind_aw.py``: a forty-second blind family, in a forty-second hand;
+Coventry under the law of England and Wales; measured against main's reader after round 40
+and never shown to it): ``--family aw`` (AW only) or ``--family all``, ``--ocr-aw N`` scans
+and reads N of its documents (its pages spotted with black mould from a damp home as colour
+JPEG with its resolution, its pages scribbled on in crayon as colour PNG, its pages with
+grease spots as one-page greyscale PDF; all one page). AW's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,at,au,av,aw``
 leaves out exactly those families and no other: the working run of every seen family since
 round 40, which read AR and AS after round 39 read AP and AQ); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -329,14 +336,15 @@ too; "r" is a substring of "ar" and "s" of "as" (and there are families R and S)
 naming AR or AS must use the comma form, or it leaves out R or S too; "t" is a substring of
 "at" (and there is a family T): a skip naming AT must use the comma form, or it leaves out
 T too; "u" is a substring of "au" (and there is a family U): a skip naming AU must use
-the comma form, or it leaves out U too; and "v" is a substring of "av" (and there is a
-family V): a skip naming AV must use the comma form, or it leaves out V too.
+the comma form, or it leaves out U too; and "v" is a substring of "av" and "w" of "aw"
+(and there are families V and W): a skip naming AV or AW must use the comma form, or it
+leaves out V or W too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR and
-AS with their own seeds, not the benchmark's; never Y, I, AH, AT, AU or AV) and
+AS with their own seeds, not the benchmark's; never Y, I, AH, AT, AU, AV or AW) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -346,7 +354,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -354,7 +362,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-f 19] [--ocr-i 19] [--ocr-j 19] [--ocr-aa 19] [--ocr-ab 19] [--ocr-ac 19]
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
-[--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19]
+[--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -431,6 +439,8 @@ from cma_adapters.rules_assistant.corpus_blind_au import au_pages, au_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_au import values_in_text as au_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_av import av_pages, av_scanned, av_text, build_av
 from cma_adapters.rules_assistant.corpus_blind_av import values_in_text as av_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_aw import aw_pages, aw_scanned, aw_text, build_aw
+from cma_adapters.rules_assistant.corpus_blind_aw import values_in_text as aw_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -746,6 +756,9 @@ FAMILY_AU = Family(
 FAMILY_AV = Family(
     "held-out AV, written blind", build_av, av_text, av_pages, av_scanned, av_values_in_text, True
 )
+FAMILY_AW = Family(
+    "held-out AW, written blind", build_aw, aw_text, aw_pages, aw_scanned, aw_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -760,6 +773,7 @@ PRINTED: dict[str, Family] = {
     "at": FAMILY_AT,
     "au": FAMILY_AU,
     "av": FAMILY_AV,
+    "aw": FAMILY_AW,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -869,7 +883,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,at,au,av), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,at,au,av,aw), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -920,6 +934,7 @@ def main() -> None:
     parser.add_argument("--ocr-at", type=int, default=0)
     parser.add_argument("--ocr-au", type=int, default=0)
     parser.add_argument("--ocr-av", type=int, default=0)
+    parser.add_argument("--ocr-aw", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
