@@ -1395,15 +1395,25 @@ def _draw(sample: AASample, n: int, scan: AAScan) -> Image.Image:
 def _carbon(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
     """The ink as a carbon's impression: spread a little, faint and uneven (the pressure of
     the pen or the printer's head), violet-blue on grey-blue flimsy with a fine grain."""
-    ink = 255 - np.asarray(image.convert("L"), dtype=np.float32)
-    ink = np.asarray(Image.fromarray(ink.astype(np.uint8)).filter(ImageFilter.GaussianBlur(dpi / 260)), dtype=np.float32)  # fmt: skip
+    ink = 255 - np.asarray(image.convert("L"))  # (uint8: the same levels as in float32)
+    ink = np.asarray(Image.fromarray(ink).filter(ImageFilter.GaussianBlur(dpi / 260)), dtype=np.float32)  # fmt: skip
     height, width = ink.shape
     pressure = PRESSURE + 0.2 * np.sin(np.linspace(0, 3 + rng.random() * 2, height))[:, None]
     grain = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 5, (height, width))
-    share = np.clip(ink / 255 * pressure, 0, 1)[..., None]
-    paper = np.array(FLIMSY, dtype=np.float32) + grain[..., None]
-    out = paper * (1 - share) + np.array(CARBON_INK, dtype=np.float32) * share
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    # (a channel at a time, the ink blended in only where there is any: elsewhere its share
+    # is 0 and the flimsy with its grain is left exactly as it is; the same float64
+    # arithmetic a pixel at a time as the whole page's)
+    at = np.flatnonzero(ink)
+    share = np.clip(ink.ravel()[at] / 255 * pressure[at // width, 0], 0, 1)
+    out = np.empty((height, width, 3), dtype=np.uint8)
+    for channel, (flimsy, carbon) in enumerate(
+        zip(np.array(FLIMSY, dtype=np.float32), np.array(CARBON_INK, dtype=np.float32), strict=True)
+    ):
+        paper = grain + flimsy
+        flat = paper.ravel()
+        flat[at] = flat[at] * (1 - share) + carbon * share
+        out[:, :, channel] = np.clip(paper, 0, 255, out=paper).astype(np.uint8)
+    return Image.fromarray(out)
 
 
 def _fed(image: Image.Image, skew: float) -> Image.Image:

@@ -1278,13 +1278,15 @@ def _curl(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     band = int(width * CURL)
     out = arr.copy()
     ys = np.arange(height, dtype=np.float32)
-    for x in range(band):
-        lift = ((band - x) / band) ** 2
-        source_x = min(width - 1, int(x + lift * band * 0.08))
-        bow = lift * LIFT * height * ((ys - height / 2) / (height / 2))
-        source_y = np.clip((ys + bow).astype(int), 0, height - 1)
-        column = arr[source_y, source_x]
-        out[:, x] = column * (1 - 0.3 * lift)
+    # (every column of the band at once: each column's Python factors rounded to float32,
+    # as multiplying a float32 column by a Python float does, so the same pixels)
+    lifts = [((band - x) / band) ** 2 for x in range(band)]
+    source_x = [min(width - 1, int(x + lift * band * 0.08)) for x, lift in enumerate(lifts)]
+    bows = np.array([lift * LIFT * height for lift in lifts]).astype(np.float32)
+    bow = bows[None, :] * ((ys - height / 2) / (height / 2))[:, None]
+    source_y = np.clip((ys[:, None] + bow).astype(int), 0, height - 1)
+    shades = np.array([1 - 0.3 * lift for lift in lifts]).astype(np.float32)
+    out[:, :band] = arr[source_y, np.array(source_x)[None, :]] * shades[None, :]
     out = out * (1 - 0.04 * rng.random())
     result = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8)).filter(
         ImageFilter.GaussianBlur(0.5)

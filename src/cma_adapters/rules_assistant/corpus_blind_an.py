@@ -1660,10 +1660,17 @@ def _pleat(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     band = max(3, round(h * rng.uniform(*PLEAT)))
     xs = np.arange(w)
     fold = (h * rng.uniform(0.3, 0.7) + rng.uniform(-0.03, 0.03) * (xs - w / 2)).astype(np.int64)
-    ys = np.arange(h)[:, None]
+    # (rows above the fold's highest point are copied, rows below its lowest drawn up by
+    # ``band``, and only the rows it slants across picked a pixel at a time: the same
+    # pixels as picking every row's; the rows past the page's foot are paper)
+    out = np.empty_like(arr)
+    top, bottom = min(max(0, int(fold.min())), h), min(max(0, int(fold.max()) + 1), h)
+    out[:top] = arr[:top]
+    ys = np.arange(top, bottom)[:, None]
     source = np.clip(ys + band * (ys >= fold[None, :]), 0, h - 1)
-    out = arr[source, xs[None, :]]
-    out[ys[:, 0] >= h - band] = PAPER
+    out[top:bottom] = arr[source, xs[None, :]]
+    out[bottom:] = arr[np.clip(np.arange(bottom, h) + band, 0, h - 1)]
+    out[max(0, h - band) :] = PAPER
     edge = max(2, band // 4)
     for k in range(edge + 1):
         rows = np.clip(fold + k, 0, h - 1)
@@ -1701,9 +1708,9 @@ def _beneath(image: Image.Image, rng: random.Random, skew: float) -> Image.Image
     canvas = Image.composite(Image.new("RGB", canvas.size, (20, 20, 24)), canvas, shadow.filter(ImageFilter.GaussianBlur(w // 120)))  # fmt: skip
     mask = Image.new("L", image.size, 255).rotate(skew, expand=True)
     canvas.paste(top, (round(w * 0.015), round(h * 0.01)), mask)
-    arr = np.asarray(canvas, dtype=np.float32)
-    fall = np.linspace(1.04, 0.84, arr.shape[1], dtype=np.float32)[None, :, None]
-    lit = Image.fromarray(np.clip(arr * fall, 0, 255).astype(np.uint8))
+    arr = np.asarray(canvas).astype(np.float32)
+    arr *= np.linspace(1.04, 0.84, arr.shape[1], dtype=np.float32)[None, :, None]  # in place
+    lit = Image.fromarray(np.clip(arr, 0, 255, out=arr).astype(np.uint8))
     return lit.filter(ImageFilter.GaussianBlur(0.5))
 
 

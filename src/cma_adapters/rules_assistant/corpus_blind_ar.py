@@ -1588,14 +1588,37 @@ def _clip(image: Image.Image, sample: ARSample, n: int, dpi: int, rng: random.Ra
         pen = ImageDraw.Draw(pen_image)
         for a, b in ((x0 + half // 4, x0 + half * 3 // 4), (x1 - half * 3 // 4, x1 - half // 4)):
             pen.line([(a + shift, jaw_foot), (a + shift - dpi // 20, jaw_foot + reach + shift), (b + shift + dpi // 20, jaw_foot + reach + shift), (b + shift, jaw_foot)], fill=255, width=width)  # fmt: skip
-    soft = np.asarray(shadow.filter(ImageFilter.GaussianBlur(dpi // 40)), dtype=np.float32) / 255.0
-    arr *= 1 - 0.35 * soft
-    lines = np.asarray(wire, dtype=np.float32) / 255.0
-    arr = arr * (1 - lines) + 55.0 * lines
+    # (the shadow blurred and both applied only in the box round their strokes: elsewhere
+    # the blurred shadow and the wire are 0 and their factors leave the page exactly as it
+    # is; the box's margin of zeros is wider than the blur reaches, so it blurs as the page)
+    margin = 8 * (dpi // 40) + 8
+    left, top, right, bottom = _box(shadow.getbbox(), margin, w, h)
+    blurred = shadow.crop((left, top, right, bottom)).filter(ImageFilter.GaussianBlur(dpi // 40))
+    soft = np.asarray(blurred, dtype=np.float32) / 255.0
+    arr[top:bottom, left:right] *= 1 - 0.35 * soft
+    left, top, right, bottom = _box(wire.getbbox(), 0, w, h)
+    lines = np.asarray(wire.crop((left, top, right, bottom)), dtype=np.float32) / 255.0
+    patch = arr[top:bottom, left:right]
+    arr[top:bottom, left:right] = patch * (1 - lines) + 55.0 * lines
     gen = np.random.default_rng(rng.randrange(1 << 30))
     arr += gen.normal(0.0, 1.8, arr.shape)
     grey = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
     return grey.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=248)
+
+
+def _box(
+    bbox: tuple[int, int, int, int] | None, margin: int, w: int, h: int
+) -> tuple[int, int, int, int]:
+    """``bbox`` (a mask's nonzero pixels) widened by ``margin``, within the page."""
+    if bbox is None:
+        return 0, 0, 0, 0
+    left, top, right, bottom = bbox
+    return (
+        max(0, left - margin),
+        max(0, top - margin),
+        min(w, right + margin),
+        min(h, bottom + margin),
+    )
 
 
 def _scorch(image: Image.Image, sample: ARSample, n: int, dpi: int, rng: random.Random, skew: float) -> Image.Image:  # fmt: skip

@@ -107,6 +107,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import random
 from collections.abc import Callable, Sequence
 
@@ -1496,14 +1497,19 @@ def _free_rows(sample: ASSample, n: int) -> list[int]:
 
 def _scorch(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     """Colour; an iron left on the page: a brown, pointed sole-plate mark over one side,
-    darkest round its edge, pale steam holes in it; a little askew."""
-    arr = np.asarray(image, dtype=np.float32)
-    h, w = arr.shape[:2]
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    darkest round its edge, pale steam holes in it; a little askew. (Computed only in the
+    box the mark reaches and each steam hole within its reach, with the same float32
+    arithmetic a pixel at a time as over the whole page: see ``SOLE`` and ``STEAM``.)"""
+    src = np.asarray(image)
+    h, w = src.shape[:2]
     left = rng.random() < 0.5
     cx = w * (rng.uniform(0.02, 0.12) if left else rng.uniform(0.88, 0.98))
     cy = h * rng.uniform(0.3, 0.75)
     a, b = w * rng.uniform(0.16, 0.2), h * rng.uniform(0.09, 0.12)
+    x0, x1 = max(0, math.floor(cx - SOLE * a)), min(w, math.ceil(cx + SOLE * a) + 1)
+    y0, y1 = max(0, math.floor(cy - SOLE * b)), min(h, math.ceil(cy + SOLE * b) + 1)
+    xs = np.arange(x0, x1, dtype=np.float32)[None, :]
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None]
     u, v = (xs - cx) / a, (ys - cy) / b
     # a sole plate: round at the heel, narrowing to a point at the toe (upwards)
     taper = np.clip(1.0 - 0.55 * np.clip(-v, 0, None), 0.2, 1.0)
@@ -1511,15 +1517,35 @@ def _scorch(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
     inside = np.clip((1.0 - r) * 6, 0, 1)
     rim = np.exp(-(((r - 0.92) / 0.08) ** 2))
     heat = 0.22 * inside + 0.25 * rim
+    spread = 2 * (w * 0.006) ** 2
+    reach = STEAM * w * 0.006
     for _ in range(rng.randrange(8, 14)):
         hx, hy = cx + a * rng.uniform(-0.5, 0.5), cy + b * rng.uniform(-0.2, 0.6)
-        hole = np.exp(-(((xs - hx) ** 2 + (ys - hy) ** 2) / (2 * (w * 0.006) ** 2)))
-        heat -= 0.15 * hole * inside
+        hx0, hx1 = max(x0, math.floor(hx - reach)), min(x1, math.ceil(hx + reach) + 1)
+        hy0, hy1 = max(y0, math.floor(hy - reach)), min(y1, math.ceil(hy + reach) + 1)
+        if hx0 >= hx1 or hy0 >= hy1:
+            continue
+        hxs, hys = xs[:, hx0 - x0 : hx1 - x0], ys[hy0 - y0 : hy1 - y0]
+        hole = np.exp(-(((hxs - hx) ** 2 + (hys - hy) ** 2) / spread))
+        at = (slice(hy0 - y0, hy1 - y0), slice(hx0 - x0, hx1 - x0))
+        heat[at] -= 0.15 * hole * inside[at]
     heat = np.clip(heat, 0, 1)[:, :, None]
     brown = np.asarray((150.0, 96.0, 40.0), dtype=np.float32)
+    arr = src[y0:y1, x0:x1].astype(np.float32)
     out = arr * (1 - heat) + brown[None, None, :] * heat
-    scorched = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    page = src.copy()
+    page[y0:y1, x0:x1] = np.clip(out, 0, 255).astype(np.uint8)
+    scorched = Image.fromarray(page)
     return scorched.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(248, 246, 240))  # fmt: skip
+
+
+SOLE = 2.0
+"""How far from the mark's centre, in its half-widths ``a`` and ``b``, its heat reaches:
+the radius ``r`` is at least the larger of ``|u|`` and ``|v|``, and beyond 1.74 the rim's
+``exp`` is exactly 0 in float32, as is ``inside``, so the page is left exactly as it is."""
+STEAM = 16.0
+"""How far a steam hole reaches, in its ``w * 0.006``: beyond 14.5 its ``exp`` is exactly 0
+in float32 and the heat is left exactly as it is."""
 
 
 def _fringe(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
@@ -1541,11 +1567,19 @@ def _fringe(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
         return canvas
 
     merged = Image.merge("RGB", (scaled(red, 1 + grow), green, scaled(blue, 1 - grow)))
-    arr = np.asarray(merged, dtype=np.float32)
+    src = np.asarray(merged)
     gen = np.random.default_rng(rng.randrange(1 << 30))
     cast = np.asarray((0.99, 0.96, 0.9), dtype=np.float32)
-    out = arr * cast[None, None, :] + gen.normal(0.0, 3.0, arr.shape[:2])[:, :, None]
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.5))  # fmt: skip
+    noise = gen.normal(0.0, 3.0, src.shape[:2])
+    out = np.empty_like(src)
+    # a channel at a time, its cast a table of the 256 levels (the same float32 products,
+    # then the float64 sum with the noise, as the page's channels cast at once)
+    for channel in range(3):
+        level = (np.arange(256, dtype=np.float32) * cast[channel]).astype(np.float64)
+        arr = level[src[:, :, channel]]
+        arr += noise
+        out[:, :, channel] = np.clip(arr, 0, 255, out=arr).astype(np.uint8)
+    return Image.fromarray(out).filter(ImageFilter.GaussianBlur(0.5))
 
 
 def _ruler(image: Image.Image, sample: ASSample, n: int, dpi: int, rng: random.Random, skew: float) -> Image.Image:  # fmt: skip
