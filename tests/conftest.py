@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import uuid
@@ -14,6 +15,23 @@ POSTGRES_ADMIN_URL = os.environ.get(
     "CMA_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
 )
 REDIS_URL = os.environ.get("CMA_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Less time in Python's cyclic garbage collector, for every test of the session.
+
+    After collection each test process holds every module it imported (the app, the
+    corpus families, numpy, scikit-learn) and the collected tests: objects that live for
+    the whole session. ``gc.freeze()`` moves them out of the collector's sight, so a full
+    collection no longer walks them, and the higher first threshold (50,000 allocations
+    rather than 700) collects young objects less often. Building the HTTP app (done per
+    end-to-end test) takes 0.63 of the CPU it took with the defaults
+    (``benchmarks/app_build.py``, alternating in one process), and three end-to-end
+    modules took 12-22% less CPU. Garbage is still collected, only less often.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _admin_execute(sql: str) -> None:
