@@ -203,6 +203,9 @@ ORGANISATION = re.compile(
     r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
     r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
+    # a university or a college, which charges fees (round 41), not a road named for one
+    r"|(?:University|College)(?!\s+(?:Road|Street|Avenue|Lane|Way|Drive|Close|Place|Square"
+    r"|Gardens|Green|Park|Hill|Terrace|Crescent|Row|Walk)\b)"
     # a local authority named as the place's borough, its name's word in the middle:
     # "London Borough of X", "Royal Borough of X" (round 39)
     r"|(?<=[A-Za-z] )Borough(?=\s+of\s+(?-i:[A-Z]))"
@@ -874,8 +877,24 @@ _FREQUENCIES = (
         ),
         "fortnightly",
     ),
-    (re.compile(r"\b(?:weekly|every week|week|every (?:7|seven) days)\b", re.I), "weekly"),
-    (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
+    (
+        re.compile(
+            r"\b(?:weekly|every week|week|every (?:7|seven) days"
+            # (a weekday, each week: "Wages paid every Friday", round 41)
+            r"|(?:every|each) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+            re.I,
+        ),
+        "weekly",
+    ),
+    (
+        re.compile(
+            r"\b(?:monthly|every month|month|calendar month"
+            # (the month's last working day: "Salary paid on the last working day", round 41)
+            r"|last (?:working|banking|business) day)\b",
+            re.I,
+        ),
+        "monthly",
+    ),
     (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
 )
 
