@@ -16,6 +16,7 @@ from tests.unit.documents.reading_support import one_page, read_as, refined
 from cma_adapters.rules_assistant import assistant
 from cma_adapters.rules_assistant.assistant import read
 from cma_adapters.rules_assistant.corpus import Cell, sample_pages, sample_text
+from cma_adapters.rules_assistant.values import parse_date, parse_reference
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
@@ -383,3 +384,15 @@ def test_a_court_s_warrant_quotes_the_claim_number_an_enforcer_s_case_no_does_no
     assert read_as(page, C.ENFORCEMENT_AGENT_NOTICE).court_claim_number == "K4QX119B"
     enforcer = [*page[:6], (Cell(0.1, "Tamsett case no."), Cell(0.5, "TFE5510293")), *page[7:]]
     assert read_as(enforcer, C.ENFORCEMENT_AGENT_NOTICE).court_claim_number is None
+
+
+def test_a_date_whose_spaces_ocr_lost() -> None:
+    """After OCR a date's parts may run together: a weekday glued to its day ("Wed02June
+    2027"), a day's ordinal to the month and the month's point to the year ("3rdJun.2027"),
+    the "3" of "3rd" read as "$": still the date; and "WED02JUNE" is no reference."""
+    assert parse_date("Wed02June 2027") == dt.date(2027, 6, 2)
+    assert parse_date("3rdJun.2027") == dt.date(2027, 6, 3)
+    assert parse_date("$rdJun.2027") == dt.date(2027, 6, 3)
+    assert parse_date("Wednesday") is None
+    assert parse_reference("Wed02June") is None
+    assert parse_reference("OXB551029") == "OXB551029"
