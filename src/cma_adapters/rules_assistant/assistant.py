@@ -462,6 +462,20 @@ def read(
         document_class, source = refined, f"{source}+cue"
         found = read_fields(layouts, text, document_class, learned)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
+    if document_class is C.ENFORCEMENT_AGENT_NOTICE:
+        # (a court's warrant enforcing its judgment quotes the claim it was given in,
+        # labelled as the claim's: "Claim no. to quote"; an enforcer's own "case no." is
+        # its reference, round 41)
+        claim = next(
+            (
+                c.value
+                for c in found.get("court_claim_number", [])
+                if c.score >= 3 and c.label and re.search(r"\bclaim\b", c.label, re.I)
+            ),
+            None,
+        )
+        if claim is not None:
+            chosen["court_claim_number"] = claim
     return Reading(
         document_class=document_class,
         confidence=confidence,
@@ -654,7 +668,11 @@ _JUDGMENT_GIVEN = re.compile(
 # instructed to enforce the judgment" — not "the creditor may apply to enforce it".
 _ENFORCING = re.compile(
     r"\b(?:notice of (?:intent(?:ion)?|proposal|proposed action) to enforce"
-    r"|(?:has|have) applied (?:to [a-z' ]{1,40}? )?(?:to enforce|for (?:the )?enforcement)"
+    r"|(?:has|have) (?:applied|asked) (?:to )?(?:[a-z' ]{1,40}? )?(?:to enforce|for (?:the )?"
+    r"enforcement)"
+    # (a court's own notice that it has issued the enforcer's warrant, round 41)
+    r"|(?:warrant|writ) of (?:control|execution|possession) (?:has )?(?:now )?(?:been |was )"
+    r"issued"
     r"|(?:has|have) (?:been )?instructed (?:us )?to enforce"
     r"|(?:we|this office) (?:are|is) (?:now )?enforcing)\b"
 )
@@ -664,9 +682,21 @@ _MAY_COME = re.compile(
 )
 
 
+# A line that stops on a word no heading or sentence ends on (an article, a preposition, a
+# conjunction, an auxiliary): its sentence runs on to the next line (round 41).
+_RUNS_ON = re.compile(
+    r"\b(?:the|a|an|of|to|with|by|for|and|or|in|on|at|from|as|that|which|may|will|can|be|is"
+    r"|are|has|have|your|our|its|their)[ \t]*\n[ \t]*"
+)
+
+
 def _told_as_done(pattern: re.Pattern[str], flat: str, *, lines: bool = False) -> bool:
     """A sentence of ``flat`` (or a line, with ``lines``: a heading has no stop) that says
-    ``pattern`` as done, not as what may come."""
+    ``pattern`` as done, not as what may come. A line that stops on a word no line ends on
+    ("… register the charge as a debt with the" / "Traffic Enforcement Centre.") runs on:
+    its sentence is one (round 41)."""
+    if lines:
+        flat = _RUNS_ON.sub(lambda m: m.group().split()[0] + " ", flat)
     parts = re.split(r"(?<=[.!?;])\s+|\n" if lines else r"(?<=[.!?;])\s+", flat)
     return any(pattern.search(s) and not _MAY_COME.search(s) for s in parts)
 
@@ -675,7 +705,9 @@ def _told_as_done(pattern: re.Pattern[str], flat: str, *, lines: bool = False) -
 # register, a charge registered for recovery (round 39).
 _ENFORCEMENT_STEP = re.compile(
     r"\b(?:sheriff officers?|enforcement (?:agents?|officers?|agency|centre)|bailiffs?"
-    r"|warrants?|charge for payment|notice of enforcement|regist(?:er|ered|ers|ration)"
+    r"|warrants?|charge for payment|notice of enforcement"
+    # (a vehicle's registration mark is none, round 41)
+    r"|(?<!vehicle )(?<!car )regist(?:er|ered|ers|ration)(?! (?:no|number|mark|plate)\b)"
     r"|order for recovery|liability order|court|compliance fee|take control of goods)\b"
 )
 
@@ -838,6 +870,11 @@ def _owed_after_all(
         # near-zero odds, the generic letter about a debt is not, refined by its cues; a
         # private parking charge read as utility arrears at 2e-9, round 40)
         return refine_class(C.CREDITOR_LETTER, found, text)
+    if likeliest == C.CREDITOR_LETTER.value:
+        # (the generic letter about a debt is refined by its cues, as the word model's own
+        # reading is: a credit union's statement, its loan "owed" carried between dated
+        # lines and nothing asked, is a statement; round 41)
+        return refine_class(C.CREDITOR_LETTER, found, text)
     return DocumentClass(likeliest)
 
 
@@ -997,8 +1034,10 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and _OWED.search(flat)
     ):
         return C.UTILITY_ARREARS  # a heating oil (fuel) supplier's arrears (round 38)
-    if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and _LENT.search(flat):
-        return C.CREDITOR_LETTER  # a loan or a card, and nothing a utility supplies
+    if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and not _BILLED.search(flat):
+        # (a loan or a card, or fees no utility charges — a university's hall fees, round
+        # 41 — and nothing a utility supplies or bills)
+        return C.CREDITOR_LETTER
     if (
         cls is C.UTILITY_BILL
         and (_SETTLED.search(flat) or _NOT_ASKED.search(flat))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from cma_adapters.rules_assistant.fields_kinds import (
+    NI_NUMBER,
     first_words_lost,
     fuller_form,
     lender_label,
@@ -416,6 +417,15 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         # is its (or its solicitor's) file reference.
         if cls in (C.COURT_CLAIM_N1, C.COUNTY_COURT_JUDGMENT) and c.role == "in the body":
             change += 1.0 if c.score >= 2.4 else 0.0
+        # A benefit office's demand for an overpayment is kept under the claimant's
+        # National Insurance number, labelled as such (an employer's "NI number" is not an
+        # account; round 41)
+        if (
+            cls is C.OVERPAYMENT
+            and re.search(r"\b(?:national insurance|ni)(?: number| no)?\b", label)
+            and re.fullmatch(NI_NUMBER, str(c.value))
+        ):
+            change += 4.0
         return change
 
     _adjust(found, "account_reference", reference)

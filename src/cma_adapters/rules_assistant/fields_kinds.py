@@ -447,9 +447,17 @@ def keyed_boxes(layout: Layout) -> Layout:
         if layout.row_tops[r + 1] - layout.row_tops[r] > 3.2 * layout.line_height:
             continue
         new_row = []
+        lefts = sorted(c.left for c in numbers)
         for cell in row:
             entry = key.get(cell.text.rstrip("."))
-            under = any(abs(v.left - cell.left) <= tolerance for v in values)
+            # (a value flush under its number, or anywhere in its box: right of its number
+            # and left of the next box's, round 41)
+            ends = [x for x in lefts if x > cell.left]
+            end = ends[0] if ends else layout.width
+            under = any(
+                abs(v.left - cell.left) <= tolerance or cell.left < v.left < end - tolerance
+                for v in values
+            )
             if entry is None or not under:
                 new_row.append(cell)
                 continue

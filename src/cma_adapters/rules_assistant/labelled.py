@@ -53,7 +53,11 @@ _TIME_AFTER_BY = r"end|date|time|close|deadline|last|latest|day|following|next"
 # A byline: "By the Tenancy Desk", who wrote the letter (round 39).
 _BYLINE_WORDS = r"by (?:the |our )(?!(?:" + _TIME_AFTER_BY + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}"
 # A paper named, then that it was made or sent: "Final notice printed" (round 39).
-_PAPER_MADE = r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed)"
+# (or made out: "Invoice drawn", "Bill raised", "Demand made out", round 41)
+_PAPER_MADE = (
+    r"(?:[a-z']+ ){1,3}(?:written|sent|printed|produced|posted|emailed|signed|drawn(?: up)?"
+    r"|raised|made out)"
+)
 
 LETTER_DATE_LABELS = [
     _l(
@@ -82,6 +86,10 @@ LETTER_DATE_LABELS = [
         r"|given) on\b",
         2.0,
     ),
+    # the writer named, then that it wrote on: "Credit Control wrote on", "The council
+    # wrote on", the whole of the label's cell (round 41; not "we wrote to you on", an
+    # earlier letter told of in a sentence)
+    _l(r"(?:[a-z&'.]+ ){1,4}wrote on$", 2.5),
     # a byline: "By the Tenancy Desk" beside its date, the writer's name after "by" and
     # nothing to do (round 39)
     _l(_BYLINE_WORDS + "$", 2.0),
@@ -161,8 +169,10 @@ DEADLINE_LABELS = [
     # A payment the creditor will take: direct-debit and plan collection dates.
     _l(
         _W % 3 + r"(?:next (?:attempt|collection|payment date|payment due)|try again(?: on)?"
-        # ("taken to be served on" is a deemed service, no collection: round 15)
-        r"|(?:collected|taken(?! to be)|debited|collection)(?: on)?(?: or after| from)?)\b",
+        # ("taken to be served on" is a deemed service, no collection: round 15; nor
+        # "Taken as served", round 41)
+        r"|(?:collected|taken(?! to be| as (?:served|delivered|received))|debited|collection)"
+        r"(?: on)?(?: or after| from)?)\b",
         2.0,
     ),
 ]
@@ -221,6 +231,8 @@ BALANCE_LABELS = [
         + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|decree(?! (?:pronounced|made|granted|dated|issued) on\b)|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
         1.0,
     ),
+    # the demand named as a noun, the whole label: "Creditor's demand, in full" (round 41)
+    _l(_W % 3 + r"demand(?: in full)?$", 1.0),
     # what it takes to end the debt, or what a claimant asks for, in other words: "To clear
     # the case today", "To settle in full", "Pitch fees our client seeks", "Sum sought"
     # (round 26)
@@ -363,7 +375,8 @@ ORIGINAL_LABELS = [
     # who passed the debt on, named by what it is, then a clause: "Bank that sold it",
     # "Lender who assigned the loan to us" (round 32)
     _l(
-        _W % 3 + r"(?:firm|company|business|lender|bank|creditor|supplier|provider|owner)"
+        # (any word for what it is, "Network that assigned it", round 41; not what was sold)
+        _W % 3 + r"(?!(?:balance|amount|sum|total|debt|account|loan|agreement)s? )[a-z']+"
         # (what it sold wrapped to the label's next line: "Firm that sold / the loan",
         # round 38)
         r" (?:that|who|which) (?:assigned|sold|transferred|passed on)(?: (?:it|them|the (?:debt"
@@ -426,6 +439,9 @@ PAYER_NAMED_LABELS = [
 # with five words, the other income labels with four).
 INCOME_PAID_IN_LABELS = [
     _l(r"(?:[a-z']+ ){0,2}paid (?:in)?to your (?:bank(?: account)?|account)$", 3.0),
+    # (or what went into it, and when: "Into your bank this time", "Into your account this
+    # month", round 41)
+    _l(r"in(?:to)? your (?:bank|account)(?: account)?(?: this (?:time|week|month|period))?$", 3.0),
 ]
 
 
@@ -468,7 +484,9 @@ INCOME_LABELS = [
 
 
 GROSS_LABELS = [
-    _l(_W % 3 + r"(?:gross|before deductions)\b", 3.0),
+    # (before what is taken, in other words: "Earned before stoppages", "Pay before tax",
+    # round 41)
+    _l(_W % 3 + r"(?:gross|before (?:deductions|stoppages|tax|anything (?:is )?taken))\b", 3.0),
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
     # ("Total paid" beside "Total taken" and what is left: the payments' total, round 39)
@@ -656,7 +674,11 @@ _NOT_RECEIVED = re.compile(
     # ("Repayments behind so far": what is behind is owed, round 35)
     r"|behind"
     # (what a claimant asks for: "Pitch fees our client seeks", "Fees sought", round 26)
-    r"|seeks|sought)\b"
+    r"|seeks|sought"
+    # (the fees themselves said to be owed: "Berthing fees owed", round 41; not a court's
+    # or an enforcer's fee)
+    r"|(?<!court )(?<!issue )(?<!compliance )(?<!enforcement )(?:fees?|charges?) (?:still )?"
+    r"(?:owed|owing|outstanding))\b"
 )
 
 
@@ -696,6 +718,10 @@ _PAYEES_ACCOUNT = re.compile(r"\b(?:credit|bank|giro) account\b|\bbank giro\b")
 
 
 _EXCHANGE = re.compile(r"\b(?:chat|conversation|session|transcript)\b")
+_METER_POINT = re.compile(
+    r"\b(?:meter(?: point| serial)?|supply point) (?:reference|ref|number|no|id)\b"
+    r"|\bmp[ar]n\b|\bmeter serial\b"
+)
 # A code that proves who is calling or that a paper is genuine ("Security code", "Passcode",
 # "Verification no."): it checks, it numbers no account (round 32)
 _SECURITY_CODE = re.compile(
@@ -744,6 +770,11 @@ def reference_score(hit: Hit, weight: float) -> float:
     # exchange, a web chat or a call, not the account talked about in it (round 27).
     if _EXCHANGE.search(label):
         s -= 4.0
+    # A meter's or a supply point's own number ("Meter point reference", "MPRN", "Meter
+    # serial no."): the supply's, not the customer's account; a weaker account label beside
+    # it wins (round 41).
+    if _METER_POINT.search(label):
+        s -= 2.0
     # (in the label, or printed before the value in its own cell, under a heading)
     if _SECURITY_CODE.search(label) or _SECURITY_CODE.search(" ".join(norm_words(hit.text))):
         s -= 4.0

@@ -279,24 +279,40 @@ def _wrapped_names(
     Ltd"): the line under the name (its left edge, within a line's pitch, nothing of its own
     under the label; capitalised words, three at most, no figure) joins it where it ends
     the name as a company's does (Ltd, LLP, PLC) or the whole name is printed elsewhere on
-    the page (round 40). Only a value right of a label cell (``_label_part``) of words."""
+    the page (round 40). Only a value right of a label cell (``_label_part``) of words; or
+    one of a row of values under their labels (a grid's, a form's boxes), the line under it
+    alone on its own line and set under it flush left or centred (round 41: "Milnrow
+    Personal" over "Finance Ltd" in a box)."""
     out = [list(row) for row in rows]
     emptied: set[int] = set()
     for r in range(len(out) - 1):
-        for i in range(1, len(out[r])):
-            label, cell = out[r][i - 1], out[r][i]
-            if _label_part(label) is None or re.search(r"[\d£:@]", cell.text):
+        for i in range(len(out[r])):
+            label, cell = out[r][i - 1] if i else None, out[r][i]
+            beside = label is not None and _label_part(label) is not None
+            if not beside and len(out[r]) < 2:
+                continue
+            if re.search(r"[\d£:@]", cell.text):
                 continue
             if not _NAME_LINE.fullmatch(cell.text.strip()) or len(cell.words) > 5:
                 continue
             nr = r + 1
             if tops[nr] - tops[r] > 2.4 * height:
                 continue
-            j = next(
-                (j for j, o in enumerate(out[nr]) if abs(o.left - cell.left) <= 0.5 * height), None
-            )
-            if j is None or any(o.right > label.left for o in out[nr][:j]):
-                continue
+            if beside:
+                j = next(
+                    (j for j, o in enumerate(out[nr]) if abs(o.left - cell.left) <= 0.5 * height),
+                    None,
+                )
+                if j is None or any(label and o.right > label.left for o in out[nr][:j]):
+                    continue
+            else:
+                centre = (cell.left + cell.right) / 2
+                if len(out[nr]) != 1 or not (
+                    abs(out[nr][0].left - cell.left) <= 0.5 * height
+                    or abs((out[nr][0].left + out[nr][0].right) / 2 - centre) <= 0.5 * height
+                ):
+                    continue
+                j = 0
             below = out[nr][j]
             line = below.text.strip()
             if not _NAME_LINE.fullmatch(line) or len(below.words) > 3:
@@ -1093,6 +1109,16 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                 )
                 if right is not None and _grid_value_row(layout, r, cell, row[right]):
                     right = None  # (the cell right of it is another heading's value)
+                if (
+                    right is not None
+                    and r + 1 < len(layout.rows)
+                    and layout.row_tops[r + 1] - layout.row_tops[r] <= 5.0 * layout.line_height
+                    and _boxes_apart(row, layout.rows[r + 1], 0.04 * layout.width)
+                    and all(re.search(r"[\d£]", v.text) for v in layout.rows[r + 1])
+                ):
+                    # (the next label of a row of boxes over a row of figures, each under its
+                    # own label: the value is under, round 41)
+                    right = None
                 if right is not None:
                     hits.append(
                         _hit(
@@ -1445,6 +1471,10 @@ def _header_of_columns(layout: Layout, header_row: Sequence[Cell], value: Cell) 
     return under(value.row) and under(value.row + 1)
 
 
+# A span of time counted: "4 weeks", "28 days", "12 months".
+_SPAN = re.compile(r"\b\d{1,3} (?:weeks?|days?|months?|years?)\b", re.I)
+
+
 def _grid_value_row(layout: Layout, r: int, cell: Cell, right: Cell) -> bool:
     """Whether ``cell`` and ``right`` are two values of a grid of boxes, each under its own
     heading ("Pay cycle | Basic (150 h)" over "Paid monthly | 2,131.50", round 25): the row
@@ -1453,7 +1483,8 @@ def _grid_value_row(layout: Layout, r: int, cell: Cell, right: Cell) -> bool:
     ``cell``, another over ``right``), ``cell`` holds no figure and ``right`` does, and the
     row below puts no figure under ``right`` (a table whose rows go on reads each row's
     label with its figures)."""
-    if r == 0 or not re.search(r"\d", right.text) or re.search(r"\d", cell.text):
+    # (a count of weeks or days is no figure of a value's: "Paid every 4 weeks", round 41)
+    if r == 0 or not re.search(r"\d", right.text) or re.search(r"\d", _SPAN.sub("", cell.text)):
         return False
     if layout.row_tops[r] - layout.row_tops[r - 1] > 2.4 * layout.line_height:
         return False
@@ -1549,6 +1580,8 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
     above = _aligned(layout, r, cell, -1)
     if above is None or len(above.words) > 6 or len(layout.rows[r - 1]) < len(row):
         return False  # (a heading over a table's header row is no value strip)
+    if re.fullmatch(r"[A-Za-z]{1,3}\.?", above.text.strip()):
+        return False  # (a tile's symbol, "Id" over "Invoice drawn", is no value: round 41)
     over = _aligned(layout, r - 1, above, -1)
     if (
         over is not None
@@ -1578,7 +1611,11 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         return None
     top = layout.row_tops[r]
     for nr in range(r + 1, min(r + 3, len(layout.rows))):
-        if layout.row_tops[nr] - top > 3.2 * layout.line_height:
+        if layout.row_tops[nr] - top > 3.2 * layout.line_height and not (
+            nr == r + 1
+            and layout.row_tops[nr] - top <= 5.0 * layout.line_height
+            and _boxes_apart(layout.rows[r], layout.rows[nr], 0.04 * layout.width)
+        ):
             return None
         tolerance = 0.04 * layout.width
         for other in layout.rows[nr]:
@@ -1597,6 +1634,11 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         tier = _in_its_tier(layout.rows[r], layout.rows[nr], cell)
         if tier is not None:
             return tier
+        # (a grid of boxes, each value set anywhere in its label's box, right of where the
+        # label's column starts: "Case no. at X" over "   R5NB636J" far to its right, r41)
+        heads, values = layout.rows[r], layout.rows[nr]
+        if cell in heads and _boxes_apart(heads, values, tolerance):
+            return values[heads.index(cell)]
         # (a row of other columns' cells only, none over the label's: on a skewed scan a
         # column's values fall a row lower than the next column's, round 16)
         if any(o.left < cell.right and o.right > cell.left for o in layout.rows[nr]):
@@ -1606,6 +1648,28 @@ def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:
         if _wraps_a_label(layout, r, nr):
             top = layout.row_tops[nr]
     return None
+
+
+def _boxes_apart(heads: Sequence[Cell], values: Sequence[Cell], tolerance: float) -> bool:
+    """A row of two or more labels (words, no figure) over a row of as many values, each
+    value in its label's box (under the label, past the label before it, starting before
+    the next): a grid of
+    tall boxes whose values are set low in them, further below their labels than a line or
+    three (round 41)."""
+    if len(heads) < 2 or len(values) != len(heads):
+        return False
+    if any(
+        re.search(r"\d", _SPAN.sub("", h.text)) or not re.search(r"[A-Za-z]{3}", h.text)
+        for h in heads
+    ):
+        return False
+    for i, (h, v) in enumerate(zip(heads, values, strict=True)):
+        nxt = heads[i + 1].left if i + 1 < len(heads) else float("inf")
+        before = heads[i - 1].right if i else float("-inf")
+        # (set at its box's left, or centred under its label however wide)
+        if not (before < v.left < nxt - tolerance and v.right > h.left):
+            return False
+    return True
 
 
 def _in_its_tier(heads: Sequence[Cell], values: Sequence[Cell], cell: Cell) -> Cell | None:

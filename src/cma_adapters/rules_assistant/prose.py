@@ -179,7 +179,9 @@ _ORIGINAL_AFTER = re.compile(
     r"|owner))\)"
     # The subject that passed the debt on: "X has assigned (transferred) its rights…",
     # "X was sold to…" is said of the account with X.
-    r"|^\s+(?:has|have) (?:now )?(?:assigned|sold|transferred)\b|^\s+(?:account )?was (?:sold|assigned|transferred)\b",
+    # (an adverb between, "X has legally assigned your account to us", round 41)
+    r"|^\s+(?:has|have) (?:now )?(?:(?:legally|formally|lawfully|absolutely) )?(?:assigned|sold"
+    r"|transferred)\b|^\s+(?:account )?was (?:sold|assigned|transferred)\b",
     re.I,
 )
 
@@ -223,6 +225,9 @@ _CREDITOR_AFTER = re.compile(
     r"|claimant|pursuer|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
+    # (or what it passed on to us, named: "X has passed it (the warrant) to us", round 41)
+    r"|^\s+(?:has|have) (?:now )?(?:passed|referred|handed|sent|transferred) (?:it |them "
+    r"|(?:the|this|that) (?:[a-z]+ ){1,2})(?:on |over )?to us\b"
     # (with its auxiliary too: "X has obtained a liability order against you", round 19)
     r"|^\s+(?:(?:has|have) )?obtained an? (?:liability order|judgment|\w+ order)"
     r"|^,?\s+which now owns\b"
@@ -517,7 +522,9 @@ _STATED_AFTER = re.compile(
     r"^\s*(?:GBP\b|DR\b)?\s*(?:in total\s+|altogether\s+)?(?:(?:is|are|was|has been|remains?)\s+)?"
     r"(?:now\s+|still\s+|currently\s+)?"
     r"(?:(?:the\s+)?(?:total|full|whole|amount|sum|balance)\b|due\b|owed\b|owing\b|outstanding\b"
-    r"|payable\b|overdue\b|unpaid\b|in arrears\b|(?:must|should) be paid\b|to pay\b)",
+    r"|payable\b|overdue\b|unpaid\b|in arrears\b|(?:must|should) be paid\b|to pay\b"
+    # (the sum of what the sentence listed: "…, plus the fee and costs: £X in all", r41)
+    r"|(?:in all|in total|altogether|all told)\s*(?:[.;]|$))",
     re.I,
 )
 
@@ -560,6 +567,14 @@ _OPEN_END = re.compile(
     # "… you have until / 3 May 2026", round 23)
     r"|be|than|before|until))$",
     re.I,
+)
+
+
+# What a total adds to a sum: "adding the court fee", "with the costs" (round 41)
+_ADDING = re.compile(
+    r"\b(?:adding|after adding|with|including|plus|together with) (?:the |all |any )?"
+    r"(?:[a-z']+ )?(?:fees?|costs?|charges?|interest)(?: (?:and|&) (?:the )?(?:[a-z']+ ){0,2}"
+    r"(?:fees?|costs?|charges?|interest))?\b"
 )
 
 
@@ -636,7 +651,16 @@ def prose_money(layouts: Sequence[Layout]) -> list[Candidate]:
                     )
                     whole = whole_loan_said(before)
                     # "…and £115.00 for costs, a total / of £3,717.30": the sum of the parts
-                    total = re.search(r"\btotal(?: of| due| owed| owing)?\s*:?\s*$", before, re.I)
+                    # (or its verb: "… and costs, the total is £X", round 41)
+                    total = re.search(
+                        r"\btotal(?: of| due| owed| owing| is| comes to)?\s*:?\s*$", before, re.I
+                    )
+                    if total and weak:
+                        # (the total says what it adds: "adding the court fee, the total is
+                        # £X" is the sum with the fee, no fee; round 41)
+                        weak = NEGATIVE_MONEY.search(
+                            _ADDING.sub(" ", last_sentence(before).lower())
+                        )
                     role = (
                         "total in the body"
                         if total
@@ -696,11 +720,14 @@ def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
             for cell in row:
                 value = parse_frequency(cell.text)
                 if value and not re.search(r"£|\d", cell.text):
+                    # (said of the pay, "Wages paid every Friday", over a column's "Week",
+                    # round 41)
+                    paid = re.search(r"\b(?:paid|payable|pay day|payday)\b", cell.text, re.I)
                     out.append(
                         Candidate(
                             field="frequency", value=value, shown=cell.text, page=layout.page,
-                            box=cell.box, label=None, role="in the body", score=1.0,
-                            order=(layout.page, r),
+                            box=cell.box, label=None, role="in the body",
+                            score=1.2 if paid else 1.0, order=(layout.page, r),
                         )
                     )  # fmt: skip
                     continue

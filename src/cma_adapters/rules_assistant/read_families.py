@@ -15,7 +15,8 @@ N (``corpus_blind_n.py``, round 7), O (``corpus_blind_o.py``, round 8), P, Q and
 (``corpus_blind_ag.py``, round 34), AL (``corpus_blind_al.py``, round 35), AN
 (``corpus_blind_an.py``, round 38), AO (``corpus_blind_ao.py``, round 38), AP
 (``corpus_blind_ap.py``, round 39), AQ (``corpus_blind_aq.py``, round 39), AR
-(``corpus_blind_ar.py``, round 40) and AS (``corpus_blind_as.py``, round 40) — as training
+(``corpus_blind_ar.py``, round 40), AS (``corpus_blind_as.py``, round 40), AT
+(``corpus_blind_at.py``, round 41) and AU (``corpus_blind_au.py``, round 41) — as training
 texts for the document classifier and the field ranker.
 
 Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
@@ -36,7 +37,7 @@ from typing import Any
 READ: tuple[str, ...] = (
     "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "G", "Z", "F", "E", "AA",
     "AC", "AE", "AB", "J", "AI", "AF", "AD", "AJ", "AK", "AG", "AL", "AN", "AO", "AP",
-    "AQ", "AR", "AS",
+    "AQ", "AR", "AS", "AT", "AU",
 )  # fmt: skip
 
 
@@ -65,6 +66,8 @@ def _families() -> dict[str, _Family]:
     from cma_adapters.rules_assistant.corpus_blind_aq import aq_pages, aq_text, build_aq
     from cma_adapters.rules_assistant.corpus_blind_ar import ar_pages, ar_text, build_ar
     from cma_adapters.rules_assistant.corpus_blind_as import as_pages, as_text, build_as
+    from cma_adapters.rules_assistant.corpus_blind_at import at_pages, at_text, build_at
+    from cma_adapters.rules_assistant.corpus_blind_au import au_pages, au_text, build_au
     from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
     from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_text
     from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
@@ -119,6 +122,8 @@ def _families() -> dict[str, _Family]:
         "AQ": (build_aq, aq_text, aq_pages),
         "AR": (build_ar, ar_text, ar_pages),
         "AS": (build_as, as_text, as_pages),
+        "AT": (build_at, at_text, at_pages),
+        "AU": (build_au, au_text, au_pages),
     }
 
 
@@ -126,7 +131,7 @@ def _families() -> dict[str, _Family]:
 # R 7411, S 8302, T 9417, U 1066, V 1415,
 # W 1517, X 1619, G 1931, Z 1823, F 2141, E 2039, AA 2451, AC 2671, AE 2887, AB 2563,
 # J 2347, AI 3319, AF 2995, AD 2779, AJ 3427, AK 3541, AG 3103,
-# AL 3650, AN 3860, AO 3960, AP 4060, AQ 4160, AR 4260, AS 4360) and
+# AL 3650, AN 3860, AO 3960, AP 4060, AQ 4160, AR 4260, AS 4360, AT 4460, AU 4560) and
 # from each other.
 _SEED_OFFSET = {
     "L": 5000, "M": 6000, "N": 7000, "O": 8000, "P": 9000, "Q": 10000, "R": 11000, "S": 12000,
@@ -134,7 +139,7 @@ _SEED_OFFSET = {
     "Z": 19000, "F": 20000, "E": 21000, "AA": 22000, "AC": 23000, "AE": 24000, "AB": 25000,
     "J": 26000, "AI": 27000, "AF": 28000, "AD": 29000, "AJ": 30000, "AK": 31000, "AG": 32000,
     "AL": 33000, "AN": 34000, "AO": 34100, "AP": 34200, "AQ": 34300,
-    "AR": 34400, "AS": 34500,
+    "AR": 34400, "AS": 34500, "AT": 34600, "AU": 34700,
 }  # fmt: skip
 
 

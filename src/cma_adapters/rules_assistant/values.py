@@ -203,6 +203,9 @@ ORGANISATION = re.compile(
     r"|Lending|Funding|Group|Mortgages?|Catalogue|Services|Department|Office|Courts?|Unit"
     r"|AB|LLP|Hospice|Stores|Logistics|Management|Agency|Authority|DWP|DVLA|HMCTS"
     r"|Tribunals?|Partnership|Solicitors|Social\s+Security"
+    # a university or a college, which charges fees (round 41), not a road named for one
+    r"|(?:University|College)(?!\s+(?:Road|Street|Avenue|Lane|Way|Drive|Close|Place|Square"
+    r"|Gardens|Green|Park|Hill|Terrace|Crescent|Row|Walk)\b)"
     # a local authority named as the place's borough, its name's word in the middle:
     # "London Borough of X", "Royal Borough of X" (round 39)
     r"|(?<=[A-Za-z] )Borough(?=\s+of\s+(?-i:[A-Z]))"
@@ -462,7 +465,25 @@ def parse_date(text: str) -> dt.date | None:
     if mended == text:
         # (a leader's underscore OCR glued to the day: "produced —_23rd August", round 39)
         mended = re.sub(r"_+(?=\d)", " ", text)
+    if mended == text:
+        mended = _unglued(text)  # (round 41)
     return parse_date(mended) if mended != text else None
+
+
+# A date whose spaces OCR lost between its parts: a weekday glued to the day ("Fri30May
+# 2025"), a day or its ordinal to the month ("29thJul.2026"), the month's point to the year
+# ("Jul.2026"); and a "3" of "3rd" read as "$" ("$rdOct.2026"), round 41.
+_WEEKDAY_GLUED = re.compile(r"\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)(?=[0-3]?\d)", re.I)
+_DAY_GLUED = re.compile(rf"(?<=\d)((?:st|nd|rd|th)?)(?=(?:{_MONTH_RE})\b|(?:{_MONTH_RE})\.)", re.I)
+_POINT_GLUED = re.compile(rf"\b((?:{_MONTH_RE})\.)(?=(?:19|20)\d\d\b)", re.I)
+
+
+def _unglued(text: str) -> str:
+    """``text`` with the spaces OCR lost inside a date put back (``_WEEKDAY_GLUED``)."""
+    text = re.sub(r"(?<![\w£$])\$(?=rd(?![a-z]))", "3", text)
+    text = _WEEKDAY_GLUED.sub(r"\1 ", text)
+    text = _DAY_GLUED.sub(r"\1 ", text)
+    return _POINT_GLUED.sub(r"\1 ", text)
 
 
 # What OCR makes of a reference's letters and slash (round 18): an "S" read as "$" before
@@ -489,6 +510,12 @@ _YEN_FOR_Y = re.compile(r"(?<=[A-Z0-9])¥(?=[A-Z0-9])", re.I)
 _UNDERSCORE_GLUED = re.compile(r"(?<![A-Z0-9])_+(?=[A-Z0-9])|(?<=[A-Z0-9])_+(?![A-Z0-9])", re.I)
 
 
+# A weekday, its day and a month run together by OCR: "Fri06June", "SAT17MAY" (round 41).
+_WEEKDAY_DAY_MONTH = re.compile(
+    rf"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*[0-3]?\d(?:st|nd|rd|th)?(?:{_MONTH_RE})", re.I
+)
+
+
 def parse_reference(text: str) -> str | None:
     text = _SPACED_SLASH.sub("/", _DOLLAR_FOR_S.sub("S", text))
     text = _YEN_FOR_Y.sub("Y", text)
@@ -503,6 +530,8 @@ def parse_reference(text: str) -> str | None:
             continue
         if glued_date(value):
             continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
+        if _WEEKDAY_DAY_MONTH.fullmatch(value):
+            continue  # "FRI06JUNE": a weekday, a day and a month OCR ran together (r41)
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
         elif value[:1].isdigit() and re.search(r"\d[/-]\w", value):
@@ -874,8 +903,24 @@ _FREQUENCIES = (
         ),
         "fortnightly",
     ),
-    (re.compile(r"\b(?:weekly|every week|week|every (?:7|seven) days)\b", re.I), "weekly"),
-    (re.compile(r"\b(?:monthly|every month|month|calendar month)\b", re.I), "monthly"),
+    (
+        re.compile(
+            r"\b(?:weekly|every week|week|every (?:7|seven) days"
+            # (a weekday, each week: "Wages paid every Friday", round 41)
+            r"|(?:every|each) (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+            re.I,
+        ),
+        "weekly",
+    ),
+    (
+        re.compile(
+            r"\b(?:monthly|every month|month|calendar month"
+            # (the month's last working day: "Salary paid on the last working day", round 41)
+            r"|last (?:working|banking|business) day)\b",
+            re.I,
+        ),
+        "monthly",
+    ),
     (re.compile(r"\b(?:annual(?:ly)?|yearly|year)\b", re.I), "annually"),
 )
 

@@ -1,6 +1,6 @@
-"""Held-out family AT (written blind) half through a strip-cut shredder, printed on an
-overhead-projector transparency scanned with the lid up, or dripped on by a candle, read by
-real Tesseract and the reader as the product ships it (the learned field ranker on): eight
+"""Family AT (written blind, read since round 41) half through a strip-cut shredder, printed
+on an overhead-projector transparency scanned with the lid up, or dripped on by a candle,
+read by real Tesseract and the reader as the product ships it (the learned field ranker on): eight
 documents over AT's three scans (a recovery firm's boarding pass, shredded, as a greyscale
 PNG with its resolution; a money claim's crossword, on film, as colour JPEG; a care firm's
 pay statement, waxed, as PDF; a statutory demand on a departure board, shredded, as PNG
@@ -8,8 +8,8 @@ without its resolution; the borough's council tax as a recipe card, on film; an 
 bill on a seed packet's back, waxed; a judgment in a tide table, shredded; the credit
 union's statement, on film; no sold debt, so no original creditor here). Every AT document
 is one page; the benchmark's ``benchmarks/intake_accuracy.py --family at --ocr-at 19``
-reads one document of every class; the figures are in benchmarks/OCR.md ("Family AT").
-Only aggregate figures are printed: AT's individual misses are not written down."""
+reads one document of every class; the figures are in benchmarks/OCR.md ("Family AT", and
+"Round 41", which read AT's misses: every figure on AT since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -48,18 +48,28 @@ FIRST = (
     "verbatim in the OCR text 39 of 39 (branch corpusat off 276e88e0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (4, 6),
-    "balance_pence": (5, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (5, 6),
+    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (6, 6),
     "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
-    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (0, 1),
+    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where rounds 40 and 41
+read more (training-side since round 41): the floors below."""
 VERBATIM = 39
 """True values found verbatim in the OCR text (of 39) at the first measurement."""
 UNMET = frozenset({"account_reference", "balance_pence", "frequency"})
-"""The issue's floors this sample does not meet (strict xfails). At the first measurement
-the letter date too; met since round 40 (AR's and AS's kinds, not AT's: AT was not read),
-so a plain assertion now."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 41; the letter date too at the first measurement, met since round 40;
+since round 41, only those still unmet: ``STILL_UNMET``)."""
+ROUND_41 = (
+    "class 8/8, every field at its floor but the reference 5/6; balance 6/6, frequency 1/1 "
+    "(rules of round 41, models 2026-12-06.34)"
+)
+"""After round 41, which read AT's misses (training-side): the balance and the frequency
+meet their floors; the reference does not (benchmarks/OCR.md "Round 41")."""
+STILL_UNMET = frozenset({"account_reference"})
+"""The floors still not met after round 41 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +81,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AT (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AT (seen since round 41), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -91,8 +101,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AT after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AT after OCR, after round 41 under the issue's floor: {ROUND_41}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

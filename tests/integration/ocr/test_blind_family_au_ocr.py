@@ -1,5 +1,5 @@
-"""Held-out family AU (written blind) scanned with a rubber band lying on the glass,
-photographed in sunlight through a window or scanned with handwriting pressed into the
+"""Family AU (written blind, read since round 41) scanned with a rubber band lying on the
+glass, photographed in sunlight through a window or scanned with handwriting pressed into the
 page, read by real Tesseract and the reader as the product ships it (the learned field
 ranker on): eight documents over AU's three scans, one in each of its six settings (a card
 issuer's arrears notice on keycaps, with the band, as a colour PNG with its resolution; a
@@ -9,8 +9,8 @@ resolution; the city's council tax on playing cards, in sunlight; a fine on peri
 tiles, pressed; a sold phone debt on shelf-edge labels, with the band; the bank's weekly
 statement, in sunlight). Every AU document is one page; the benchmark's
 ``benchmarks/intake_accuracy.py --family au --ocr-au 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AU"). Only aggregate figures are
-printed: AU's individual misses are not written down."""
+class; the figures are in benchmarks/OCR.md ("Family AU", and "Round 41", which read AU's
+misses: every figure on AU since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -51,19 +51,35 @@ FIRST = (
     "276e88e0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (0, 1),
-    "account_reference": (3, 6), "balance_pence": (4, 6), "letter_date": (7, 8),
+    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
+    "account_reference": (4, 6), "balance_pence": (5, 6), "letter_date": (7, 8),
     "deadline_date": (4, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 41 read more
+(training-side since round 41): the floors below."""
 VERBATIM = 31
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset(
     {"creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
      "deadline_date", "court_claim_number", "income_pence"}
 )  # fmt: skip
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict xfails
+until round 41; since round 41, only those still unmet: ``STILL_UNMET``)."""
+ROUND_41 = (
+    "class 8/8; original creditor 1/1, income 1/1 now at their floors; creditor 5/6, reference "
+    "4/6, balance 5/6, letter date 7/8, deadline 4/5, claim no. 0/1 still under them (rules of "
+    "round 41, models 2026-12-06.34)"
+)
+"""After round 41, which read AU's misses (training-side): the original creditor and the
+income meet their floors; six fields do not (OCR's losses on AU's scans, benchmarks/OCR.md
+"Round 41")."""
+STILL_UNMET = frozenset(
+    {"creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+     "court_claim_number"}
+)  # fmt: skip
+"""The floors still not met after round 41 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +91,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AU (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AU (seen since round 41), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -95,8 +111,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AU after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AU after OCR, after round 41 under the issue's floor: {ROUND_41}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AT (``corpus_blind_at.py``), written blind in a thirty-ninth hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN to AS): the family
-itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says), that it is never trained on, and the reader on it on perfect text as
-the product reads (the shipped classifier and field ranker), held to the counts of its
-first measurement. The OCR sample is in tests/integration/ocr/test_blind_family_at_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AT"). Two documents a class keep this module
-to a few seconds; the benchmark reads four. Only aggregate figures are printed: AT's
-misses are not written down."""
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN to AS) and read since
+round 41: the family itself (every class, ground truth printed, deterministic, laid out on
+the page, each setting as it says), that it is trained on only as a read family, and the
+reader on it on perfect text as the product reads (the shipped classifier and field
+ranker), held to the counts reached in round 41. The OCR sample is in
+tests/integration/ocr/test_blind_family_at_ocr.py; the figures are in benchmarks/OCR.md
+("Family AT", and "Round 41", which read AT's misses: every figure on AT since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +26,20 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_at, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_at,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_at import (
@@ -430,11 +437,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_at") == digest()
 
 
-def test_family_at_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_at", "AT")
+def test_family_at_is_trained_on_only_as_a_read_family() -> None:
+    """AT is seen since round 41 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AT" in read_families.READ
+    assert "corpus_blind_at" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_at", "AT")
 
 
-# -- the reader on AT (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AT (seen since round 41, benchmarks/OCR.md) ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -457,31 +471,42 @@ FIRST = (
 """The first measurement (38 documents here): every floor met but the reference and the
 frequency."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (28, 30), "original_creditor": (2, 2),
-    "account_reference": (26, 30), "balance_pence": (28, 30), "letter_date": (35, 36),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
-    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (2, 4), "served_date": (2, 2),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 41 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"account_reference", "frequency"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind (the reference and the
+frequency); since round 41 ``STILL_UNMET``."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_at_is_read_at_least_as_well_as_first_measured(at_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + at_score.table("held-out family AT (written blind), perfect text"))
+    print("\n" + at_score.table("family AT (seen since round 41), perfect text"))
     assert at_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert at_score.totals[field] == total, field
         assert at_score.hits[field] >= hits, (field, at_score.hits[field], hits)
 
 
+ROUND_41 = "every floor met (rules of round 41, models 2026-12-06.34); counts in MEASURED"
+"""After round 41, which read AT's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 41 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AT blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AT after round 41, under the issue's floor: {ROUND_41}"),
 )
 def test_family_at_meets_the_floor(at_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 41, so a regression check of a training-side figure: ROUND_41
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(at_score.accuracy(field), field), field

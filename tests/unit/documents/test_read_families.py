@@ -62,6 +62,8 @@ READ_MODULES = {
     "corpus_blind_aq": "AQ",
     "corpus_blind_ar": "AR",
     "corpus_blind_as": "AS",
+    "corpus_blind_at": "AT",
+    "corpus_blind_au": "AU",
 }
 PACKAGE = Path(read_families.__file__).parent
 
