@@ -43,12 +43,22 @@ CHOSEN = (
     (C.UTILITY_ARREARS, 0, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
-FIRST = "not measured yet"
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 7/8; creditor 5/6, reference 6/6, balance 6/6, letter date 7/8, deadline 6/6, "
+    "claim no. 2/2, served 1/1, payer 1/1, income 0/1, gross 1/1, frequency 1/1 (no sold "
+    "debt in the sample); true values verbatim in the OCR text 39 of 39 (branch corpusax "
+    "off 2331dcf0, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (7, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
+    "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 0
-"""True values found verbatim in the OCR text (of all) at the first measurement."""
-UNMET: frozenset[str] = frozenset()
+VERBATIM = 39
+"""True values found verbatim in the OCR text (of 39) at the first measurement."""
+UNMET = frozenset({"document_class", "creditor_name", "letter_date", "income_pence"})
 """The issue's floors this sample does not meet at the first measurement (strict xfails)."""
 
 

@@ -458,11 +458,23 @@ def ax_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 30/30, original creditor 2/2, reference 30/30, balance "
+    "30/30, letter date 35/36, deadline 24/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "2/2, frequency 3/4, served 2/2 (branch corpusax off 2331dcf0 = main after round 41's "
+    "merges, shipped classifier and field ranker; on 76 documents class 74/76 (two bank "
+    "statements read as other), letter date 70/72, every other field 100%: "
+    "benchmarks/OCR.md, 'Family AX')"
+)
+"""The first measurement (38 documents here): every floor met but the frequency (3 of 4)."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (35, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (3, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"frequency"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
