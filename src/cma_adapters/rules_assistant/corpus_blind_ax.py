@@ -20,9 +20,10 @@ its individual misses to change the reader makes ``AX`` no longer blind and must
 there. (Family AY was written by another hand at the same time; neither saw the other's.)
 
 The task gave Oldham (Oldham Council, Greater Manchester); grep found none of Oldham,
-Chadderton, Royton, Failsworth, Diggle, Delph, Springhead or Hollinwood in any family,
-so ``AX`` is set in Oldham under the law of England and Wales, and its six settings are
-the workplace's and the office's:
+Chadderton, Royton, Failsworth, Diggle, Springhead or Hollinwood in any family (P names
+Saddleworth and Uppermill; "delph" is once in I's module, as part of some other word, not
+looked at further), so ``AX`` is set in Oldham under the law of England and Wales, and its
+six settings are the workplace's and the office's:
 
 * who writes: a Chadderton collection agency for a store card firm and a Royton van
   finance firm's arrears letter; a county court claim for a personal loan and a judgment
