@@ -318,6 +318,14 @@ and reads N of its documents (its pages spotted with black mould from a damp hom
 JPEG with its resolution, its pages scribbled on in crayon as colour PNG, its pages with
 grease spots as one-page greyscale PDF; all one page). AW's misses are never printed.
 
+Held-out AX (``corpus_blind_ax.py``: a forty-third blind family, in a forty-third hand;
+Oldham under the law of England and Wales; measured against main's reader after round 41
+and never shown to it): ``--family ax`` (AX only) or ``--family all``, ``--ocr-ax N`` scans
+and reads N of its documents (its pages scanned with the lid up under strip lights as colour
+PNG, its pages with a paper clip left on as greyscale baseline JPEG without a resolution,
+its pages with correction fluid on a line as one-page greyscale PDF; all one page). AX's
+misses are never printed.
+
 ``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,av,aw``
 leaves out exactly those families and no other: the working run of every seen family since
 round 41, which read AT and AU after round 40 read AR and AS); without one, the old substring
@@ -340,13 +348,14 @@ naming AR or AS must use the comma form, or it leaves out R or S too; "t" is a s
 T too; "u" is a substring of "au" (and there is a family U): a skip naming AU must use
 the comma form, or it leaves out U too; and "v" is a substring of "av" and "w" of "aw"
 (and there are families V and W): a skip naming AV or AW must use the comma form, or it
-leaves out V or W too.
+leaves out V or W too; and "x" is a substring of "ax" (and there is a family X): a skip
+naming AX must use the comma form (``--skip y,i,ah,av,aw,ax``), or it leaves out X too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
-AT and AU with their own seeds, not the benchmark's; never Y, I, AH, AV or AW) and
+AT and AU with their own seeds, not the benchmark's; never Y, I, AH, AV, AW or AX) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -356,7 +365,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -365,6 +374,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
+[--ocr-ax 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -443,6 +453,8 @@ from cma_adapters.rules_assistant.corpus_blind_av import av_pages, av_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_av import values_in_text as av_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_aw import aw_pages, aw_scanned, aw_text, build_aw
 from cma_adapters.rules_assistant.corpus_blind_aw import values_in_text as aw_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ax import ax_pages, ax_scanned, ax_text, build_ax
+from cma_adapters.rules_assistant.corpus_blind_ax import values_in_text as ax_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -761,6 +773,9 @@ FAMILY_AV = Family(
 FAMILY_AW = Family(
     "held-out AW, written blind", build_aw, aw_text, aw_pages, aw_scanned, aw_values_in_text, True
 )
+FAMILY_AX = Family(
+    "held-out AX, written blind", build_ax, ax_text, ax_pages, ax_scanned, ax_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -776,6 +791,7 @@ PRINTED: dict[str, Family] = {
     "au": FAMILY_AU,
     "av": FAMILY_AV,
     "aw": FAMILY_AW,
+    "ax": FAMILY_AX,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -937,6 +953,7 @@ def main() -> None:
     parser.add_argument("--ocr-au", type=int, default=0)
     parser.add_argument("--ocr-av", type=int, default=0)
     parser.add_argument("--ocr-aw", type=int, default=0)
+    parser.add_argument("--ocr-ax", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

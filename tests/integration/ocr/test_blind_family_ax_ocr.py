@@ -1,0 +1,100 @@
+"""Held-out family AX (written blind) scanned with the lid up under strip lights, with a
+paper clip left on, or with correction fluid on a line, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): eight documents over AX's
+three scans, one in each of its six settings (a collection agency's letter on a clock
+card, lid up, as colour PNG with its resolution; a county court claim on desk calendar
+pages, clipped, as greyscale JPEG; a parcel hub's payslip, with correction fluid, as PDF;
+a statutory demand on an in-tray docket, lid up, as PNG without its resolution; the
+council's council tax on a flip chart, clipped; a judgment on a lanyard badge, with
+correction fluid; an electricity supplier's arrears on a whiteboard, lid up; the credit
+union's statement, clipped). Every AX document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family ax --ocr-ax 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AX"). Only aggregate figures are
+printed: AX's individual misses are not written down."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_ax import ax_scanned, build_ax, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_ax.SCANS (0: the lid up under
+# strip lights, colour PNG with its resolution at even indexes; 1: a paper clip left on,
+# greyscale JPEG; 2: correction fluid on a line, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 0, 3),
+    (C.COUNCIL_TAX, 1, 4),
+    (C.COUNTY_COURT_JUDGMENT, 0, 5),
+    (C.UTILITY_ARREARS, 0, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 7/8; creditor 5/6, reference 6/6, balance 6/6, letter date 7/8, deadline 6/6, "
+    "claim no. 2/2, served 1/1, payer 1/1, income 0/1, gross 1/1, frequency 1/1 (no sold "
+    "debt in the sample); true values verbatim in the OCR text 39 of 39 (branch corpusax "
+    "off 2331dcf0, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (7, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
+    "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 39
+"""True values found verbatim in the OCR text (of 39) at the first measurement."""
+UNMET = frozenset({"document_class", "creditor_name", "letter_date", "income_pence"})
+"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_ax(2), CHOSEN, ax_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AX (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AX after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
