@@ -318,6 +318,14 @@ and reads N of its documents (its pages spotted with black mould from a damp hom
 JPEG with its resolution, its pages scribbled on in crayon as colour PNG, its pages with
 grease spots as one-page greyscale PDF; all one page). AW's misses are never printed.
 
+Held-out AY (``corpus_blind_ay.py``: a forty-fourth blind family, in a forty-fourth hand;
+Hastings under the law of England and Wales; measured against main's reader after round 41
+and never shown to it): ``--family ay`` (AY only) or ``--family all``, ``--ocr-ay N`` scans
+and reads N of its documents (its pages dusted with flour from the baking board as colour
+PNG, its phone photos with lily pollen smudged across them as colour baseline JPEG without a
+resolution, its pages crossed by a snail's trail as one-page greyscale PDF; all one page).
+AY's misses are never printed.
+
 ``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,av,aw``
 leaves out exactly those families and no other: the working run of every seen family since
 round 41, which read AT and AU after round 40 read AR and AS); without one, the old substring
@@ -340,13 +348,15 @@ naming AR or AS must use the comma form, or it leaves out R or S too; "t" is a s
 T too; "u" is a substring of "au" (and there is a family U): a skip naming AU must use
 the comma form, or it leaves out U too; and "v" is a substring of "av" and "w" of "aw"
 (and there are families V and W): a skip naming AV or AW must use the comma form, or it
-leaves out V or W too.
+leaves out V or W too; "y" is a substring of "ay" (and there is a family Y): a skip naming
+Y without a comma leaves out AY too, and a skip naming AY must use the comma form, or it
+leaves out Y too.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
-AT and AU with their own seeds, not the benchmark's; never Y, I, AH, AV or AW) and
+AT and AU with their own seeds, not the benchmark's; never Y, I, AH, AV, AW or AY) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -356,7 +366,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ay]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -365,6 +375,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
+[--ocr-ay 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -443,6 +454,8 @@ from cma_adapters.rules_assistant.corpus_blind_av import av_pages, av_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_av import values_in_text as av_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_aw import aw_pages, aw_scanned, aw_text, build_aw
 from cma_adapters.rules_assistant.corpus_blind_aw import values_in_text as aw_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ay import ay_pages, ay_scanned, ay_text, build_ay
+from cma_adapters.rules_assistant.corpus_blind_ay import values_in_text as ay_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -761,6 +774,9 @@ FAMILY_AV = Family(
 FAMILY_AW = Family(
     "held-out AW, written blind", build_aw, aw_text, aw_pages, aw_scanned, aw_values_in_text, True
 )
+FAMILY_AY = Family(
+    "held-out AY, written blind", build_ay, ay_text, ay_pages, ay_scanned, ay_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -776,6 +792,7 @@ PRINTED: dict[str, Family] = {
     "au": FAMILY_AU,
     "av": FAMILY_AV,
     "aw": FAMILY_AW,
+    "ay": FAMILY_AY,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -937,6 +954,7 @@ def main() -> None:
     parser.add_argument("--ocr-au", type=int, default=0)
     parser.add_argument("--ocr-av", type=int, default=0)
     parser.add_argument("--ocr-aw", type=int, default=0)
+    parser.add_argument("--ocr-ay", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
