@@ -447,11 +447,23 @@ def ay_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 29/30, original creditor 2/2, reference 30/30, balance "
+    "30/30, letter date 32/36, deadline 22/24, claim no. 4/4, payer 3/4, income 2/4, gross "
+    "1/2, frequency 3/4, served 2/2 (branch corpusay off 2331dcf0 = main after round 41's "
+    "merges, shipped classifier and field ranker; on 76 documents class 75/76, letter date "
+    "66/72, payer 7/8, income 5/8, gross 3/4, frequency 6/8: benchmarks/OCR.md, 'Family AY')"
+)
+"""The first measurement (38 documents here): every floor met but the letter date and the
+payslips' and benefits' fields."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (29, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (32, 36),
+    "deadline_date": (22, 24), "court_claim_number": (4, 4), "payer_name": (3, 4),
+    "income_pence": (2, 4), "gross_pence": (1, 2), "frequency": (3, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"letter_date", "payer_name", "income_pence", "gross_pence", "frequency"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
