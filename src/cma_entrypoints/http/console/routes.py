@@ -63,6 +63,10 @@ def console_routes(dist: Path) -> list[Any]:
         exclude_from_auth=True,
         include_in_schema=False,
         sync_to_thread=False,
+        # A console page's query is the console's own (a list's filters, the closure days'
+        # period), read by its script: the index answers whatever it holds, so a page
+        # reloaded or linked with its query opens rather than being refused as unknown.
+        opt={"strict_query": False},
     )
     def console(path: str = "/") -> Response[Any]:
         rel = path.lstrip("/")
