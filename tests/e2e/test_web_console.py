@@ -58,6 +58,12 @@ async def test_console_pages_get_the_index_under_the_console_policy(
         assert r.headers["x-frame-options"] == "DENY"
     assert "'unsafe-inline'" not in CONSOLE_CSP
     assert "http" not in CONSOLE_CSP  # nothing from another origin
+    # Frames only from blob:, images from blob: too (a viewed document, in the page
+    # written into its new tab).
+    assert "frame-src blob:;" in CONSOLE_CSP
+    assert "img-src 'self' data: blob:;" in CONSOLE_CSP
+    assert "child-src" not in CONSOLE_CSP
+    assert "object-src" not in CONSOLE_CSP
 
 
 async def test_a_console_page_reloaded_or_linked_with_its_query_opens(

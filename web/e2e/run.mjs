@@ -247,7 +247,8 @@ async function settledUntimed(page) {
   // "Loading". Not "networkidle" (500 ms without any request): the documents tab polls
   // while a document is being read. A request open for over 5 s (an upload read at
   // length) is left to what the step itself waits for.
-  const open = inflight.get(page);
+  // (A tab the console opened itself, a document viewed, has no requests of its own.)
+  const open = inflight.get(page) ?? Object.assign(new Map(), { sent: 0 });
   const waiting = () => [...open.values()].some((since) => Date.now() - since < 5000);
   for (const until = Date.now() + 15000; Date.now() < until; ) {
     const sent = open.sent;
@@ -909,11 +910,20 @@ try {
       // The original file is saved as uploaded; the unreadable one is deleted, once confirmed.
       const [saved] = await Promise.all([page.waitForEvent("download"), kindRow.getByRole("button", { name: /^Download/ }).click()]);
       check(saved.suggestedFilename() === "judgment.png", `a document's original file downloads (${saved.suggestedFilename()})`);
-      // ... and is shown in a new tab, cut off from the console, as the image uploaded.
+      // ... and is shown in a new tab, cut off from the console, as the image uploaded, in a
+      // page the console wrote there titled with the file's name (not a blob: address's id).
       const [shown] = await Promise.all([page.waitForEvent("popup"), kindRow.getByRole("button", { name: /^View.*\(opens in new tab\)$/ }).click()]);
-      await shown.waitForURL(/^blob:/);
-      const shownImage = await shown.evaluate(() => ({ opener: window.opener === null, type: document.contentType, width: document.images[0]?.naturalWidth ?? 0 }));
-      check(shownImage.opener && shownImage.type === "image/png" && shownImage.width > 0, `a document is shown in a new tab, without a handle on the console (${JSON.stringify(shownImage)})`);
+      shown.on("console", (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) check(false, `CSP violation in the document's tab: ${m.text()}`);
+      });
+      await shown.waitForFunction(() => (document.images[0]?.naturalWidth ?? 0) > 0, null, { timeout: 15000 });
+      const shownImage = await shown.evaluate(() => {
+        const image = document.images[0];
+        return { title: document.title, opener: window.opener === null, alt: image.alt, src: image.src.slice(0, 5), width: image.naturalWidth, fits: image.clientWidth <= document.documentElement.clientWidth };
+      });
+      check(shownImage.opener && shownImage.width > 0 && shownImage.src === "blob:" && shownImage.fits, `a document is shown in a new tab, without a handle on the console (${JSON.stringify(shownImage)})`);
+      check(shownImage.title === "judgment.png" && shownImage.alt === "judgment.png", `the document's tab is titled with its name ("${shownImage.title}")`);
+      await audit(shown, "document-view");
       await shown.close();
       const cutRow = page.getByRole("row", { name: /cut-off.png/ });
       await cutRow.getByRole("button", { name: /^Delete/ }).click();
