@@ -133,6 +133,19 @@ async def test_policy_and_closures_drive_deadlines_sampling_and_tenancy(
         "/api/v1/calendar/closures", params={"from": "2026-11-19", "to": "2026-12-31"}
     )
     assert window.json() == []
+    # A period refused names its field (the console says it next to that field): the end
+    # before the start, a day that is not a date.
+    backwards = await adviser.get(
+        "/api/v1/calendar/closures", params={"from": "2026-12-31", "to": "2026-11-19"}
+    )
+    assert backwards.status_code == 422
+    assert backwards.json()["errors"] == [{"field": "to", "message": "must not be before from"}]
+    garbled = await adviser.get(
+        "/api/v1/calendar/closures", params={"from": "2026-13-01", "to": "2026-12-31"}
+    )
+    assert garbled.status_code == 400
+    # Named as the query names it ("from"), not as the handler does ("start").
+    assert garbled.json()["errors"] == [{"field": "from", "message": "must be a date (YYYY-MM-DD)"}]
     assert (await other_supervisor.get("/api/v1/calendar/closures")).json() == []
     assert (
         await _delete(other_supervisor, "/api/v1/calendar/closures/2026-11-18")

@@ -58,6 +58,27 @@ async def test_console_pages_get_the_index_under_the_console_policy(
         assert r.headers["x-frame-options"] == "DENY"
     assert "'unsafe-inline'" not in CONSOLE_CSP
     assert "http" not in CONSOLE_CSP  # nothing from another origin
+    # Frames only from blob:, images from blob: too (a viewed document, in the page
+    # written into its new tab).
+    assert "frame-src blob:;" in CONSOLE_CSP
+    assert "img-src 'self' data: blob:;" in CONSOLE_CSP
+    assert "child-src" not in CONSOLE_CSP
+    assert "object-src" not in CONSOLE_CSP
+
+
+async def test_a_console_page_reloaded_or_linked_with_its_query_opens(
+    http: httpx.AsyncClient,
+) -> None:
+    # The query is the console's own (filters, a period), read by its script: not refused
+    # as an unknown parameter, as an API route's would be.
+    for path in (
+        "/cases?status=closed&adviser=me",
+        "/calendar?closures_from=2025-01-01&closures_to=2025-12-31",
+    ):
+        r = await http.get(path)
+        assert r.status_code == 200, (path, r.text)
+        assert "<div id=root>" in r.text
+        assert r.headers["content-security-policy"] == CONSOLE_CSP
 
 
 async def test_hashed_assets_are_cached_and_missing_files_are_not_the_index(

@@ -200,6 +200,27 @@ def _closed_sets(request: Request[Any, Any, Any], errors: list[FieldError]) -> b
     return True
 
 
+def _query_names(request: Request[Any, Any, Any], errors: list[FieldError]) -> list[FieldError]:
+    """The errors with a query parameter's field said by its name in the query (``from``),
+    as the client sent it and the API document lists it, not the handler's own name for
+    it (``start``, from ``Parameter(query="from")``)."""
+    handler = request.scope.get("route_handler")
+    if handler is None:
+        return errors
+    aliases: dict[str, str] = {}
+    for name, field in handler.parsed_fn_signature.parameters.items():
+        alias = getattr(field.kwarg_definition, "query", None)
+        if isinstance(alias, str) and alias != name:
+            aliases[name] = alias
+    if not aliases:
+        return errors
+    out = []
+    for e in errors:
+        alias = aliases.get(e.field)
+        out.append(FieldError(field=alias, message=e.message, allowed=e.allowed) if alias else e)
+    return out
+
+
 def http_exception_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Problem]:
     assert isinstance(exc, HTTPException)
     status = exc.status_code
@@ -207,6 +228,7 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: Exception) -> R
     if isinstance(exc, ValidationException):
         errors = _field_errors(exc)
         closed = _closed_sets(request, errors)
+        errors = _query_names(request, errors)
         detail = (
             "the request is not valid: " + "; ".join(f"{e.field}: {e.message}" for e in errors)
             if errors

@@ -15,9 +15,14 @@ from litestar.types import Message, Scope
 
 #: The policy of the console's pages (the API's own is ``default-src 'none'``). No inline
 #: script or style, nothing from another origin; ``data:`` images only for the icons that
-#: GOV.UK Frontend's and Swagger UI's CSS embed.
+#: GOV.UK Frontend's and Swagger UI's CSS embed. ``blob:`` images and frames (no other
+#: frames) for a document viewed in a new tab: the console writes a page there titled with
+#: the file's name and shows the file it fetched behind the bearer token from a ``blob:``
+#: address (an image as an image, a PDF in a frame: the browser's viewer); such an
+#: address is made only by the console's own script.
 CONSOLE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "frame-src blob:; "
     "font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
@@ -63,6 +68,10 @@ def console_routes(dist: Path) -> list[Any]:
         exclude_from_auth=True,
         include_in_schema=False,
         sync_to_thread=False,
+        # A console page's query is the console's own (a list's filters, the closure days'
+        # period), read by its script: the index answers whatever it holds, so a page
+        # reloaded or linked with its query opens rather than being refused as unknown.
+        opt={"strict_query": False},
     )
     def console(path: str = "/") -> Response[Any]:
         rel = path.lstrip("/")
