@@ -1220,12 +1220,19 @@ class UnitOfWorkContract:
         even open while the first is: the same order, by queueing.)"""
         order: list[str] = []
 
-        async def holder(keys: list[str], *, commit: bool) -> None:
+        async def holder(
+            keys: list[str], *, commit: bool, until: asyncio.Event | None = None
+        ) -> None:
             async with backend.uow(centre) as uow:
                 await uow.serialise(keys)
                 order.append("first holds")
                 first_in.set()
-                await asyncio.sleep(0.2)
+                if until is None:
+                    await asyncio.sleep(0.2)
+                else:
+                    # Held until the others are through, however loaded the machine: were
+                    # they waiting on this holder, they never would be, and this times out.
+                    await asyncio.wait_for(until.wait(), timeout=10)
                 order.append("first ends")
                 if commit:
                     await uow.commit()
@@ -1249,10 +1256,17 @@ class UnitOfWorkContract:
             return
         order.clear()
         first_in = asyncio.Event()
+        through = asyncio.Event()
+
+        async def other(centre_id: CentreId, keys: list[str], name: str) -> None:
+            await waiter(centre_id, keys, name)
+            if {"other key", "other centre"} <= set(order):
+                through.set()
+
         await asyncio.gather(
-            holder(["case-1"], commit=True),
-            waiter(centre, ["case-2"], "other key"),
-            waiter(other_centre, ["case-1"], "other centre"),
+            holder(["case-1"], commit=True, until=through),
+            other(centre, ["case-2"], "other key"),
+            other(other_centre, ["case-1"], "other centre"),
         )
         assert order[0] == "first holds"
         assert order[-1] == "first ends"
