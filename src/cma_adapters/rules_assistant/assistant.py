@@ -889,6 +889,9 @@ _PAYSLIP_WORDS = re.compile(
 _CARRIED = re.compile(
     r"\b(?:brought forward|carried forward|balance [bc]/f|opening balance|closing balance)\b"
 )
+# (or any account's opening and closing line, the account named: "Opening savings" …
+# "Closing savings", "Opening shares" … "Closing shares", round 42)
+_OPENS_AND_CLOSES = re.compile(r"\bopening ([a-z]+)\b.{0,2000}?\bclosing \1\b")
 # What a letter about a debt asks: to pay, the arrears, a payment missed (round 39)
 _ASKS_TO_PAY = re.compile(
     r"\b(?:arrears|overdue|please (?:pay|clear|contact)|you must pay|pay (?:it|this|the"
@@ -969,7 +972,8 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       Read as a creditor letter, it carries a balance ("brought forward", "opening
       balance"), lists four or more such lines and asks for nothing (no arrears, nothing
       to pay, no demand): a bank statement (round 39: a credit union's statement whose
-      loan column shows what is owed).
+      loan column shows what is owed). Read as other, the same (round 42: a credit
+      union's savings ledger, its lines between "Opening savings" and "Closing savings").
 
     The word model knows only the seen templates' wording; these cues are what the kinds
     mean, however a lender words them."""
@@ -987,6 +991,13 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and len(_DATED_LINE.findall(text.lower())) >= 4
     ):
         return C.BANK_STATEMENT  # dated lines between balances carried, nothing asked (r39)
+    if (
+        cls is C.OTHER
+        and (_CARRIED.search(flat) or _OPENS_AND_CLOSES.search(flat))
+        and not _ASKS_TO_PAY.search(flat)
+        and len(_DATED_LINE.findall(text.lower())) >= 4
+    ):
+        return C.BANK_STATEMENT  # a ledger of dated lines, opened and closed (round 42)
     # (an overpayment said only in a sentence that signposts advice about debts in
     # general is none: round 31)
     if cls is C.OVERPAYMENT and not _OVERPAID.search(_own_words(flat)) and _AWARDED.search(flat):

@@ -20,6 +20,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``AW`` no longer blind and
 must say so there.
 
+**AW is no longer blind since round 42** (branch ``reader42``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on AW
+from then on is a training-side figure (benchmarks/OCR.md, "Round 42").
+
 Grep found Coventry, and every district and suburb named below, in no family (only
 "Radford", a surname in the generated corpus, so no name here says Radford), so ``AW`` is
 set in Coventry under the law of England and Wales: a claim issued by the Civil National

@@ -171,8 +171,9 @@ def read_fields(
         "court_claim_number", layouts, CLAIM_LABELS, parse_claim, None, 4
     )
     found["court_claim_number"] += prose_claims(layouts)
+    # (six words: "Card balance placed with us by", round 42)
     found["creditor_name"] = labelled_candidates(
-        "creditor_name", layouts, CREDITOR_LABELS, parse_name, creditor_score, 5
+        "creditor_name", layouts, CREDITOR_LABELS, parse_name, creditor_score, 6
     )
     found["creditor_name"] += labelled_candidates(
         "creditor_name", layouts, CREDITOR_NAMED_LABELS, parse_named_creditor, creditor_score, 5
@@ -499,7 +500,8 @@ def _money_role(label: str) -> str | None:
         return "fee"
     if re.search(r"liability order", lowered):
         return "liability order amount"
-    if re.search(r"total", lowered):
+    # (the whole said otherwise: "Claimed in all", round 42)
+    if re.search(r"total|\bin all\b|\ball told\b", lowered):
         return "total"
     if re.search(r"claimed", lowered):
         return "amount claimed before fees"

@@ -77,7 +77,9 @@ LETTER_DATE_LABELS = [
         # (or who did it closing the label, "Issued by the desk", "Demand signed by the
         # creditor", "Claim form issued by the sheriff clerk", round 40)
         r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
-        r"|issued|approved|sealed|prepared) " + _BYLINE_WORDS + "$",
+        r"|issued|approved|sealed|prepared) "
+        # (to whom first: "Sent to you by our firm", round 42)
+        r"(?:(?:to|for) (?:you|the (?:debtor|customer|tenant|defendant)) )?" + _BYLINE_WORDS + "$",
         2.5,
     ),
     # when a decision or an order was made: "Decision taken on", "Award made on" (round 40)
@@ -150,6 +152,13 @@ DEADLINE_LABELS = [
     # (a formal "not later than"; an offer or a notice that runs out: "This offer expires
     # on", "Offer valid until", "Expiry date", round 22)
     _l(_W % 7 + r"(?:not later than|expires(?: on)?|expiry date|valid until)\b", 2.0),
+    # the days allowed, then that they run out: "21 days expire on", "Fourteen clear days
+    # end on", "The 7 days run out on" (round 42)
+    _l(
+        r"(?:the |your )?(?:\d{1,2}|seven|ten|fourteen|twenty[- ]one|twenty[- ]eight|thirty)"
+        r" (?:clear |calendar |working )?days (?:expire|end|run out|are up|close)(?: on)?$",
+        2.5,
+    ),
     _l(_W % 3 + r"(?:due date|due by|due on)\b", 2.5),
     _l(r"(?:the )?(?:last|latest|final|closing) (?:date|day)\b", 3.0),
     # the date named first, then what it is for: "Date for payment", "Date payment
@@ -195,7 +204,12 @@ SERVED_LABELS = [
     ),
     # served in law, whatever happened: "Papers count as served on", "Taken as served"
     # (as "deemed served"; round 30)
-    _l(r"(?:[a-z']+ ){0,2}(?:counts?|counted|taken|regarded|treated) as served(?: on)?\b", 3.0),
+    # (the one who treats it so, then its object: "Court treats it as served on", round 42)
+    _l(
+        r"(?:[a-z']+ ){0,2}(?:counts?|counted|taken|regarded|treated|treats?|regards?)"
+        r"(?: (?:it|them|the (?:claim|papers|claim form|notice)))? as served(?: on)?\b",
+        3.0,
+    ),
     _l(r"when (?:is|was|will) (?:the |this |my |it )?(?:[a-z]+ ){0,2}(?:be )?served\b", 3.0),
     # the date named first, then what was served: "Date the claim is treated as served",
     # "Day on which the summons was served" (round 32)
@@ -223,6 +237,12 @@ SERVED_BEFORE = re.compile(
 )
 
 
+_DEBT_WITH_FEE = (
+    r"(?:tax|debt|arrears|rent|fine|loan|balance|judgment|bill|charges?)"
+    r" (?:and|with|plus|including) (?:the |our |all |any )?(?:[a-z']+ )?(?:fees?|costs?)$"
+)
+
+
 BALANCE_LABELS = [
     # ("The creditor demands:" with its amount beside or after it is a label, "The creditor
     # demands payment of £X" a sentence: round 20)
@@ -231,6 +251,9 @@ BALANCE_LABELS = [
         + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|decree(?! (?:pronounced|made|granted|dated|issued) on\b)|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
         1.0,
     ),
+    # what is owed named by its kind, then the fee added to it, the whole label: "Council
+    # tax and the compliance fee", "Rent arrears with costs" (round 42)
+    _l(_W % 3 + _DEBT_WITH_FEE, 1.0),
     # the demand named as a noun, the whole label: "Creditor's demand, in full" (round 41)
     _l(_W % 3 + r"demand(?: in full)?$", 1.0),
     # what it takes to end the debt, or what a claimant asks for, in other words: "To clear
@@ -326,7 +349,14 @@ CREDITOR_LABELS = [
         r" (?:writ|warrant|judgment|decree|order|award)\b"
         # (or a judgment, an order or a debt "held by" its owner: "Liability order held
         # by", "Debt now held by"; not an account, a client's own)
-        r"|(?:judgment|order|debt|loan|warrant|writ|arrears)s? (?:is |are )?(?:now )?held by\b",
+        r"|(?:judgment|order|debt|loan|warrant|writ|arrears)s? (?:is |are )?(?:now )?held by\b"
+        # (or the court's paper named, then who got it: "Writ obtained by", "Warrant issued
+        # for", "Liability order granted to"; or the debt handed to the writer, then by
+        # whom: "Card balance placed with us by", round 42)
+        r"|(?:[a-z]+ )?(?:judgment|order|warrant|writ)s? (?:was )?(?:obtained|issued|granted"
+        r"|won|secured) (?:by|for|to)$"
+        r"|(?:[a-z']+ ){0,2}(?:balance|debt|account|arrears|sum)s? (?:was )?(?:placed|lodged"
+        r"|passed|referred) (?:with|to) us by$",
         3.0,
     ),
     _l(
@@ -362,8 +392,9 @@ CREDITOR_NAMED_LABELS = [
 ORIGINAL_LABELS = [
     _l(
         # (not an amount's label: "Balance bought from the lender" is the sum, round 38)
-        r"(?!(?:the )?(?:balance|amount|sum|total|debt|loan)s? (?:bought|purchased|acquired"
-        r"|assigned|sold|transferred)\b)"
+        # (nor with its buyer between, "Debt we bought from X", round 42)
+        r"(?!(?:the )?(?:balance|amount|sum|total|debt|loan)s? (?:(?:that |which )?(?:we|i) )?"
+        r"(?:bought|purchased|acquired|assigned|sold|transferred)\b)"
         + _W
         % 3
         + r"(?:original (?:creditor|lender|owner)|originally(?: with| owed to| from)?"
@@ -548,7 +579,11 @@ def labelled_candidates(
         if value is None:
             continue
         s = weight + _PLACE[hit.place] + (score(hit, weight) if score else 0.0)
-        if hit.before or re.match(r"\d", hit.label):
+        # (a count of days begins a label, "21 days expire on": no amount, round 42)
+        if hit.before or (
+            re.match(r"\d", hit.label)
+            and not re.match(r"\d{1,2} (?:clear |calendar |working )?days\b", hit.label)
+        ):
             s -= 1.5  # the "label" continues a sentence, or begins with an amount
         if isinstance(value, int) and value < 0:
             s -= 4.0  # "-379.41": a deduction, not an amount owed or paid
@@ -588,7 +623,8 @@ def money_score(hit: Hit, weight: float) -> float:
     said = own_clause(hit.context, amount.group().strip()) if amount else hit.context
     label = " ".join(norm_words(said))
     s = 0.0
-    if re.search(r"\btotal\b", label):
+    # (or the whole said otherwise: "Claimed in all, with fee and costs", round 42)
+    if re.search(r"\btotal\b|\bin all\b|\ball told\b", label):
         s += 2.0
     if re.search(
         r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|decree|unpaid|overdue|still to pay"
@@ -603,7 +639,13 @@ def money_score(hit: Hit, weight: float) -> float:
         s -= 4.0  # the value itself says it is a running total
     # (an instalment "not received", "missed": what is behind is owed, round 11)
     # (what a total says it includes is in it: "Claim total with fee and costs", round 25)
-    if NEGATIVE_MONEY.search(INCLUDED_IN_SUM.sub(" ", label)) and not _NOT_RECEIVED.search(label):
+    if (
+        NEGATIVE_MONEY.search(INCLUDED_IN_SUM.sub(" ", label))
+        and not _NOT_RECEIVED.search(label)
+        # (what is owed named by its kind with the fee added, "Council tax and the
+        # compliance fee": the whole owed, not a tax's or a fee's part, round 42)
+        and not re.search(_DEBT_WITH_FEE, label)
+    ):
         s -= 3.0
     if re.search(r"\b(?:year to date|ytd|td)\b", label):
         s -= 4.0
@@ -650,9 +692,16 @@ STOP_FOR_COLON = re.compile(r"^[^.!?:;]{3,60}[a-z][.,]\s+(?:£|GBP\s?)?\d[\d,]*(
 # "including interest and charges", "plus the court fee" (round 25). The fee is inside
 # the sum, so the label is not a fee's.
 # (an enforcer's own fees too: "Judgment debt with the enforcement fees", round 38)
-_ADDED = r"(?:the |all |any )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery )?(?:fees?|costs?|charges?|interest)"
+# (and an enforcer's compliance fee added to the debt it names: "Council tax and the
+# compliance fee", round 42)
+_ADDED = r"(?:the |all |any |our )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery |compliance )?(?:fees?|costs?|charges?|interest)"
+_DEBT_AND = "".join(
+    f"(?<={w})" for w in ("tax", "debt", "arrears", "rent", "fine", "loan", "balance")
+).replace(")(", ")|(")
 INCLUDED_IN_SUM = re.compile(
-    r"\b(?:with|including|incl|inc|plus|inclusive of|together with)\s+"
+    r"(?:\b(?:with|including|incl|inc|plus|inclusive of|together with)|(?:"
+    + _DEBT_AND
+    + r")\s+and)\s+"
     + _ADDED
     + r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)"
     + _ADDED
@@ -882,8 +931,10 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 # "by" names the doer, as in "Issued by the court on", "Produced by Billing on".
 # (or who did it closing the label: "Issued by the desk", "Demand signed by the creditor",
 # round 40; not a time, "Paid by the end")
+# (to whom it went between: "Sent to you by our firm", round 42)
 _DONE_BY = re.compile(
-    r"\b([a-z]+(?:ed|en|ade|ent)) by (?:(?:[a-z']+ ){1,4}?(?=on$)|(?:the |our )(?!(?:"
+    r"\b([a-z]+(?:ed|en|ade|ent))(?: (?:to|for) (?:you|the (?:debtor|customer|tenant"
+    r"|defendant)))? by (?:(?:[a-z']+ ){1,4}?(?=on$)|(?:the |our )(?!(?:"
     + _TIME_AFTER_BY
     + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}$)"
 )

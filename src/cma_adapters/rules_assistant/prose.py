@@ -230,6 +230,9 @@ _CREDITOR_AFTER = re.compile(
     r"|(?:the|this|that) (?:[a-z]+ ){1,2})(?:on |over )?to us\b"
     # (with its auxiliary too: "X has obtained a liability order against you", round 19)
     r"|^\s+(?:(?:has|have) )?obtained an? (?:liability order|judgment|\w+ order)"
+    # (the claim or judgment named before, then who brought or got it against you: "the
+    # claim X brought against you", "the judgment that X obtained against you", round 42)
+    r"|^\s+(?:has |had )?(?:brought|obtained|won|secured|got|entered) against you\b"
     r"|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"

@@ -1,16 +1,16 @@
-"""Family AV (written blind) photographed with the sun in the lens, photographed on a beach
-with a pebble holding it down, or taped to a wall with masking tape at its corners, read by
-real Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over AV's three scans, one at least in each of its six settings (a collection
-agency's letter in beach huts, the sun in the lens, as colour PNG with its resolution; a
-money claim on sticky notes, under a pebble, as colour JPEG; a fish processor's pay advice,
-taped, as PDF; a statutory demand in a ship's log, the sun in the lens, as PNG without its
-resolution; the council's council tax on film strips, under a pebble; an enforcement notice
-on a menu board, taped; a bought doorstep loan in a bus timetable, the sun in the lens; the
-credit union's savings ledger, under a pebble). Every AV document is one page; the
-benchmark's ``benchmarks/intake_accuracy.py --family av --ocr-av 19`` reads one document of
-every class; the figures are in benchmarks/OCR.md ("Family AV"). Only aggregate figures are
-printed: AV's misses are not written down."""
+"""Family AV (written blind, read since round 42) photographed with the sun in the lens,
+photographed on a beach with a pebble holding it down, or taped to a wall with masking tape
+at its corners, read by real Tesseract and the reader as the product ships it (the learned
+field ranker on): eight documents over AV's three scans, one at least in each of its six
+settings (a collection agency's letter in beach huts, the sun in the lens, as colour PNG
+with its resolution; a money claim on sticky notes, under a pebble, as colour JPEG; a fish
+processor's pay advice, taped, as PDF; a statutory demand in a ship's log, the sun in the
+lens, as PNG without its resolution; the council's council tax on film strips, under a
+pebble; an enforcement notice on a menu board, taped; a bought doorstep loan in a bus
+timetable, the sun in the lens; the credit union's savings ledger, under a pebble). Every AV
+document is one page; the benchmark's ``benchmarks/intake_accuracy.py --family av --ocr-av
+19`` reads one document of every class; the figures are in benchmarks/OCR.md ("Family AV",
+and "Round 42", which read AV's misses: every figure on AV since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,16 +50,27 @@ FIRST = (
     "580d3b3c, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (7, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
-    "account_reference": (6, 6), "balance_pence": (6, 6), "letter_date": (5, 8),
-    "deadline_date": (5, 5), "court_claim_number": (1, 1), "served_date": (0, 1),
+    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
+    "account_reference": (6, 6), "balance_pence": (6, 6), "letter_date": (7, 8),
+    "deadline_date": (5, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
     "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 42 read more
+(training-side since round 42): the floors below."""
 VERBATIM = 36
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset({"document_class", "creditor_name", "letter_date", "served_date"})
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 42; since round 42, only those still unmet: ``STILL_UNMET``)."""
+ROUND_42 = (
+    "class 8/8, creditor 6/6, served 1/1, every field at its floor but the letter date 7/8 "
+    "(rules of round 42, models 2026-12-06.34)"
+)
+"""After round 42, which read AV's misses (training-side): the class, the creditor and the
+served date meet their floors; the letter date does not (benchmarks/OCR.md "Round 42")."""
+STILL_UNMET = frozenset({"letter_date"})
+"""The floors still not met after round 42 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +82,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AV (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AV (seen since round 42), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -91,8 +102,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AV blind, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AV after OCR, after round 42 under the issue's floor: {ROUND_42}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,15 +1,15 @@
-"""Family AW (written blind) spotted with black mould from a damp home, scribbled on in
-crayon by a child, or marked with grease spots, read by real Tesseract and the reader as
-the product ships it (the learned field ranker on): eight documents over AW's three scans
-and its six settings (a collection agency's letter on a chessboard, mouldy, as colour JPEG
-with its resolution; a money claim in a comic strip, crayoned, as colour PNG without its
-resolution; a car parts plant's payslip, greasy, as PDF; a statutory demand on stepping
-stones, mouldy; the council's reminder on a stack of books, crayoned, as PNG with its
-resolution; a fine on a Gantt chart, greasy; a Carer's Allowance overpayment on a train,
+"""Family AW (written blind, read since round 42) spotted with black mould from a damp home,
+scribbled on in crayon by a child, or marked with grease spots, read by real Tesseract and
+the reader as the product ships it (the learned field ranker on): eight documents over AW's
+three scans and its six settings (a collection agency's letter on a chessboard, mouldy, as
+colour JPEG with its resolution; a money claim in a comic strip, crayoned, as colour PNG
+without its resolution; a car parts plant's payslip, greasy, as PDF; a statutory demand on
+stepping stones, mouldy; the council's reminder on a stack of books, crayoned, as PNG with
+its resolution; a fine on a Gantt chart, greasy; a Carer's Allowance overpayment on a train,
 mouldy; the credit union's statement, crayoned). Every AW document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family aw --ocr-aw 19`` reads one document of
-every class; the figures are in benchmarks/OCR.md ("Family AW"). AW is blind: its misses
-are never printed."""
+every class; the figures are in benchmarks/OCR.md ("Family AW", and "Round 42", which read
+AW's misses: every figure on AW since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -53,11 +53,22 @@ MEASURED: dict[str, tuple[int, int]] = {
     "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
     "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement (training-side since round 42,
+which moved none of this sample's counts): the floors below."""
 VERBATIM = 36
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset({"creditor_name", "letter_date"})
-"""The issue's floors this sample did not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails; since round 42 ``STILL_UNMET``)."""
+ROUND_42 = (
+    "class 8/8, every field at its floor but the creditor 5/6 and the letter date 7/8, as at "
+    "the first measurement (rules of round 42, models 2026-12-06.34)"
+)
+"""After round 42, which read AW's misses (training-side): this sample's misses are OCR's
+(benchmarks/OCR.md "Round 42")."""
+STILL_UNMET = frozenset({"creditor_name", "letter_date"})
+"""The floors still not met after round 42 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +80,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AW (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AW (seen since round 42), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -89,8 +100,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AW blind, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AW after OCR, after round 42 under the issue's floor: {ROUND_42}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

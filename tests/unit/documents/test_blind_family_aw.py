@@ -1,12 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AW (``corpus_blind_aw.py``), written blind in a forty-second hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN to AU): the family
-itself (every class, ground truth printed, deterministic, laid out on the page, each setting
-as it says), that it is never trained on, and the reader on it on perfect text as the
-product reads (the shipped classifier and field ranker), held to the counts of its one
-blind measurement. The OCR sample is in tests/integration/ocr/test_blind_family_aw_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AW"). Two documents a class keep this module
-to a few seconds; the benchmark reads four."""
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN to AU) and read since
+round 42: the family itself (every class, ground truth printed, deterministic, laid out on
+the page, each setting as it says), that it is trained on only as a read family, and the
+reader on it on perfect text as the product reads (the shipped classifier and field
+ranker), held to the counts reached in round 42. The OCR sample is in
+tests/integration/ocr/test_blind_family_aw_ocr.py; the figures are in benchmarks/OCR.md
+("Family AW", and "Round 42", which read AW's misses: every figure on AW since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -23,14 +25,20 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_aw, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_aw,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_aw import (
@@ -455,8 +463,15 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_aw") == digest()
 
 
-def test_family_aw_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_aw", "AW")
+def test_family_aw_is_trained_on_only_as_a_read_family() -> None:
+    """AW is seen since round 42 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AW" in read_families.READ
+    assert "corpus_blind_aw" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_aw", "AW")
 
 
 # -- the reader on AW (measured once, blind, benchmarks/OCR.md) --------------------------------
@@ -484,31 +499,42 @@ FIRST = (
 """The first measurement (38 documents here): every floor met but the original
 creditor's."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (29, 30), "original_creditor": (1, 2),
-    "account_reference": (30, 30), "balance_pence": (29, 30), "letter_date": (36, 36),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 42 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"original_creditor"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind; since round 42
+``STILL_UNMET``."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_aw_is_read_at_least_as_well_as_first_measured(aw_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + aw_score.table("held-out family AW (written blind), perfect text"))
+    print("\n" + aw_score.table("family AW (seen since round 42), perfect text"))
     assert aw_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert aw_score.totals[field] == total, field
         assert aw_score.hits[field] >= hits, (field, aw_score.hits[field], hits)
 
 
+ROUND_42 = "every floor met (rules of round 42, models 2026-12-06.34); counts in MEASURED"
+"""After round 42, which read AW's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 42 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AW blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AW after round 42, under the issue's floor: {ROUND_42}"),
 )
 def test_family_aw_meets_the_floor(aw_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 42, so a regression check of a training-side figure: ROUND_42
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(aw_score.accuracy(field), field), field

@@ -64,6 +64,8 @@ READ_MODULES = {
     "corpus_blind_as": "AS",
     "corpus_blind_at": "AT",
     "corpus_blind_au": "AU",
+    "corpus_blind_av": "AV",
+    "corpus_blind_aw": "AW",
 }
 PACKAGE = Path(read_families.__file__).parent
 
