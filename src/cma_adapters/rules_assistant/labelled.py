@@ -237,8 +237,11 @@ SERVED_BEFORE = re.compile(
 )
 
 
+# What is owed, named by its kind (round 42): the words a fee is added to, in a label
+# ("Council tax and the compliance fee") and in a sum's ``INCLUDED_IN_SUM``.
+_DEBT_KINDS = ("tax", "debt", "arrears", "rent", "fine", "loan", "balance")
 _DEBT_WITH_FEE = (
-    r"(?:tax|debt|arrears|rent|fine|loan|balance|judgment|bill|charges?)"
+    "(?:" + "|".join((*_DEBT_KINDS, "judgment", "bill", "charges?")) + ")"
     r" (?:and|with|plus|including) (?:the |our |all |any )?(?:[a-z']+ )?(?:fees?|costs?)$"
 )
 
@@ -695,9 +698,7 @@ STOP_FOR_COLON = re.compile(r"^[^.!?:;]{3,60}[a-z][.,]\s+(?:£|GBP\s?)?\d[\d,]*(
 # (and an enforcer's compliance fee added to the debt it names: "Council tax and the
 # compliance fee", round 42)
 _ADDED = r"(?:the |all |any |our )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery |compliance )?(?:fees?|costs?|charges?|interest)"
-_DEBT_AND = "".join(
-    f"(?<={w})" for w in ("tax", "debt", "arrears", "rent", "fine", "loan", "balance")
-).replace(")(", ")|(")
+_DEBT_AND = "".join(f"(?<={w})" for w in _DEBT_KINDS).replace(")(", ")|(")
 INCLUDED_IN_SUM = re.compile(
     r"(?:\b(?:with|including|incl|inc|plus|inclusive of|together with)|(?:"
     + _DEBT_AND
