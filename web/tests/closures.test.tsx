@@ -120,7 +120,7 @@ test("a period the address names is listed, and one chosen is put in the address
   expect(await screen.findByText("Office move")).toBeInTheDocument();
   expect(state.asked[0]).toBe("GET /api/v1/calendar/closures?from=2025-01-01&to=2025-12-31");
   expect(screen.getByText("1 closure day from 1 Jan 2025 to 31 Dec 2025", { selector: "caption" })).toBeInTheDocument();
-  expect(screen.getByRole("region", { name: "Closure days from 1 Jan 2025 to 31 Dec 2025 (scrolls sideways)" })).toBeInTheDocument();
+  expect(await screen.findByRole("region", { name: "Closure days from 1 Jan 2025 to 31 Dec 2025 (scrolls sideways)" })).toBeInTheDocument();
   expect(within(group("From")).getByLabelText("Year")).toHaveValue("2025");
   expect(screen.queryByText("Christmas Eve")).toBeNull();
 
