@@ -477,11 +477,24 @@ def az_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 95% (36/38), creditor 25/30, original creditor 2/2, reference 30/30, balance "
+    "28/30, letter date 34/36, deadline 23/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "2/2, frequency 4/4, served 2/2 (branch corpusaz off 4958731f = main after round 42's "
+    "merges, shipped classifier and field ranker; on 76 documents class 72/76, creditor "
+    "50/60, reference 60/60, balance 56/60, letter date 68/72, deadline 44/46: "
+    "benchmarks/OCR.md, 'Family AZ')"
+)
+"""The first measurement (38 documents here): every floor met but the class's (36/38 is
+94.7%, under 95%) and the creditor's."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (36, 38), "creditor_name": (25, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (28, 30), "letter_date": (34, 36),
+    "deadline_date": (23, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"document_class", "creditor_name"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
