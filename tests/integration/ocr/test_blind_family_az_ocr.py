@@ -1,0 +1,104 @@
+"""Family AZ (written blind) sprinkled with glitter from the craft table, strewn with pencil
+shavings, or smeared with a glue stick, read by real Tesseract and the reader as the
+product ships it (the learned field ranker on): eight documents over AZ's three scans and
+its six settings from a school (a collection agency's letter on a seating plan, glittered,
+as colour JPEG with its resolution; a money claim in the office pigeonholes, with shavings,
+as colour PNG without its resolution; a lock maker's wage slip, glued, as PDF; a council tax
+enforcement notice on a hopscotch court, glittered; the council's reminder on the wall
+bars, with shavings, as PNG with its resolution; a water company's arrears letter on coat
+hooks, glued; a notice of assignment on paint pots, glittered; the credit union's
+statement, with shavings). Every AZ document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family az --ocr-az 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family AZ"). Only aggregate figures are
+printed."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_az import az_scanned, build_az, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_az.SCANS (0: glitter, colour
+# JPEG with its resolution; 1: pencil shavings, colour PNG with its resolution at even
+# indexes; 2: glue-stick smears, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.ENFORCEMENT_AGENT_NOTICE, 1, 3),
+    (C.COUNCIL_TAX, 1, 4),
+    (C.UTILITY_ARREARS, 0, 5),
+    (C.NOTICE_OF_ASSIGNMENT, 0, 6),
+    (C.BANK_STATEMENT, 1, 7),
+)
+FIRST = (
+    "class 7/8; creditor 3/6, original creditor 1/1, reference 3/6, balance 4/6, letter date "
+    "5/8, deadline 4/5, claim no. 1/1, served 1/1, payer 1/1, income 1/1, gross 1/1, "
+    "frequency 1/1; true values verbatim in the OCR text 32 of 38 (branch corpusaz off "
+    "4958731f, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (7, 8), "creditor_name": (3, 6), "original_creditor": (1, 1),
+    "account_reference": (3, 6), "balance_pence": (4, 6), "letter_date": (5, 8),
+    "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 32
+"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+UNMET = frozenset(
+    {"document_class", "creditor_name", "account_reference", "balance_pence", "letter_date",
+     "deadline_date"}
+)  # fmt: skip
+"""The issue's floors this sample did not meet at the first measurement (strict xfails);
+every other is a plain assertion."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_az(2), CHOSEN, az_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family AZ (written blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"AZ blind, after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
