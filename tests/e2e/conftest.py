@@ -62,7 +62,29 @@ async def settle(container: Container) -> None:
         await publisher.drain()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Which databases a test's app runs on (``container``): PostgreSQL, what production
+    runs, with row-level security under the application's own tenant filter; and SQLite,
+    the embedded default, too where a module is marked ``both_databases``.
+
+    Each repository's contract suite already runs on both (``tests/contracts``), every
+    dialect branch included, and the console's browser run and the OpenAPI fuzz drive the
+    embedded default over HTTP. What is marked runs on both here as well: tenant isolation
+    on every route, keyset pagination, hostile input and malformed requests, search, the
+    work queue's read model and an adviser's whole day (until 2026-12-07 every end-to-end
+    test ran on both: about 120 CPU-seconds of the suite's time for the HTTP layer, which
+    is the same code on either)."""
+    chosen = any(
+        "container" in str(mark.args[0]) for mark in metafunc.definition.iter_markers("parametrize")
+    )  # a test that names its database itself, as the assistant's learning does
+    own = hasattr(metafunc.module, "container")  # a module with a container of its own
+    if "container" in metafunc.fixturenames and not chosen and not own:
+        both = metafunc.definition.get_closest_marker("both_databases") is not None
+        databases = ["sqlite", "postgres"] if both else ["postgres"]
+        metafunc.parametrize("container", databases, indirect=True)
+
+
+@pytest.fixture
 def container(request: pytest.FixtureRequest, tmp_path: Any) -> Container:
     if request.param == "sqlite":
         url = request.getfixturevalue("sqlite_url")

@@ -19,7 +19,7 @@ from tests.e2e.test_casework_api import BUDGET, REPORT_CSV, findings, load_guide
 
 from cma_entrypoints.container import Container
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases]
 
 
 async def work_queue(api: Api, case_id: str) -> list[dict[str, Any]]:

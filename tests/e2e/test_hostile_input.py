@@ -20,6 +20,8 @@ from cma_entrypoints.container import Container
 
 from .conftest import PASSWORD, Api, make_centre, sign_in
 
+pytestmark = pytest.mark.both_databases
+
 #: ``cma_core.shared.money.MAX_PENCE`` (stated here so this file also runs on older code).
 MAX_PENCE = 10_000_000_000
 NUL = "Bank\x00plc"

@@ -10,6 +10,8 @@ import pytest
 
 from .conftest import Api
 
+pytestmark = pytest.mark.both_databases
+
 
 async def test_options_on_every_path_never_fails(
     http: httpx.AsyncClient, two_centres: tuple[Api, Api]

@@ -27,6 +27,8 @@ from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
 
+pytestmark = pytest.mark.both_databases
+
 IdFactory = Callable[[Api, "Seeded"], Awaitable[str]]
 
 

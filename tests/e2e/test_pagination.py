@@ -10,12 +10,15 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 
 from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
 
 from .conftest import PASSWORD, make_centre, sign_in
+
+pytestmark = pytest.mark.both_databases
 
 BAD_PAGES = [
     ("limit", "0"),

@@ -8,12 +8,15 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 
 from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
 
 from .conftest import PASSWORD, Api, make_centre, settle, sign_in
+
+pytestmark = pytest.mark.both_databases
 
 CRAFTED = [
     "' OR 1=1 --",

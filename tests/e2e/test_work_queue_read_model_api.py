@@ -25,6 +25,8 @@ from cma_entrypoints.container import Container
 
 from .conftest import PASSWORD, make_centre, settle, sign_in
 
+pytestmark = pytest.mark.both_databases
+
 
 async def _items(container: Container, centre_id: CentreId, user: str) -> list[WorkItem]:
     projection = container.work_queue_projection()
