@@ -1536,9 +1536,14 @@ def _stagelight(image: Image.Image, rng: random.Random, skew: float) -> Image.Im
     pool = np.exp(-(((xs - cx) / (sw * 0.45)) ** 2 + ((ys - cy) / (sh * 0.4)) ** 2))
     light = tint * (0.8 + 0.2 * pool)[:, :, None]
     wash = Image.fromarray(np.clip(light * 255, 0, 255).astype(np.uint8)).resize((w, h), Image.Resampling.BILINEAR)  # fmt: skip
-    arr = np.asarray(image, dtype=np.float32) * (np.asarray(wash, dtype=np.float32) / 255.0)
+    # in place, without temporaries the size of the page
+    arr = np.array(image, dtype=np.float32)
+    shade = np.array(wash, dtype=np.float32)
+    np.divide(shade, 255.0, out=shade)
+    np.multiply(arr, shade, out=arr)
     arr += np.random.default_rng(rng.randrange(1 << 30)).normal(0.0, 2.5, (h, w, 1)).astype(np.float32)  # fmt: skip
-    lit = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    np.clip(arr, 0, 255, out=arr)
+    lit = Image.fromarray(arr.astype(np.uint8))
     return lit.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(40, 30, 44))  # fmt: skip
 
 
@@ -1561,7 +1566,7 @@ def _confetti(image: Image.Image, sample: BASample, n: int, dpi: int, rng: rando
     """Colour; confetti from a show's finale settled on the page: small coloured paper
     squares and discs in the margins and on lines that hold no true value; a little
     askew."""
-    out = image.copy()
+    out = image  # drawn fresh for this scan: the confetti goes straight onto it
     pen = ImageDraw.Draw(out)
     w, h = out.size
     size = dpi / 13
@@ -1619,7 +1624,8 @@ def _wine(image: Image.Image, rng: random.Random, skew: float) -> Image.Image:
             dist = r * rng.uniform(1.6, 6.0)
             _drop(arr, cx + dist * np.cos(angle), cy + dist * np.sin(angle), r * rng.uniform(0.1, 0.35), rng.uniform(0.14, 0.24), rng.uniform(1.0, 2.6), angle)  # fmt: skip
     arr += np.random.default_rng(rng.randrange(1 << 30)).normal(0.0, 1.6, arr.shape).astype(np.float32)  # fmt: skip
-    grey = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+    np.clip(arr, 0, 255, out=arr)
+    grey = Image.fromarray(arr.astype(np.uint8))
     return grey.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=247)
 
 
