@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (wording reads better unwrapped; the RNG draws test data)
-"""Held-out layout family ``BA``, written blind: a forty-sixth measure of how the reader
+"""Held-out layout family ``BA``, written blind: one more measure of how the reader
 generalises, in a new hand (after ``L`` to ``Z``, ``G``, ``E``, ``F``, ``I``, ``J``,
 ``AA`` to ``AL``, ``AN`` to ``AY``; another family was written by another hand at the same
 time, and neither saw the other's).
