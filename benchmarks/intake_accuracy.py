@@ -169,7 +169,7 @@ until round 28, which read it; AI was blind until round 29, AF until round 30, A
 round 31, AJ until round 32, AK until round 33, AG until round 34, AL until round 35, AN
 and AO until round 38, AP and AQ until round 39, AR and AS until round 40, AT and AU until
 round 41 and AV and AW until round 42, which read them; all nineteen are read since
-(``--skip y,i,ah,ax,ay,az`` leaves out the blind Y, I, AH, AX, AY and AZ).
+(``--skip y,i,ah,ax,ay,az,ba`` leaves out the blind Y, I, AH, AX, AY, AZ and BA).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -347,7 +347,15 @@ shavings and graphite dust as colour PNG, its resolution at even indexes, its pa
 smeared with a glue stick as one-page greyscale PDF; all one page). AZ's misses are never
 printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,ax,ay,az``
+Held-out BA (``corpus_blind_ba.py``: a blind family in a new hand; Basildon under the law of
+England and Wales; its settings from a theatre, a concert hall and a cinema; measured
+against main's reader after round 42 and never shown to it): ``--family ba`` (BA only) or
+``--family all``, ``--ocr-ba N`` scans and reads N of its documents (its phone photos under
+a stage lighting wash as colour JPEG, its resolution at even indexes, its pages with
+confetti from a show's finale as colour PNG with its resolution, its pages spattered with
+red wine as one-page greyscale PDF; all one page). BA's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,ax,ay,az,ba``
 leaves out exactly those families and no other: the working run of every seen family since
 round 42, which read AV and AW after round 41 read AT and AU); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -371,16 +379,17 @@ the comma form, or it leaves out U too; and "v" is a substring of "av" and "w" o
 (and there are families V and W): a skip naming AV or AW must use the comma form, or it
 leaves out V or W too; "x" is a substring of "ax" (and there is a family X), and "y" of
 "ay" (and there is a family Y): a skip naming AX or AY must use the comma form
-(``--skip y,i,ah,ax,ay,az``), or it leaves out X or Y too; a skip naming Y without a
-comma leaves out AY too; and "z" is a substring of "az" (and there is a family Z, read):
+(``--skip y,i,ah,ax,ay,az,ba``), or it leaves out X or Y too; a skip naming Y without a
+comma leaves out AY too; "z" is a substring of "az" (and there is a family Z, read):
 a skip naming AZ must use the comma form, or it leaves out Z too, and a skip naming Z
-without a comma leaves out AZ too.
+without a comma leaves out AZ too. No key is a substring of "ba", so either form names BA
+alone; but "ba" is a substring of an old substring-form skip such as ``yijabacad``.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
-AT, AU, AV and AW with their own seeds, not the benchmark's; never Y, I, AH, AX, AY or AZ) and
+AT, AU, AV and AW with their own seeds, not the benchmark's; never Y, I, AH, AX, AY, AZ or BA) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -390,7 +399,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -399,7 +408,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
-[--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19]
+[--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19] [--ocr-ba 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -484,6 +493,8 @@ from cma_adapters.rules_assistant.corpus_blind_ay import ay_pages, ay_scanned, a
 from cma_adapters.rules_assistant.corpus_blind_ay import values_in_text as ay_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_az import az_pages, az_scanned, az_text, build_az
 from cma_adapters.rules_assistant.corpus_blind_az import values_in_text as az_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_ba import ba_pages, ba_scanned, ba_text, build_ba
+from cma_adapters.rules_assistant.corpus_blind_ba import values_in_text as ba_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -811,6 +822,9 @@ FAMILY_AY = Family(
 FAMILY_AZ = Family(
     "held-out AZ, written blind", build_az, az_text, az_pages, az_scanned, az_values_in_text, True
 )
+FAMILY_BA = Family(
+    "held-out BA, written blind", build_ba, ba_text, ba_pages, ba_scanned, ba_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -829,6 +843,7 @@ PRINTED: dict[str, Family] = {
     "ax": FAMILY_AX,
     "ay": FAMILY_AY,
     "az": FAMILY_AZ,
+    "ba": FAMILY_BA,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -938,7 +953,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,ax,ay,az), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,ax,ay,az,ba), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -993,6 +1008,7 @@ def main() -> None:
     parser.add_argument("--ocr-ax", type=int, default=0)
     parser.add_argument("--ocr-ay", type=int, default=0)
     parser.add_argument("--ocr-az", type=int, default=0)
+    parser.add_argument("--ocr-ba", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
