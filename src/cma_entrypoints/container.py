@@ -457,7 +457,7 @@ def train_document_classifier(
     if field_ranker is not None:
         from cma_adapters.rules_assistant import ranker, ranker_training
 
-        size = max(per_family // 4, 2)  # (25, the default: 6 a family and class)
+        size = max(per_family // 4, 1)  # (25, the default: 6 a family and class)
         fitted = ranker_training.train(
             version=version,
             per_family=size,
