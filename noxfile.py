@@ -51,7 +51,11 @@ def tests(session: nox.Session) -> None:
     # The 25 slowest tests are listed at the end: the suite has a 15-minute budget, and a
     # new slow test should show up in the first run that has it.
     args = session.posargs or ["-q", "-n", "auto", "--dist", "worksteal", "--durations=25"]
-    session.run("pytest", *args, env={"OMP_THREAD_LIMIT": "1"})
+    # One thread each for Tesseract (OpenMP) and for NumPy's and SciPy's BLAS (OpenBLAS):
+    # the workers already use every core, and a second BLAS thread per worker only spins
+    # (the field ranker's training: 57 CPU-seconds in 48 s of wall time with two BLAS
+    # threads, 51 in 53 with one, measured alone; beside another worker it competes).
+    session.run("pytest", *args, env={"OMP_THREAD_LIMIT": "1", "OPENBLAS_NUM_THREADS": "1"})
 
 
 @nox.session
