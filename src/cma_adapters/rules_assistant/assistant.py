@@ -882,7 +882,10 @@ def _owed_after_all(
 # taken off it, and what was taken (round 28).
 _PAYSLIP_WORDS = re.compile(
     r"\b(?:gross|net pay|take[- ]home|tax code|national insurance|ni (?:number|no)"
-    r"|deductions?|paye|pay ?slip|pay period|employee)\b"
+    r"|deductions?|paye|pay ?slip|pay period|employee"
+    # (or the slip named in other words, and the employee's payroll number: "Wages
+    # advice", "Salary advice", "Payroll number", round 43)
+    r"|(?:pay|wages?|salary|earnings) advice|payroll (?:no|number|ref))\b"
 )
 # A statement's balance carried from one to the next: "Brought forward", "Carried
 # forward", "Opening balance", "Balance b/f" (round 39)
@@ -891,7 +894,12 @@ _CARRIED = re.compile(
 )
 # (or any account's opening and closing line, the account named: "Opening savings" …
 # "Closing savings", "Opening shares" … "Closing shares", round 42)
-_OPENS_AND_CLOSES = re.compile(r"\bopening ([a-z]+)\b.{0,2000}?\bclosing \1\b")
+# (or the account's balance carried into and out of the page: "Savings brought over" …
+# "Savings carried over", "Units brought in" … "Units carried out", round 43)
+_OPENS_AND_CLOSES = re.compile(
+    r"\bopening ([a-z]+)\b.{0,2000}?\bclosing \1\b"
+    r"|\b([a-z]+) brought (?:in|over|forward)\b.{0,2000}?\b\2 carried (?:out|over|forward)\b"
+)
 # What a letter about a debt asks: to pay, the arrears, a payment missed (round 39)
 _ASKS_TO_PAY = re.compile(
     r"\b(?:arrears|overdue|please (?:pay|clear|contact)|you must pay|pay (?:it|this|the"
@@ -973,7 +981,8 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       balance"), lists four or more such lines and asks for nothing (no arrears, nothing
       to pay, no demand): a bank statement (round 39: a credit union's statement whose
       loan column shows what is owed). Read as other, the same (round 42: a credit
-      union's savings ledger, its lines between "Opening savings" and "Closing savings").
+      union's savings ledger, its lines between "Opening savings" and "Closing savings";
+      round 43: or between "Savings brought over" and "Savings carried over").
 
     The word model knows only the seen templates' wording; these cues are what the kinds
     mean, however a lender words them."""

@@ -49,6 +49,7 @@ from cma_adapters.rules_assistant.labelled import (
     INCLUDED_IN_SUM,
     INCOME_LABELS,
     INCOME_PAID_IN_LABELS,
+    JUDGMENT_DAY,
     LETTER_DATE_LABELS,
     ORIGINAL_LABELS,
     PAPER_DONE,
@@ -353,6 +354,9 @@ def _writer_words(found: dict[str, list[Candidate]]) -> set[str]:
     }
 
 
+_NI_UNSPACED = re.compile(r"[A-Z]{2}\d{6}[A-D]")
+
+
 def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
     """What a label means depends on who writes and why.
 
@@ -424,7 +428,8 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
         if (
             cls is C.OVERPAYMENT
             and re.search(r"\b(?:national insurance|ni)(?: number| no)?\b", label)
-            and re.fullmatch(NI_NUMBER, str(c.value))
+            # (printed without its spaces too, "AB123456C", round 43)
+            and (re.fullmatch(NI_NUMBER, str(c.value)) or _NI_UNSPACED.fullmatch(str(c.value)))
         ):
             change += 4.0
         return change
@@ -434,6 +439,10 @@ def _by_class(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:
     # payment was made, the account's history: round 29)
     if cls is not C.PAYSLIP:
         _adjust(found, "letter_date", lambda c: -4.0 if c.role == PAY_DAY else 0.0)
+    # (the day the judgment was entered dates the judgment's own paper, whose account's
+    # events it would otherwise be: round 43)
+    if cls is C.COUNTY_COURT_JUDGMENT:
+        _adjust(found, "letter_date", lambda c: 4.0 if c.role == JUDGMENT_DAY else 0.0)
     if cls is C.PAYSLIP:  # a payslip's "Amount" column holds every line's amount
         _adjust(
             found,

@@ -620,11 +620,17 @@ _SPLIT_POUNDS = re.compile(r"(£\s?\d{1,2}) (\d{1,2},\d{3}(?:\.\d\d)?\b)")
 _SPLIT_GROUP = re.compile(r"(£\s?\d{1,3}(?:,\d{3})*,)(\d{1,2}) (\d{1,2})(?=\.\d\d\b)")
 
 
+# (or before the thousands comma, "£2 ,318.45" for "£2,318.45", round 43)
+_SPACED_COMMA = re.compile(r"(£\s?\d{1,3}) (?=,\d{3}(?:,\d{3})*\.\d\d\b)")
+
+
 def rejoined_pounds(text: str) -> str:
     """An amount OCR split inside its first group of figures ("£1 4,741.79" for
     "£14,741.79"): rejoined when the two parts make a first group of two or three figures
     before the thousands comma; or inside a later group, when the two parts make its three
-    figures ("£13,91 5.74", round 21)."""
+    figures ("£13,91 5.74", round 21); or before its thousands comma ("£2 ,318.45", round
+    43)."""
+    text = _SPACED_COMMA.sub(r"\1", text)
     text = _SPLIT_GROUP.sub(
         lambda m: (
             m.group(1) + m.group(2) + m.group(3)

@@ -46,6 +46,9 @@ def _l(pattern: str, weight: float, role: str | None = None) -> Label:
 
 PAY_DAY = "pay day"
 """The role of a date labelled as the day the pay was paid (``LETTER_DATE_LABELS``)."""
+JUDGMENT_DAY = "judgment day"
+"""The role of a date labelled as the day a judgment was entered (``LETTER_DATE_LABELS``):
+a judgment's own paper is dated so (round 43); on any other, it is the account's history."""
 
 # Words after "by" that make it a time ("by the end of", "by the following day"), not who
 # did something (round 39).
@@ -100,6 +103,14 @@ LETTER_DATE_LABELS = [
     _l(r"as (?:at|of)(?=$| \d| (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", 3.0),
     # when a court's order was made: "Made on 3 May 2026 by the court" (round 14)
     _l(r"(?:(?:this )?order )?made on\b", 2.0),
+    # the day the judgment was entered, the whole label, "Judgment entered on", "Judgment
+    # given by the district judge" (round 43: the judgment's own paper; ``fields._by_class``)
+    _l(
+        r"judgment (?:was )?(?:entered|given|granted)(?: on| by (?:the |a )?(?:[a-z&'.]+ ){0,2}"
+        r"[a-z&'.]+)?$",
+        2.0,
+        JUDGMENT_DAY,
+    ),
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
     # round 16)
     _l(_W % 3 + r"(?<!\bto )(?:date|dated|issued)(?: on)?\b", 2.0),
@@ -242,7 +253,8 @@ SERVED_BEFORE = re.compile(
 _DEBT_KINDS = ("tax", "debt", "arrears", "rent", "fine", "loan", "balance")
 _DEBT_WITH_FEE = (
     "(?:" + "|".join((*_DEBT_KINDS, "judgment", "bill", "charges?")) + ")"
-    r" (?:and|with|plus|including) (?:the |our |all |any )?(?:[a-z']+ )?(?:fees?|costs?)$"
+    # (the fee's amount named in it, "Unpaid rent plus our £95 costs", round 43)
+    r" (?:and|with|plus|including) (?:the |our |all |any )?(?:\d+ )*(?:[a-z']+ )?(?:fees?|costs?)$"
 )
 
 
@@ -330,6 +342,10 @@ CREDITOR_LABELS = [
         r" (?:the|our|your) (?:council|creditor|lender|client|landlord|authority|owner|company"
         r"|supplier)"
         r"|acting for|collecting for|(?:we are )?writing for"
+        # (what is collected named between, the whole label: "Chasing the debt for",
+        # "Recovering the arrears for", round 43)
+        r"|(?:acting|collecting|recovering|chasing) (?:it|this|that|them|the (?:debt|balance"
+        r"|money|account|arrears|sum)) for$"
         # (on another's behalf, the whole label: "Collecting on behalf of — X", round 39)
         r"|(?:acting|collecting|recovering|writing) on behalf of$"
         # (the writer's own clause: "We act for", its noun on the line before, round 35)
@@ -446,6 +462,15 @@ CLAIM_LABELS = [
         r"(?= (?:court |money )?(?:claim|case)\b(?! ?(?:s|ant|ants|'s)\b))",
         3.0,
     ),
+    # (or who gave it the number, then what it numbers: "Number the court allotted the
+    # claim", "Reference given to your case", round 43; four words at most, what it numbers read
+    # with the value, as above)
+    _l(
+        r"(?:number|no|reference|ref) (?:(?:the )?court (?:gave|issued|allotted|assigned)"
+        r"|(?:given|issued|allotted|assigned) to)"
+        r"(?= (?:to )?(?:the|your|this) (?:court |money )?(?:claim|case)\b(?! ?(?:s|ant|ants|'s)\b))",
+        3.0,
+    ),
 ]
 
 
@@ -491,6 +516,17 @@ INCOME_LABELS = [
     _l(
         _W % 3 + r"(?:clear pay|pay to take home|(?:banked|sent|transferred|credited) to (?:you"
         r"|your (?:bank|account)))\b",
+        3.0,
+    ),
+    # (or as what is the employee's to keep: "Yours to keep", "For you to keep", "What you
+    # keep", round 43)
+    _l(_W % 3 + r"(?:yours to keep|for you to keep|what you keep)\b", 3.0),
+    # (or what reached the bank, said with when: "Banked this week", "Paid in this
+    # fortnight", "Paid into your account this month", round 43; the label's words up to when,
+    # four at most)
+    _l(
+        r"(?:banked|paid in|paid into (?:your |the )?(?:bank|account))(?= (?:on |for )?this"
+        r" (?:pay ?day|pay date|time|week|fortnight|month|period)\b)",
         3.0,
     ),
     # A bare "Amount" (beside "How often" on an award): weak, any payment label beats it,
@@ -677,11 +713,12 @@ def money_score(hit: Hit, weight: float) -> float:
 def _over_its_amount(hit: Hit) -> bool:
     """A long label alone in its cell, no stop or figure in it, over an amount alone in the
     cell under it ("Still to pay on the fine account" over "£553.74" in an inset box): a
-    label, however many its words, not a sentence of the body (round 40)."""
+    label, however many its words, not a sentence of the body (round 40). (A fee the sum
+    includes may be named with its amount: "Unpaid rent plus our £95 costs", round 43.)"""
     return (
         hit.place == "below"
         and bool(MONEY.fullmatch(hit.text.strip()))
-        and not re.search(r"[.!?;,\d£]", hit.context)
+        and not re.search(r"[.!?;,\d£]", INCLUDED_IN_SUM.sub(" ", hit.context.lower()))
     )
 
 
@@ -697,7 +734,7 @@ STOP_FOR_COLON = re.compile(r"^[^.!?:;]{3,60}[a-z][.,]\s+(?:£|GBP\s?)?\d[\d,]*(
 # (an enforcer's own fees too: "Judgment debt with the enforcement fees", round 38)
 # (and an enforcer's compliance fee added to the debt it names: "Council tax and the
 # compliance fee", round 42)
-_ADDED = r"(?:the |all |any |our )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery |compliance )?(?:fees?|costs?|charges?|interest)"
+_ADDED = r"(?:the |all |any |our )?(?:£?\d[\d,.]* )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery |compliance )?(?:fees?|costs?|charges?|interest)"
 _DEBT_AND = "".join(f"(?<={w})" for w in _DEBT_KINDS).replace(")(", ")|(")
 INCLUDED_IN_SUM = re.compile(
     r"(?:\b(?:with|including|incl|inc|plus|inclusive of|together with)|(?:"

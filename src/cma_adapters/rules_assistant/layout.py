@@ -1119,6 +1119,14 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     # (the next label of a row of boxes over a row of figures, each under its
                     # own label: the value is under, round 41)
                     right = None
+                if (
+                    right is not None
+                    and _paragraph_line(layout, r, row[right])
+                    and _below(layout, r, cell) is not None
+                ):
+                    # (a line of a paragraph in a column beside the labels, its value is
+                    # under the label: round 43)
+                    right = None
                 if right is not None:
                     hits.append(
                         _hit(
@@ -1582,6 +1590,8 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
         return False  # (a heading over a table's header row is no value strip)
     if re.fullmatch(r"[A-Za-z]{1,3}\.?", above.text.strip()):
         return False  # (a tile's symbol, "Id" over "Invoice drawn", is no value: round 41)
+    if re.fullmatch(r"\D{1,3}", above.text.strip()) and not re.search(r"[£$€]", above.text):
+        return False  # (nor a speck OCR read from a punched hole or a clip, "C)", "©": r43)
     over = _aligned(layout, r - 1, above, -1)
     if (
         over is not None
@@ -1602,6 +1612,32 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
         return True
     under = _aligned(layout, r + 1, below, 1)
     return under is not None and _label_like(under)
+
+
+_SMALL_WORD = re.compile(r"(?<!\S)[a-z][a-z'’,.:;]*(?!\S)")
+
+
+def _paragraph_line(layout: Layout, r: int, cell: Cell) -> bool:
+    """Whether ``cell`` is a line of a paragraph set in a column of its own beside a column
+    of labels, each over its value (round 43: "Posted" over its date, and beside it "us to
+    spread them out, by 12 October 2027.", the paragraph's line that ends on its deadline):
+    three words or more in small letters, and a line of the same column, just above or
+    below, starting at its left, of six or more."""
+    if len(_SMALL_WORD.findall(cell.text)) < 3:
+        return False
+    tolerance = 0.02 * layout.width
+    for k in (r - 1, r + 1):
+        if not 0 <= k < len(layout.rows):
+            continue
+        if abs(layout.row_tops[k] - layout.row_tops[r]) > 2.0 * layout.line_height:
+            continue
+        for other in layout.rows[k]:
+            if (
+                abs(other.left - cell.left) <= tolerance
+                and len(_SMALL_WORD.findall(other.text)) >= 6
+            ):
+                return True
+    return False
 
 
 def _below(layout: Layout, r: int, cell: Cell) -> Cell | None:

@@ -242,7 +242,10 @@ _CREDITOR_AFTER = re.compile(
     r"|^\s+(?:has|have) (?:issued|started|brought|made|filed) (?:a |the |court |county court )*"
     r"(?:claim|proceedings|action)s? against you\b"
     # ("X claims against you for money due", round 38)
-    r"|^\s+(?:claims|is claiming|sues) (?:against )?you\b"
+    # (or what it claims, and from whom: "X claims from you the unpaid balance", "X is
+    # claiming money from you", round 43)
+    r"|^\s+(?:claims|is claiming|are claiming|sues) (?:(?:money|payment|the (?:[a-z]+ ){0,3}?"
+    r"(?:balance|sum|debt|amount|money)) )?(?:against |from )?you\b"
     # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
     r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
     r" (?:court )?action against) you\b"

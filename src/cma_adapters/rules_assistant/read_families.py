@@ -17,7 +17,8 @@ N (``corpus_blind_n.py``, round 7), O (``corpus_blind_o.py``, round 8), P, Q and
 (``corpus_blind_ap.py``, round 39), AQ (``corpus_blind_aq.py``, round 39), AR
 (``corpus_blind_ar.py``, round 40), AS (``corpus_blind_as.py``, round 40), AT
 (``corpus_blind_at.py``, round 41), AU (``corpus_blind_au.py``, round 41), AV
-(``corpus_blind_av.py``, round 42) and AW (``corpus_blind_aw.py``, round 42) — as training
+(``corpus_blind_av.py``, round 42), AW (``corpus_blind_aw.py``, round 42), AX
+(``corpus_blind_ax.py``, round 43) and AY (``corpus_blind_ay.py``, round 43) — as training
 texts for the document classifier and the field ranker.
 
 Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
@@ -38,7 +39,7 @@ from typing import Any
 READ: tuple[str, ...] = (
     "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "G", "Z", "F", "E", "AA",
     "AC", "AE", "AB", "J", "AI", "AF", "AD", "AJ", "AK", "AG", "AL", "AN", "AO", "AP",
-    "AQ", "AR", "AS", "AT", "AU", "AV", "AW",
+    "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX", "AY",
 )  # fmt: skip
 
 
@@ -71,6 +72,8 @@ def _families() -> dict[str, _Family]:
     from cma_adapters.rules_assistant.corpus_blind_au import au_pages, au_text, build_au
     from cma_adapters.rules_assistant.corpus_blind_av import av_pages, av_text, build_av
     from cma_adapters.rules_assistant.corpus_blind_aw import aw_pages, aw_text, build_aw
+    from cma_adapters.rules_assistant.corpus_blind_ax import ax_pages, ax_text, build_ax
+    from cma_adapters.rules_assistant.corpus_blind_ay import ay_pages, ay_text, build_ay
     from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
     from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_text
     from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
@@ -129,6 +132,8 @@ def _families() -> dict[str, _Family]:
         "AU": (build_au, au_text, au_pages),
         "AV": (build_av, av_text, av_pages),
         "AW": (build_aw, aw_text, aw_pages),
+        "AX": (build_ax, ax_text, ax_pages),
+        "AY": (build_ay, ay_text, ay_pages),
     }
 
 
@@ -137,7 +142,7 @@ def _families() -> dict[str, _Family]:
 # W 1517, X 1619, G 1931, Z 1823, F 2141, E 2039, AA 2451, AC 2671, AE 2887, AB 2563,
 # J 2347, AI 3319, AF 2995, AD 2779, AJ 3427, AK 3541, AG 3103,
 # AL 3650, AN 3860, AO 3960, AP 4060, AQ 4160, AR 4260, AS 4360, AT 4460, AU 4560,
-# AV 4660, AW 4760) and
+# AV 4660, AW 4760, AX 4860, AY 4960) and
 # from each other.
 _SEED_OFFSET = {
     "L": 5000, "M": 6000, "N": 7000, "O": 8000, "P": 9000, "Q": 10000, "R": 11000, "S": 12000,
@@ -146,6 +151,7 @@ _SEED_OFFSET = {
     "J": 26000, "AI": 27000, "AF": 28000, "AD": 29000, "AJ": 30000, "AK": 31000, "AG": 32000,
     "AL": 33000, "AN": 34000, "AO": 34100, "AP": 34200, "AQ": 34300,
     "AR": 34400, "AS": 34500, "AT": 34600, "AU": 34700, "AV": 34800, "AW": 34900,
+    "AX": 35000, "AY": 35100,
 }  # fmt: skip
 
 

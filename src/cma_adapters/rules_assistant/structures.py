@@ -1224,12 +1224,20 @@ def public_payer_lines(layouts: Sequence[Layout]) -> list[Candidate]:
 # A payslip's two money columns, what is added and what is taken off ("Additions |
 # Deductions", "Payments | Deductions", "Earnings | Stoppages"), and its row of totals
 # under them ("Totals | 520.32 | 125.24"): the total under the first is the gross pay
-# (round 33).
+# (round 33). In other words (round 43): what was paid beside what was held back ("Paid |
+# Held back", "Paid | Withheld"), its totals named as the columns' ("Grand totals",
+# "Totals of the columns").
 _ADDED_HEADING = re.compile(
-    r"(?:additions|payments|earnings|pay|gross pay|payments and allowances|earned|amounts? paid)"
+    r"(?:additions|payments|earnings|pay|gross pay|payments and allowances|earned|amounts? paid"
+    r"|paid)"
 )
-_TAKEN_HEADING = re.compile(r"(?:deductions|deducted|stoppages|taken off)")
-_TOTALS_ROW = re.compile(r"(?:totals?|sub ?totals?|totals? this (?:period|week|month))")
+_TAKEN_HEADING = re.compile(
+    r"(?:deductions|deducted|stoppages|taken off|(?:kept|held|taken) back|withheld)"
+)
+_TOTALS_ROW = re.compile(
+    r"(?:(?:column|grand) )?(?:totals?|sub ?totals?|totals? this (?:period|week|month))"
+    r"|totals? (?:of|for) (?:the |each |both )?columns?"
+)
 
 
 def column_totals(layouts: Sequence[Layout]) -> list[Candidate]:

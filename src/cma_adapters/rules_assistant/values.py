@@ -823,7 +823,8 @@ def _name_shaped(text: str) -> str | None:
     # (a comma OCR read before the legal form is no end of the name: "X Credit, Ltd",
     # round 25)
     text = re.sub(r",\s*(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
-    name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|")
+    # (a box's rule OCR read before or after the value, "|_ X Ltd", is no part of it: r43)
+    name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|_")
     name = bracket_after_name(name)  # "X Council (unpaid parking penalty)" (round 15)
     # A name is not a sentence: "Please do not pay X. Your agreement…" is words around one.
     # (a word of a firm's name cut short is no sentence's end: "X Co. Ltd", "Y Bros. plc",
@@ -898,6 +899,8 @@ _FREQUENCIES = (
             r"\b(?:fortnight(?:ly)?|(?:two|2)[\s-]*week(?:ly|s)?|every (?:second|other) week"
             # (or a weekday every other week: "Wages paid every second Friday", round 40)
             r"|every (?:second|other|alternate) (?:mon|tues|wednes|thurs|fri|satur|sun)day"
+            # (or on alternate weekdays, weeks: "Paid on alternate Fridays", round 43)
+            r"|(?:on )?alternate (?:weeks|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
             r"|every (?:14|fourteen) days)\b",
             re.I,
         ),
@@ -931,8 +934,14 @@ _WITHIN = re.compile(
 )
 
 
+# The tax week a date carries, printed after its year: "30 September 2027, week 27",
+# "07/10/2027 (wk 28)" — a week's number, no frequency (round 43).
+_DATES_WEEK = re.compile(r"(?<=\d{4})\s*[,(]?\s*(?:week|wk)\.?\s*\d{1,2}\b\)?", re.I)
+
+
 def parse_frequency(text: str) -> str | None:
     text = _WITHIN.sub(" ", text)  # (round 16)
+    text = _DATES_WEEK.sub(" ", text)
     for pattern, value in _FREQUENCIES:
         if pattern.search(text):
             return value

@@ -1,16 +1,16 @@
-"""Held-out family AX (written blind) scanned with the lid up under strip lights, with a
-paper clip left on, or with correction fluid on a line, read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): eight documents over AX's
-three scans, one in each of its six settings (a collection agency's letter on a clock
-card, lid up, as colour PNG with its resolution; a county court claim on desk calendar
-pages, clipped, as greyscale JPEG; a parcel hub's payslip, with correction fluid, as PDF;
-a statutory demand on an in-tray docket, lid up, as PNG without its resolution; the
-council's council tax on a flip chart, clipped; a judgment on a lanyard badge, with
-correction fluid; an electricity supplier's arrears on a whiteboard, lid up; the credit
-union's statement, clipped). Every AX document is one page; the benchmark's
-``benchmarks/intake_accuracy.py --family ax --ocr-ax 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AX"). Only aggregate figures are
-printed: AX's individual misses are not written down."""
+"""Family AX (written blind, read since round 43) scanned with the lid up under strip
+lights, with a paper clip left on, or with correction fluid on a line, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): eight
+documents over AX's three scans, one in each of its six settings (a collection agency's
+letter on a clock card, lid up, as colour PNG with its resolution; a county court claim on
+desk calendar pages, clipped, as greyscale JPEG; a parcel hub's payslip, with correction
+fluid, as PDF; a statutory demand on an in-tray docket, lid up, as PNG without its
+resolution; the council's council tax on a flip chart, clipped; a judgment on a lanyard
+badge, with correction fluid; an electricity supplier's arrears on a whiteboard, lid up; the
+credit union's statement, clipped). Every AX document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family ax --ocr-ax 19`` reads one document of every class;
+the figures are in benchmarks/OCR.md ("Family AX", and "Round 43", which read AX's misses:
+every figure on AX since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,16 +50,27 @@ FIRST = (
     "off 2331dcf0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (7, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
-    "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "document_class": (8, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
+    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (6, 6),
     "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
-    "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 43 read more
+(training-side since round 43): the floors below."""
 VERBATIM = 39
 """True values found verbatim in the OCR text (of 39) at the first measurement."""
 UNMET = frozenset({"document_class", "creditor_name", "letter_date", "income_pence"})
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 43; since round 43, only those still unmet: ``STILL_UNMET``)."""
+ROUND_43 = (
+    "class 8/8, letter date 8/8, income 1/1, every field at its floor but the creditor 5/6 "
+    "(rules of round 43, models 2026-12-06.34)"
+)
+"""After round 43, which read AX's misses (training-side): the class, the letter date and
+the income meet their floors; the creditor does not (benchmarks/OCR.md "Round 43")."""
+STILL_UNMET = frozenset({"creditor_name"})
+"""The floors still not met after round 43 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +82,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AX (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AX (seen since round 43), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -91,8 +102,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AX after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AX after OCR, after round 43 under the issue's floor: {ROUND_43}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

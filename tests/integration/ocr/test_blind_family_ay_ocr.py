@@ -1,6 +1,6 @@
-"""Held-out family AY (written blind) dusted with flour from the baking board, photographed
-with lily pollen smudged across it, or crossed by a snail's trail, read by real Tesseract
-and the reader as the product ships it (the learned field ranker on): eight documents over
+"""Family AY (written blind, read since round 43) dusted with flour from the baking board,
+photographed with lily pollen smudged across it, or crossed by a snail's trail, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): eight documents over
 AY's three scans, one in each of its six settings (a collection firm's letter on fridge
 magnets, floury, as colour PNG with its resolution; a county court claim on a shopping list
 pad, pollen-smudged, as colour JPEG; a garden centre's payslip, under a snail's trail, as
@@ -9,8 +9,8 @@ council tax on flower pots, pollen-smudged; an electricity statement on a garden
 a snail's trail; a sold doorstep loan on plant labels in a seed tray, floury; the savings
 bank's statement, pollen-smudged). Every AY document is one page; the benchmark's
 ``benchmarks/intake_accuracy.py --family ay --ocr-ay 19`` reads one document of every class;
-the figures are in benchmarks/OCR.md ("Family AY"). Only aggregate figures are printed: AY's
-individual misses are not written down."""
+the figures are in benchmarks/OCR.md ("Family AY", and "Round 43", which read AY's misses:
+every figure on AY since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,18 +50,31 @@ FIRST = (
     "2331dcf0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
-    "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (6, 8),
+    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
+    "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (7, 8),
     "deadline_date": (5, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (0, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 43 read more
+(training-side since round 43): the floors below."""
 VERBATIM = 34
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset(
     {"creditor_name", "account_reference", "letter_date", "court_claim_number", "income_pence"}
 )
-"""The issue's floors this sample does not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 43; since round 43, only those still unmet: ``STILL_UNMET``)."""
+ROUND_43 = (
+    "creditor 6/6, income 1/1, letter date 7/8, every field at its floor but the reference "
+    "5/6, the letter date 7/8 and the claim number 0/1 (rules of round 43, models "
+    "2026-12-06.34)"
+)
+"""After round 43, which read AY's misses (training-side): the creditor and the income meet
+their floors; the reference, the letter date and the claim number do not, OCR's losses
+(benchmarks/OCR.md "Round 43")."""
+STILL_UNMET = frozenset({"account_reference", "letter_date", "court_claim_number"})
+"""The floors still not met after round 43 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +86,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AY (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AY (seen since round 43), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -93,8 +106,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AY after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AY after OCR, after round 43 under the issue's floor: {ROUND_43}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AX (``corpus_blind_ax.py``), written blind in a forty-third hand (its
-organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN to AW): the
-family itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says), that it is never trained on, and the reader on it on perfect text as
-the product reads (the shipped classifier and field ranker), held to the counts of its
-first measurement. The OCR sample is in tests/integration/ocr/test_blind_family_ax_ocr.py;
-the figures are in benchmarks/OCR.md ("Family AX"). Two documents a class keep this module
-to a few seconds; the benchmark reads four. Only aggregate figures are printed: AX's
-misses are not written down."""
+organisations and wording new to A-Z, G, E, F, I, J, AA to AL and AN to AW) and read since
+round 43: the family itself (every class, ground truth printed, deterministic, laid out on
+the page, each setting as it says), that it is trained on only as a read family, and the
+reader on it on perfect text as the product reads (the shipped classifier and field
+ranker), held to the counts reached in round 43. The OCR sample is in
+tests/integration/ocr/test_blind_family_ax_ocr.py; the figures are in benchmarks/OCR.md
+("Family AX", and "Round 43", which read AX's misses: every figure on AX since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +26,20 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ax, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_ax,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_ax import (
@@ -440,11 +447,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_ax") == digest()
 
 
-def test_family_ax_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_ax", "AX")
+def test_family_ax_is_trained_on_only_as_a_read_family() -> None:
+    """AX is seen since round 43 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AX" in read_families.READ
+    assert "corpus_blind_ax" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_ax", "AX")
 
 
-# -- the reader on AX (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AX (measured blind, then read in round 43: benchmarks/OCR.md) -----------------
 
 
 @pytest.fixture(scope="module")
@@ -468,31 +482,42 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the frequency (3 of 4)."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
-    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (35, 36),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
-    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (3, 4), "served_date": (2, 2),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 43 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"frequency"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind; since round 43
+``STILL_UNMET``."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_ax_is_read_at_least_as_well_as_first_measured(ax_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + ax_score.table("held-out family AX (written blind), perfect text"))
+    print("\n" + ax_score.table("family AX (seen since round 43), perfect text"))
     assert ax_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert ax_score.totals[field] == total, field
         assert ax_score.hits[field] >= hits, (field, ax_score.hits[field], hits)
 
 
+ROUND_43 = "every floor met (rules of round 43, models 2026-12-06.34); counts in MEASURED"
+"""After round 43, which read AX's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 43 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AX blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AX after round 43, under the issue's floor: {ROUND_43}"),
 )
 def test_family_ax_meets_the_floor(ax_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 43, so a regression check of a training-side figure: ROUND_43
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(ax_score.accuracy(field), field), field

@@ -66,6 +66,8 @@ READ_MODULES = {
     "corpus_blind_au": "AU",
     "corpus_blind_av": "AV",
     "corpus_blind_aw": "AW",
+    "corpus_blind_ax": "AX",
+    "corpus_blind_ay": "AY",
 }
 PACKAGE = Path(read_families.__file__).parent
 
