@@ -910,21 +910,43 @@ try {
       // The original file is saved as uploaded; the unreadable one is deleted, once confirmed.
       const [saved] = await Promise.all([page.waitForEvent("download"), kindRow.getByRole("button", { name: /^Download/ }).click()]);
       check(saved.suggestedFilename() === "judgment.png", `a document's original file downloads (${saved.suggestedFilename()})`);
-      // ... and is shown in a new tab, cut off from the console, as the image uploaded, in a
-      // page the console wrote there titled with the file's name (not a blob: address's id).
+      // ... and is shown in a new tab, cut off from the console, as the image uploaded, in the
+      // console's own page for it, titled with the file's name (not a blob: address's id).
       const [shown] = await Promise.all([page.waitForEvent("popup"), kindRow.getByRole("button", { name: /^View.*\(opens in new tab\)$/ }).click()]);
       shown.on("console", (m) => {
         if (/Content Security Policy|Refused to/i.test(m.text())) check(false, `CSP violation in the document's tab: ${m.text()}`);
       });
-      await shown.waitForFunction(() => (document.images[0]?.naturalWidth ?? 0) > 0, null, { timeout: 15000 });
-      const shownImage = await shown.evaluate(() => {
-        const image = document.images[0];
-        return { title: document.title, opener: window.opener === null, alt: image.alt, src: image.src.slice(0, 5), width: image.naturalWidth, fits: image.clientWidth <= document.documentElement.clientWidth };
-      });
+      const shownNow = async () => {
+        await shown.waitForFunction(() => (document.images[0]?.naturalWidth ?? 0) > 0, null, { timeout: 15000 });
+        return shown.evaluate(() => {
+          const image = document.images[0];
+          return { title: document.title, opener: window.opener === null, alt: image.alt, src: image.src.slice(0, 5), width: image.naturalWidth, fits: image.clientWidth <= document.documentElement.clientWidth, at: location.pathname };
+        });
+      };
+      const shownImage = await shownNow();
       check(shownImage.opener && shownImage.width > 0 && shownImage.src === "blob:" && shownImage.fits, `a document is shown in a new tab, without a handle on the console (${JSON.stringify(shownImage)})`);
       check(shownImage.title === "judgment.png" && shownImage.alt === "judgment.png", `the document's tab is titled with its name ("${shownImage.title}")`);
+      check(/^\/documents\/[0-9a-f-]+\/view$/.test(shownImage.at), `the document's tab is at an address of the console's that names no file (${shownImage.at})`);
       await audit(shown, "document-view");
+      // Reloaded, the tab shows the document again (it resumes the session from the refresh
+      // cookie, queued with the console's own tab: the session is not revoked, the next
+      // steps below still act in the console's tab).
+      await shown.reload();
+      const again = await shownNow();
+      check(again.title === "judgment.png" && again.width > 0 && again.src === "blob:", `a reloaded document tab shows the document again (${JSON.stringify(again)})`);
       await shown.close();
+      // Two more tabs of the console opened at once (a browser restoring its tabs) each resume
+      // the session from the one refresh cookie: their trades queue (Web Locks), where two at
+      // once would present the same single-use token twice and revoke the session everywhere.
+      const tabs = await Promise.all([page.context().newPage(), page.context().newPage()]);
+      await Promise.all(tabs.map((t) => t.goto(`${base}/`)));
+      const resumed = await Promise.all(
+        tabs.map((t) =>
+          t.getByRole("heading", { name: "Work queue" }).waitFor({ timeout: 15000 }).then(() => true, () => false),
+        ),
+      );
+      check(resumed.every(Boolean), `two console tabs opened at once both resume the session (${resumed})`);
+      await Promise.all(tabs.map((t) => t.close()));
       const cutRow = page.getByRole("row", { name: /cut-off.png/ });
       await cutRow.getByRole("button", { name: /^Delete/ }).click();
       await cutRow.getByText(/^Delete cut-off.png\? /).waitFor();

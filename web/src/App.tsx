@@ -22,6 +22,7 @@ const PrivacyRegisters = lazy(() => import("./pages/privacy/Registers"));
 const CalendarPage = lazy(() => import("./pages/calendar/Calendar"));
 const SearchPage = lazy(() => import("./pages/search/Search"));
 const ResetPassword = lazy(() => import("./pages/ResetPassword"));
+const DocumentView = lazy(() => import("./pages/DocumentView"));
 
 const SET_UP_2SV = "/set-up-2-step-verification";
 
@@ -66,6 +67,16 @@ function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignIn />} />
       <Route path="/reset-password" element={<Suspense fallback={<Loading />}><ResetPassword /></Suspense>} />
+      <Route
+        path="/documents/:documentId/view"
+        element={
+          <RequireSession>
+            <Suspense fallback={<Loading />}>
+              <DocumentView />
+            </Suspense>
+          </RequireSession>
+        }
+      />
       <Route
         element={
           <RequireSession>

@@ -48,6 +48,18 @@ export function useMe(): Session {
   return session;
 }
 
+/** Trade the refresh cookie for new tokens. The cookie is single-use and shared by every
+ * tab of the console: two tabs trading it at once (a browser restoring several tabs, a
+ * document opened in a tab of its own while the list's tab renews) would present the same
+ * token twice, and the second use revokes the session everywhere (a stolen token is worth
+ * one use at most). Where the browser has Web Locks, the trades queue across tabs, so each
+ * presents the cookie the one before it was given. */
+async function tradeRefreshCookie(): Promise<Token | undefined> {
+  const trade = async () => (await api.POST("/api/v1/auth/refresh", { body: {}, headers: COOKIE_MODE })).data;
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  return locks ? locks.request("cma-session-refresh", trade) : trade();
+}
+
 async function loadMe(): Promise<Me> {
   return unwrap(await api.GET("/api/v1/auth/me"));
 }
@@ -80,18 +92,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const refresh = useCallback(async (): Promise<boolean> => {
-    const r = await api.POST("/api/v1/auth/refresh", { body: {}, headers: COOKIE_MODE });
-    if (!r.data) {
+    const token = await tradeRefreshCookie();
+    if (!token) {
       clear();
       return false;
     }
-    await adopt(r.data);
+    await adopt(token);
     return true;
   }, [adopt, clear]);
 
   const started = useRef(false);
   useEffect(() => {
-    // Once: a refresh token is single-use, a second concurrent attempt would revoke it.
+    // Once: a refresh token is single-use, a second concurrent attempt would revoke it
+    // (and across tabs, tradeRefreshCookie queues them).
     if (started.current) return;
     started.current = true;
     refresh()

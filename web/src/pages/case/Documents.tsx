@@ -167,7 +167,11 @@ function DocumentFile({ doc, caseId, writable, onDeleted }: { doc: Doc; caseId: 
             className="govuk-link cma-link-button govuk-!-margin-right-3"
             onClick={() => {
               setSaveProblem(null);
-              viewDocument(doc.id, doc.filename).catch((e: unknown) => setSaveProblem(`Not shown: ${problemText(e)}`));
+              try {
+                viewDocument(doc.id);
+              } catch (e) {
+                setSaveProblem(`Not shown: ${problemText(e)}`);
+              }
             }}
           >
             View<span className="govuk-visually-hidden"> {doc.filename}</span> (opens in new tab)

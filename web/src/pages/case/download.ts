@@ -32,7 +32,7 @@ export async function downloadLetter(caseId: string, letterId: string, name: str
 }
 
 /** An uploaded document's original file, as it was uploaded (typed as uploaded). */
-async function originalFile(documentId: string): Promise<Blob> {
+export async function originalFile(documentId: string): Promise<Blob> {
   const r = await api.GET("/api/v1/documents/{document_id}/content", { params: { path: { document_id: documentId } }, parseAs: "blob" });
   return fetched(r, "The document");
 }
@@ -50,56 +50,16 @@ export function viewable(contentType: string): boolean {
   return VIEWABLE.has(contentType);
 }
 
-/** Show an uploaded document in a new tab, under its name. The tab opens in the click
- * itself (one opened after the fetch would be taken for a pop-up and blocked) and is cut
- * off from this page (its opener is null). It is given a page of its own, written here
- * into its blank document (same origin, so under the console's Content-Security-Policy):
- * titled with the file's name, as advisers keeping several letters open side by side tell
- * them apart (a tab sent to a ``blob:`` address is titled with a random id), and showing
- * the file once fetched behind the bearer token, as a ``blob:`` address typed as uploaded:
- * a PDF in a frame filling the tab (the browser's own viewer), an image as an image the
- * width of the tab at most (in a frame, the browser's image page sets inline styles the
- * policy refuses). The policy allows frames and images from ``blob:`` addresses for this;
- * the address is the tab's own, so it lives as long as the tab, and closing the tab frees
- * the file. Nothing is saved to disk. */
-export async function viewDocument(documentId: string, name: string) {
-  const tab = window.open("", "_blank");
+/** Show an uploaded document in a new tab: the console's own page for it
+ * (``/documents/:id/view``, ``DocumentView``), titled with the file's name and showing the
+ * file as uploaded. The tab opens in the click itself (one opened later would be taken for
+ * a pop-up and blocked) and is cut off from this page (its opener is null). Being a page of
+ * the console's address rather than a ``blob:`` one, it shows the document again when
+ * reloaded. Its address holds the document's id, never its name. */
+export function viewDocument(documentId: string) {
+  const tab = window.open(`/documents/${encodeURIComponent(documentId)}/view`, "_blank");
   if (!tab) throw new Error("the browser blocked the new tab: allow pop-ups for CMA, or download the file");
   tab.opener = null;
-  try {
-    const page = tab.document;
-    const root = page.documentElement;
-    root.lang = "en";
-    if (!page.head) root.prepend(page.createElement("head"));
-    if (!page.body) root.append(page.createElement("body"));
-    page.title = name;
-    // Styles set on the elements themselves (the policy refuses an inline <style>).
-    Object.assign(page.body.style, { margin: "0", fontFamily: "sans-serif" });
-    const waiting = page.createElement("p");
-    waiting.textContent = `Loading ${name}…`;
-    waiting.style.margin = "1em";
-    page.body.replaceChildren(waiting);
-    const file = await originalFile(documentId);
-    const href = (tab as Window & typeof globalThis).URL.createObjectURL(file);
-    let shown: HTMLElement;
-    if (file.type.startsWith("image/")) {
-      const image = page.createElement("img");
-      image.alt = name;
-      image.src = href;
-      Object.assign(image.style, { display: "block", maxWidth: "100%", height: "auto", margin: "0 auto" });
-      shown = image;
-    } else {
-      const frame = page.createElement("iframe");
-      frame.title = name;
-      frame.src = href;
-      Object.assign(frame.style, { display: "block", width: "100%", height: "100vh", border: "0" });
-      shown = frame;
-    }
-    waiting.replaceWith(shown);
-  } catch (e) {
-    tab.close();
-    throw e;
-  }
 }
 
 /** Save the case's budget as a Standard Financial Statement (SFS-DDS v1.1 data entry), as
