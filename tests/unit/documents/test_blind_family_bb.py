@@ -481,11 +481,22 @@ def bb_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 25/30, original creditor 2/2, reference 30/30, balance "
+    "29/30, letter date 34/36, deadline 23/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "2/2, frequency 4/4, served 2/2 (branch corpusbb off f5404347 = main after round 43's "
+    "merges, shipped classifier and field ranker; on 76 documents class 74/76, creditor "
+    "50/60, reference 60/60, balance 58/60, letter date 68/72: benchmarks/OCR.md, 'Family BB')"
+)
+"""The first measurement (38 documents here): every floor met but the creditor's."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (25, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (29, 30), "letter_date": (34, 36),
+    "deadline_date": (23, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"creditor_name"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
