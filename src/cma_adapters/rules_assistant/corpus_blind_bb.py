@@ -1541,43 +1541,40 @@ def _iodine(image: Image.Image, rng: random.Random, skew: float, dpi: int) -> Im
     return out.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(244, 243, 238))  # fmt: skip
 
 
-def _strip(arr: np.ndarray, rng: random.Random, box: tuple[int, int, int, int]) -> None:
+def _strip(image: Image.Image, rng: random.Random, box: tuple[int, int, int, int]) -> None:
     """A strip of surgical paper tape over ``box`` (x0, y0, x1, y1), in place: off-white,
-    half opaque, its fibres a little uneven, its long edges a shade darker."""
-    h, w = arr.shape[:2]
+    half opaque, its fibres a little uneven, its long edges a shade darker (only the strip
+    is worked on, not the page)."""
+    w, h = image.size
     x0, y0, x1, y1 = max(0, box[0]), max(0, box[1]), min(w, box[2]), min(h, box[3])
     if x1 - x0 < 4 or y1 - y0 < 4:
         return
+    region = np.asarray(image.crop((x0, y0, x1, y1)), dtype=np.float32)
     gen = np.random.default_rng(rng.randrange(1 << 30))
-    fibres = gen.random((y1 - y0, x1 - x0), dtype=np.float32)
-    alpha = 0.5 + 0.12 * fibres
+    alpha = 0.5 + 0.12 * gen.random((y1 - y0, x1 - x0), dtype=np.float32)
     alpha[:2, :] = alpha[-2:, :] = 0.8
     tape = np.asarray((236, 234, 226), dtype=np.float32)
-    region = arr[y0:y1, x0:x1]
-    region *= 1.0 - alpha[:, :, None]
-    region += alpha[:, :, None] * tape[None, None, :]
+    region = region * (1.0 - alpha[:, :, None]) + alpha[:, :, None] * tape[None, None, :]
     region[:1, :] *= 0.8
     region[-1:, :] *= 0.8
+    image.paste(Image.fromarray(np.clip(region, 0, 255).astype(np.uint8)), (x0, y0))
 
 
 def _tape(image: Image.Image, sample: BBSample, n: int, dpi: int, rng: random.Random, skew: float) -> Image.Image:  # fmt: skip
     """Colour; strips of surgical paper tape: across the top edge, down a side margin and
     over a line that holds no true value; a little askew."""
-    arr = np.asarray(image, dtype=np.float32).copy()
-    h, w = arr.shape[:2]
-    width = round(dpi * 0.5)
+    w, h = image.size
     left = round(w * rng.uniform(0.15, 0.55))
-    _strip(arr, rng, (left, 0, left + round(w * 0.3), round(h * 0.03)))
+    _strip(image, rng, (left, 0, left + round(w * 0.3), round(h * 0.03)))
     side = rng.choice((2, w - round(w * 0.06)))
-    _strip(arr, rng, (side, round(h * rng.uniform(0.2, 0.5)), side + round(w * 0.055), round(h * rng.uniform(0.6, 0.9))))  # fmt: skip
+    _strip(image, rng, (side, round(h * rng.uniform(0.2, 0.5)), side + round(w * 0.055), round(h * rng.uniform(0.6, 0.9))))  # fmt: skip
     tops, heights = PRINT.rows(sample, n, dpi)
     free = [k for k in _free_rows(sample, n) if k + 1 < len(tops)]
     if free:
         row = rng.choice(free)
         x0 = round(w * rng.uniform(0.1, 0.4))
-        _strip(arr, rng, (x0, tops[row] - width // 8, x0 + round(w * 0.35), tops[row] + heights[row]))  # fmt: skip
-    marked = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
-    return marked.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(250, 249, 245))  # fmt: skip
+        _strip(image, rng, (x0, tops[row] - dpi // 16, x0 + round(w * 0.35), tops[row] + heights[row]))  # fmt: skip
+    return image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(250, 249, 245))  # fmt: skip
 
 
 def _gel(image: Image.Image, rng: random.Random, skew: float, dpi: int) -> Image.Image:
