@@ -11,7 +11,15 @@ index card, through the phone lens; a debt buyer's notice with its pull-quote, s
 on). AL's two-page documents (the envelope) are read by ``benchmarks/intake_accuracy.py
 --family al --ocr-al 19``, which reads one document of every class; the figures are in
 benchmarks/OCR.md ("Family AL", and "Round 35", which read AL's misses: every figure on AL
-since is a training-side figure)."""
+since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and enforcement agent
+notice (scan 3), which cover AL's three scans and state the most fields (ties in the list's
+order); the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and notice
+of assignment (scan 7) were dropped. The floors below were recomputed from one run of the
+four on main's reader then (f5404347); FIRST and the rounds' figures were measured on the
+eight. The four state no original creditor: no floor on it here."""
 
 from __future__ import annotations
 
@@ -27,9 +35,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_al.SCANS (0: a cheap phone
 # lens, colour JPEG; 1: scribbled on in biro, colour PNG with its resolution at even
@@ -39,10 +46,6 @@ CHOSEN = (
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.ENFORCEMENT_AGENT_NOTICE, 1, 3),
-    (C.COUNCIL_TAX, 1, 4),
-    (C.UTILITY_BILL, 1, 5),
-    (C.BENEFIT_AWARD, 1, 6),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 7),
 )
 FIRST = (
     "class 7/8; creditor 6/6, original creditor 1/1, reference 5/6, balance 6/6, letter date "
