@@ -9,7 +9,15 @@ agent's notice on a washing line, bleach-spotted; a pay later app's arrears in r
 clipped; a sold card debt on a washing line, scorched). Every AR document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family ar --ocr-ar 19`` reads one document
 of every class; the figures are in benchmarks/OCR.md ("Family AR", and "Round 40", which
-read AR's misses: every figure on AR since is a training-side figure)."""
+read AR's misses: every figure on AR since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and magistrates fine
+(scan 3), which cover AR's three scans and state the most fields (ties in the list's order);
+the council tax (scan 4), enforcement agent notice (scan 5), BNPL or catalogue arrears (scan
+6) and notice of assignment (scan 7) were dropped. The floors below were recomputed from one
+run of the four on main's reader then (f5404347); FIRST and the rounds' figures were
+measured on the eight. The four state no original creditor: no floor on it here."""
 
 from __future__ import annotations
 
@@ -25,9 +33,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ar.SCANS (0: a bulldog clip on
 # the top edge, greyscale PNG with its resolution at even indexes; 1: an iron's scorch,
@@ -37,10 +44,6 @@ CHOSEN = (
     (C.COURT_CLAIM_N1, 1, 1),
     (C.PAYSLIP, 1, 2),
     (C.MAGISTRATES_FINE, 0, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.ENFORCEMENT_AGENT_NOTICE, 1, 5),
-    (C.BNPL_CATALOGUE_ARREARS, 0, 6),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 7),
 )
 FIRST = (
     "class 8/8; creditor 7/7, original creditor 1/1, reference 7/7, balance 7/7, letter date "
@@ -49,14 +52,16 @@ FIRST = (
     "0bad9fef, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (7, 7), "original_creditor": (1, 1),
-    "account_reference": (7, 7), "balance_pence": (7, 7), "letter_date": (8, 8),
-    "deadline_date": (6, 6), "court_claim_number": (1, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (4, 4), "creditor_name": (3, 3), "account_reference": (3, 3),
+    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
+    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 42
-"""True values found verbatim in the OCR text (of 42) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 22
+"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
+on eight: 42 of 42)."""
 UNMET: frozenset[str] = frozenset()
 """The issue's floors this sample did not meet at the first measurement, blind (none)."""
 ROUND_40 = "every floor met, as at the first measurement (rules of round 40, models 2026-12-06.34)"
