@@ -18,7 +18,8 @@ notice (scan 3), which cover AO's three scans and state the most fields (ties in
 order); the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and bank
 statement (scan 7) were dropped. The floors below were recomputed from one run of the four
 on main's reader then (f5404347); FIRST and the rounds' figures were measured on the eight.
-The four state no original creditor: no floor on it here."""
+The four state no original creditor, nor did the eight (no notice of
+assignment among them): no OCR floor on it here, before or since."""
 
 from __future__ import annotations
 

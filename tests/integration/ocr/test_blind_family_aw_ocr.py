@@ -17,7 +17,8 @@ creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and statut
 the council tax (scan 4), magistrates fine (scan 5), overpayment (scan 6) and bank statement
 (scan 7) were dropped. The floors below were recomputed from one run of the four on main's
 reader then (f5404347); FIRST and the rounds' figures were measured on the eight. The four
-state no original creditor: no floor on it here."""
+state no original creditor, nor did the eight (no notice of assignment among them): no OCR
+floor on it here, before or since."""
 
 from __future__ import annotations
 
