@@ -10,7 +10,14 @@ as a messaging-app photo; a claim form's calendar from the ink-jet, as PNG witho
 resolution; a Housing Benefit overpayment above a payment card, two to a sheet; a building
 society's checklist as a messaging-app photo). ``benchmarks/intake_accuracy.py --family ab
 --ocr-ab 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family AB", "Round 27"). Being seen, AB's figures here are training-side figures."""
+("Family AB", "Round 27"). Being seen, AB's figures here are training-side figures.
+
+Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), county court judgment (scan 1), payslip (scan 2) and court claim
+(N1) (scan 4), which cover AB's three scans and state the most fields (ties in the list's
+order); the utility arrears (scan 3), overpayment (scan 5) and mortgage arrears (scan 6)
+were dropped. The floors below were recomputed from one run of the four on main's reader
+then (f5404347); FIRST and the rounds' figures were measured on the seven."""
 
 from __future__ import annotations
 
@@ -27,8 +34,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ab.SCANS (0: a phone photo sent
 # through a messaging app, colour JPEG; 1: an ink-jet with blocked nozzles, colour PNG, with
@@ -37,10 +43,7 @@ CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COUNTY_COURT_JUDGMENT, 1, 1),
     (C.PAYSLIP, 0, 2),
-    (C.UTILITY_ARREARS, 0, 3),
     (C.COURT_CLAIM_N1, 1, 4),
-    (C.OVERPAYMENT, 0, 5),
-    (C.MORTGAGE_ARREARS, 1, 6),
 )
 FIRST = (
     "class 7/7; creditor 6/6, reference 5/6, balance 5/6, letter date 6/7, deadline 4/5, "

@@ -10,7 +10,15 @@ association's rent letter with its strip from the dusty flatbed, as PNG without 
 resolution; a pay-in-four firm's sidebar letter, copied from a copy). ``benchmarks/
 intake_accuracy.py --family ac --ocr-ac 19`` reads one document of every class; the figures
 are in benchmarks/OCR.md ("Family AC", "Round 25"). Being seen, AC's figures here are
-training-side figures."""
+training-side figures.
+
+Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), payslip (scan 2), court claim (N1) (scan 3) and county court
+judgment (scan 4), which cover AC's three scans and state the most fields (ties in the
+list's order); the enforcement agent notice (scan 1), rent arrears (scan 5) and BNPL or
+catalogue arrears (scan 6) were dropped. The floors below were recomputed from one run of
+the four on main's reader then (f5404347); FIRST and the rounds' figures were measured on
+the seven."""
 
 from __future__ import annotations
 
@@ -27,8 +35,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ac.SCANS (0: a photocopy of a
 # photocopy, greyscale LZW TIFF; 1: a flash photo on recycled paper, colour JPEG; 2: a
@@ -36,12 +43,9 @@ FIELDS_HERE = (
 # single pages.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
-    (C.RENT_ARREARS, 0, 5),
-    (C.BNPL_CATALOGUE_ARREARS, 0, 6),
 )
 FIRST = (
     "class 7/7; creditor 6/6, reference 6/6, balance 6/6, letter date 4/7, deadline 3/5, "

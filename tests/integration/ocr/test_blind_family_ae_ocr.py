@@ -10,7 +10,14 @@ an electricity bill as a statement of account with its header band, in sixteen g
 Carer's Allowance letter with a banded table, halftoned). ``benchmarks/intake_accuracy.py
 --family ae --ocr-ae 19`` reads one document of every class; the figures are in
 benchmarks/OCR.md ("Family AE", "Round 26"). Being seen, AE's figures here are
-training-side figures."""
+training-side figures.
+
+Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), payslip (scan 2), court claim (N1) (scan 3) and county court
+judgment (scan 4), which cover AE's three scans and state the most fields (ties in the
+list's order); the enforcement agent notice (scan 1), utility bill (scan 5) and benefit
+award (scan 6) were dropped. The floors below were recomputed from one run of the four on
+main's reader then (f5404347); FIRST and the rounds' figures were measured on the seven."""
 
 from __future__ import annotations
 
@@ -27,8 +34,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ae.SCANS (0: grey ink through a
 # halftone screen, greyscale PNG, with its resolution at even indexes; 1: a phone photo
@@ -36,12 +42,9 @@ FIELDS_HERE = (
 # PNG); all single pages.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
-    (C.UTILITY_BILL, 0, 5),
-    (C.BENEFIT_AWARD, 0, 6),
 )
 FIRST = (
     "class 7/7; creditor 5/5, reference 5/5, balance 4/5, letter date 5/7, deadline 3/5, "

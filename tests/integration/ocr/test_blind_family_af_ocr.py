@@ -10,7 +10,14 @@ with its resolution; a mortgage letter whose facts are in its bold headline, in 
 an Armed Forces Independence Payment award as a cloze form, foxed).
 ``benchmarks/intake_accuracy.py --family af --ocr-af 19`` reads one document of every
 class; the figures are in benchmarks/OCR.md ("Family AF", and "Round 30", which read AF's
-misses: every figure on AF since is a training-side figure)."""
+misses: every figure on AF since is a training-side figure).
+
+Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and county
+court judgment (scan 3), which cover AF's three scans and state the most fields (ties in the
+list's order); the utility bill (scan 4), mortgage arrears (scan 5) and benefit award (scan
+6) were dropped. The floors below were recomputed from one run of the four on main's reader
+then (f5404347); FIRST and the rounds' figures were measured on the seven."""
 
 from __future__ import annotations
 
@@ -38,9 +45,6 @@ CHOSEN = (
     (C.ENFORCEMENT_AGENT_NOTICE, 1, 1),
     (C.PAYSLIP, 0, 2),
     (C.COUNTY_COURT_JUDGMENT, 0, 3),
-    (C.UTILITY_BILL, 1, 4),
-    (C.MORTGAGE_ARREARS, 1, 5),
-    (C.BENEFIT_AWARD, 0, 6),
 )
 FIRST = (
     "class 7/7; creditor 5/5, reference 4/5, balance 5/5, letter date 6/7, deadline 4/4, "
@@ -48,12 +52,14 @@ FIRST = (
     "the OCR text 32 of 34 (branch corpusaf off caf19de = main's round-25 reader, shipped "
     "field ranker 2026-12-05.25)"
 )
-UNMET = frozenset({"letter_date", "court_claim_number", "income_pence"})
+UNMET = frozenset({"court_claim_number", "income_pence"})
 """The floors this sample does not meet (strict xfails below): at the first measurement
 (the reference too, and the balance since round 26's rules, main after its merge, models
 2026-12-05.26; AF was never shown to round 26); after round 30, which read AF's misses,
 the reference and the balance meet theirs (plain assertions): a "Then and now" table's
-earlier column is history, and the claim's number named after "of" is no reference."""
+earlier column is history, and the claim's number named after "of" is no reference. On the
+four since 2026-12-07 the letter date meets its floor too (a plain assertion: its miss on
+the seven was on a document no longer read here)."""
 
 
 @pytest.fixture(scope="module")

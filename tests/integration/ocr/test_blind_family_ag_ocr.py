@@ -9,7 +9,14 @@ reminder as a merge with its field shading, slipping feeder, as PNG without its 
 a Reduced Earnings Allowance award as a captioned form, cockled).
 ``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every class;
 the figures are in benchmarks/OCR.md ("Family AG", and "Round 34", which read AG's misses:
-every figure on AG since is a training-side figure)."""
+every figure on AG since is a training-side figure).
+
+Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and county
+court judgment (scan 3), which cover AG's three scans and state the most fields (ties in the
+list's order); the utility bill (scan 4), council tax (scan 5) and benefit award (scan 6)
+were dropped. The floors below were recomputed from one run of the four on main's reader
+then (f5404347); FIRST and the rounds' figures were measured on the seven."""
 
 from __future__ import annotations
 
@@ -36,9 +43,6 @@ CHOSEN = (
     (C.ENFORCEMENT_AGENT_NOTICE, 1, 1),
     (C.PAYSLIP, 0, 2),
     (C.COUNTY_COURT_JUDGMENT, 0, 3),
-    (C.UTILITY_BILL, 1, 4),
-    (C.COUNCIL_TAX, 1, 5),
-    (C.BENEFIT_AWARD, 0, 6),
 )
 FIRST = (
     "class 7/7; creditor 4/5, reference 4/5, balance 5/5, letter date 5/7, deadline 4/5, "

@@ -8,7 +8,14 @@ page, stitched; a water company's account notes, with a pen; a statutory demand'
 hearing-bundle page, recycled paper, as PNG without its resolution; an Industrial Death
 Benefit tracker, stitched). ``benchmarks/intake_accuracy.py --family ai --ocr-ai 19`` reads
 one document of every class; the figures are in benchmarks/OCR.md ("Family AI"; since round
-29, when its misses were read to change the reader, "Round 29": training-side figures)."""
+29, when its misses were read to change the reader, "Round 29": training-side figures).
+
+Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and court
+claim (N1) (scan 3), which cover AI's three scans and state the most fields (ties in the
+list's order); the utility arrears (scan 4), statutory demand (scan 5) and benefit award
+(scan 6) were dropped. The floors below were recomputed from one run of the four on main's
+reader then (f5404347); FIRST and the rounds' figures were measured on the seven."""
 
 from __future__ import annotations
 
@@ -25,8 +32,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ai.SCANS (0: two passes
 # stitched, greyscale PNG; 1: a pen lying across the page, colour JPEG; 2: recycled paper,
@@ -36,9 +42,6 @@ CHOSEN = (
     (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 0, 3),
-    (C.UTILITY_ARREARS, 1, 4),
-    (C.STATUTORY_DEMAND, 0, 5),
-    (C.BENEFIT_AWARD, 0, 6),
 )
 FIRST = (
     "class 7/7; creditor 3/5, reference 5/5, balance 5/5, letter date 6/7, deadline 5/5, "

@@ -10,7 +10,15 @@ Pension award in English and Romanian, in the binder; an enforcement notice with
 reckoner, under the flicker). AK's two-page documents (the spill) are read by
 ``benchmarks/intake_accuracy.py --family ak --ocr-ak 19``, which reads one document of every
 class; the figures are in benchmarks/OCR.md ("Family AK", and "Round 33", which read AK's
-misses: every figure on AK since is a training-side figure)."""
+misses: every figure on AK since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and statutory demand
+(scan 3), which cover AK's three scans and state the most fields (ties in the list's order);
+the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and enforcement
+agent notice (scan 7) were dropped. The floors below were recomputed from one run of the
+four on main's reader then (f5404347); FIRST and the rounds' figures were measured on the
+eight."""
 
 from __future__ import annotations
 
@@ -27,8 +35,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ak.SCANS (0: in a ring binder,
 # colour JPEG; 1: a phone app under flickering light, one-page PDF; 2: rained on,
@@ -38,10 +45,6 @@ CHOSEN = (
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.STATUTORY_DEMAND, 1, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.UTILITY_BILL, 0, 5),
-    (C.BENEFIT_AWARD, 0, 6),
-    (C.ENFORCEMENT_AGENT_NOTICE, 1, 7),
 )
 FIRST = (
     "class 8/8; creditor 5/6, reference 6/6, balance 6/6, letter date 7/8, deadline 6/6, "

@@ -10,7 +10,16 @@ photographed; a Child Disability Payment award from a mailing house, faxed; a st
 grouped by day, pleated). AN's two-page documents (the turned schedule) are read by
 ``benchmarks/intake_accuracy.py --family an --ocr-an 19``, which reads one document of every
 class; the figures are in benchmarks/OCR.md ("Family AN", and "Round 38", which read AN's
-misses: every figure on AN since is a training-side figure)."""
+misses: every figure on AN since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and enforcement agent
+notice (scan 3), which cover AN's three scans and state the most fields (ties in the list's
+order); the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and bank
+statement (scan 7) were dropped. The floors below were recomputed from one run of the four
+on main's reader then (f5404347); FIRST and the rounds' figures were measured on the eight.
+The four state no original creditor, nor did the eight (no notice of
+assignment among them): no OCR floor on it here, before or since."""
 
 from __future__ import annotations
 
@@ -26,9 +35,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_an.SCANS (0: a standard-mode
 # fax, group 3 TIFF; 1: pleated in the fuser, colour PNG with its resolution at even
@@ -38,10 +46,6 @@ CHOSEN = (
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.ENFORCEMENT_AGENT_NOTICE, 0, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.UTILITY_BILL, 0, 5),
-    (C.BENEFIT_AWARD, 0, 6),
-    (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
     "class 7/8; creditor 3/5, reference 2/5, balance 5/5, letter date 8/8, deadline 5/5, "
@@ -50,14 +54,16 @@ FIRST = (
     "reader, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (7, 8), "creditor_name": (3, 5), "account_reference": (2, 5),
-    "balance_pence": (5, 5), "letter_date": (8, 8), "deadline_date": (5, 5),
-    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
-    "income_pence": (1, 2), "gross_pence": (0, 1), "frequency": (2, 2),
+    "document_class": (4, 4), "creditor_name": (3, 3), "account_reference": (1, 3),
+    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
+    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 32
-"""True values found verbatim in the OCR text (of 37) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 17
+"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
+on eight: 32 of 37)."""
 UNMET = frozenset(
     {"document_class", "creditor_name", "account_reference", "court_claim_number",
      "income_pence", "gross_pence"}
@@ -83,8 +89,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    four."""
     result, found, total = read
     print("\n" + result.table(f"family AN (seen since round 38), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -94,8 +100,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
+    a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

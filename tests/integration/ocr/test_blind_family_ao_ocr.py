@@ -10,7 +10,16 @@ dial, photographed at night; a Jobseeker's Allowance award worked out as a sum, 
 bank statement with type codes, dog-eared). AO's two-page documents (the court papers with
 their back sheet) are read by ``benchmarks/intake_accuracy.py --family ao --ocr-ao 19``,
 which reads one document of every class; the figures are in benchmarks/OCR.md ("Family AO",
-and "Round 38", which read AO's misses: every figure on AO since is a training-side figure)."""
+and "Round 38", which read AO's misses: every figure on AO since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and enforcement agent
+notice (scan 3), which cover AO's three scans and state the most fields (ties in the list's
+order); the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and bank
+statement (scan 7) were dropped. The floors below were recomputed from one run of the four
+on main's reader then (f5404347); FIRST and the rounds' figures were measured on the eight.
+The four state no original creditor, nor did the eight (no notice of
+assignment among them): no OCR floor on it here, before or since."""
 
 from __future__ import annotations
 
@@ -26,9 +35,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ao.SCANS (0: a sheet feeder
 # with a black backing, greyscale PNG with its resolution at even indexes; 1: dog-eared on
@@ -39,10 +47,6 @@ CHOSEN = (
     (C.COURT_CLAIM_N1, 1, 1),
     (C.PAYSLIP, 0, 2),
     (C.ENFORCEMENT_AGENT_NOTICE, 1, 3),
-    (C.COUNCIL_TAX, 1, 4),
-    (C.UTILITY_BILL, 0, 5),
-    (C.BENEFIT_AWARD, 0, 6),
-    (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
     "class 8/8; creditor 3/5, reference 4/5, balance 5/5, letter date 8/8, deadline 5/5, "
@@ -51,14 +55,16 @@ FIRST = (
     "shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (3, 5), "account_reference": (4, 5),
-    "balance_pence": (5, 5), "letter_date": (8, 8), "deadline_date": (5, 5),
-    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
-    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+    "document_class": (4, 4), "creditor_name": (2, 3), "account_reference": (3, 3),
+    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
+    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 36
-"""True values found verbatim in the OCR text (of 37) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 21
+"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
+on eight: 36 of 37)."""
 UNMET = frozenset({"creditor_name", "account_reference", "court_claim_number"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 38; since, only those still unmet: ``STILL_UNMET``)."""
@@ -80,8 +86,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    four."""
     result, found, total = read
     print("\n" + result.table(f"family AO (seen since round 38), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -91,8 +97,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
+    a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

@@ -10,7 +10,16 @@ a sold boat loan in three columns, faxed; a bank statement grouped by day, on gr
 Every AP document is one page; the benchmark's ``benchmarks/intake_accuracy.py --family ap
 --ocr-ap 19`` reads one document of every class; the figures are in benchmarks/OCR.md
 ("Family AP", and "Round 39", which read AP's misses: every figure on AP since is a
-training-side figure)."""
+training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), the court claim (N1) (scan 1) and the payslip (scan 2), which cover
+AP's three scans and state the most fields (ties in the list's order), and the notice of
+assignment (scan 6), kept so the original creditor is still read after OCR; the statutory
+demand (scan 3), council tax (scan 4), magistrates fine (scan 5) and bank statement (scan 7)
+were dropped. The floors below were recomputed from one run of these four on main's reader then
+(f5404347, src unchanged on this branch); FIRST and the rounds' figures were measured on the
+eight."""
 
 from __future__ import annotations
 
@@ -37,11 +46,7 @@ CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.STATUTORY_DEMAND, 0, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.MAGISTRATES_FINE, 0, 5),
     (C.NOTICE_OF_ASSIGNMENT, 1, 6),
-    (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
     "class 8/8; creditor 5/6, original creditor 1/1, reference 6/6, balance 5/6, letter date "
@@ -50,15 +55,16 @@ FIRST = (
     "e34445c4, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
-    "account_reference": (6, 6), "balance_pence": (5, 6), "letter_date": (7, 8),
-    "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "document_class": (4, 4), "creditor_name": (3, 3), "original_creditor": (1, 1),
+    "account_reference": (3, 3), "balance_pence": (3, 3), "letter_date": (3, 4),
+    "deadline_date": (2, 2), "court_claim_number": (1, 1), "served_date": (1, 1),
     "payer_name": (0, 1), "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (0, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement, raised where round 39
-read more (training-side): the floors below."""
-VERBATIM = 31
-"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 17
+"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
+on eight: 31 of 38)."""
 UNMET = frozenset(
     {"creditor_name", "balance_pence", "letter_date", "deadline_date", "payer_name",
      "income_pence", "gross_pence", "frequency"}
@@ -74,12 +80,10 @@ ROUND_39 = (
 balance, the letter date, the deadline and the payslip's four fields do not (OCR noise:
 the net curtain's lace shadow leaves the photographed fine's sum and dates and the
 photographed wages slip's lines as fragments, no value in them to read)."""
-STILL_UNMET = frozenset(
-    {"balance_pence", "letter_date", "deadline_date", "payer_name", "income_pence",
-     "gross_pence", "frequency"}
-)  # fmt: skip
-"""The floors still not met after round 39 (strict xfails); every other is a plain
-assertion."""
+STILL_UNMET = frozenset({"frequency", "gross_pence", "income_pence", "letter_date", "payer_name"})
+"""The floors not met on the four (strict xfails); every other is a plain assertion (on the
+eight, after the round that read the family: balance pence, deadline date, frequency, gross
+pence, income pence, letter date, payer name)."""
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +92,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    four."""
     result, found, total = read
     print("\n" + result.table(f"family AP (seen since round 39), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -99,8 +103,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
+    a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

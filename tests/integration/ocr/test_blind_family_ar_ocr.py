@@ -9,7 +9,16 @@ agent's notice on a washing line, bleach-spotted; a pay later app's arrears in r
 clipped; a sold card debt on a washing line, scorched). Every AR document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family ar --ocr-ar 19`` reads one document
 of every class; the figures are in benchmarks/OCR.md ("Family AR", and "Round 40", which
-read AR's misses: every figure on AR since is a training-side figure)."""
+read AR's misses: every figure on AR since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), the court claim (N1) (scan 1) and the payslip (scan 2), which cover
+AR's three scans and state the most fields (ties in the list's order), and the notice of
+assignment (scan 7), kept so the original creditor is still read after OCR; the magistrates
+fine (scan 3), council tax (scan 4), enforcement agent notice (scan 5) and BNPL or catalogue
+arrears (scan 6) were dropped. The floors below were recomputed from one run of these four on
+main's reader then (f5404347, src unchanged on this branch); FIRST and the rounds' figures were
+measured on the eight."""
 
 from __future__ import annotations
 
@@ -36,10 +45,6 @@ CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
     (C.PAYSLIP, 1, 2),
-    (C.MAGISTRATES_FINE, 0, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.ENFORCEMENT_AGENT_NOTICE, 1, 5),
-    (C.BNPL_CATALOGUE_ARREARS, 0, 6),
     (C.NOTICE_OF_ASSIGNMENT, 0, 7),
 )
 FIRST = (
@@ -49,14 +54,16 @@ FIRST = (
     "0bad9fef, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (7, 7), "original_creditor": (1, 1),
-    "account_reference": (7, 7), "balance_pence": (7, 7), "letter_date": (8, 8),
-    "deadline_date": (6, 6), "court_claim_number": (1, 1), "served_date": (1, 1),
+    "document_class": (4, 4), "creditor_name": (3, 3), "original_creditor": (1, 1),
+    "account_reference": (3, 3), "balance_pence": (3, 3), "letter_date": (4, 4),
+    "deadline_date": (2, 2), "court_claim_number": (1, 1), "served_date": (1, 1),
     "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 42
-"""True values found verbatim in the OCR text (of 42) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 22
+"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
+on eight: 42 of 42)."""
 UNMET: frozenset[str] = frozenset()
 """The issue's floors this sample did not meet at the first measurement, blind (none)."""
 ROUND_40 = "every floor met, as at the first measurement (rules of round 40, models 2026-12-06.34)"
@@ -69,8 +76,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    four."""
     result, found, total = read
     print("\n" + result.table(f"family AR (seen since round 40), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -80,8 +87,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
+    a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

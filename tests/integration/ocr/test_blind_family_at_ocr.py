@@ -9,7 +9,15 @@ bill on a seed packet's back, waxed; a judgment in a tide table, shredded; the c
 union's statement, on film; no sold debt, so no original creditor here). Every AT document
 is one page; the benchmark's ``benchmarks/intake_accuracy.py --family at --ocr-at 19``
 reads one document of every class; the figures are in benchmarks/OCR.md ("Family AT", and
-"Round 41", which read AT's misses: every figure on AT since is a training-side figure)."""
+"Round 41", which read AT's misses: every figure on AT since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and county court
+judgment (scan 6), which cover AT's three scans and state the most fields (ties in the
+list's order); the statutory demand (scan 3), council tax (scan 4), utility bill (scan 5)
+and bank statement (scan 7) were dropped. The floors below were recomputed from one run of
+the four on main's reader then (f5404347); FIRST and the rounds' figures were measured on
+the eight."""
 
 from __future__ import annotations
 
@@ -25,9 +33,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_at.SCANS (0: half through a
 # strip-cut shredder, greyscale PNG with its resolution at even indexes; 1: an overhead-
@@ -36,11 +43,7 @@ CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.STATUTORY_DEMAND, 0, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.UTILITY_BILL, 1, 5),
     (C.COUNTY_COURT_JUDGMENT, 0, 6),
-    (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
     "class 8/8; creditor 6/6, reference 4/6, balance 5/6, letter date 7/8, deadline 6/6, "
@@ -48,15 +51,16 @@ FIRST = (
     "verbatim in the OCR text 39 of 39 (branch corpusat off 276e88e0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (5, 6),
-    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (6, 6),
+    "document_class": (4, 4), "creditor_name": (3, 3), "account_reference": (2, 3),
+    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
     "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
     "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement, raised where rounds 40 and 41
-read more (training-side since round 41): the floors below."""
-VERBATIM = 39
-"""True values found verbatim in the OCR text (of 39) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 23
+"""True values found verbatim in the OCR text (of 23) on the four (at the first measurement,
+on eight: 39 of 39)."""
 UNMET = frozenset({"account_reference", "balance_pence", "frequency"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 41; the letter date too at the first measurement, met since round 40;
@@ -78,8 +82,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    four."""
     result, found, total = read
     print("\n" + result.table(f"family AT (seen since round 41), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -89,8 +93,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
+    a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

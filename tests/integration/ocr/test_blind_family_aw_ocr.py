@@ -9,7 +9,16 @@ its resolution; a fine on a Gantt chart, greasy; a Carer's Allowance overpayment
 mouldy; the credit union's statement, crayoned). Every AW document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family aw --ocr-aw 19`` reads one document of
 every class; the figures are in benchmarks/OCR.md ("Family AW", and "Round 42", which read
-AW's misses: every figure on AW since is a training-side figure)."""
+AW's misses: every figure on AW since is a training-side figure).
+
+Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and statutory demand
+(scan 3), which cover AW's three scans and state the most fields (ties in the list's order);
+the council tax (scan 4), magistrates fine (scan 5), overpayment (scan 6) and bank statement
+(scan 7) were dropped. The floors below were recomputed from one run of the four on main's
+reader then (f5404347); FIRST and the rounds' figures were measured on the eight. The four
+state no original creditor, nor did the eight (no notice of assignment among them): no OCR
+floor on it here, before or since."""
 
 from __future__ import annotations
 
@@ -25,9 +34,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_aw.SCANS (0: black mould, colour
 # JPEG with its resolution; 1: a child's crayon, colour PNG with its resolution at even
@@ -37,10 +45,6 @@ CHOSEN = (
     (C.COURT_CLAIM_N1, 1, 1),
     (C.PAYSLIP, 0, 2),
     (C.STATUTORY_DEMAND, 0, 3),
-    (C.COUNCIL_TAX, 1, 4),
-    (C.MAGISTRATES_FINE, 0, 5),
-    (C.OVERPAYMENT, 0, 6),
-    (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
     "class 8/8; creditor 5/6, reference 6/6, balance 6/6, letter date 7/8, deadline 6/6, "
@@ -48,15 +52,16 @@ FIRST = (
     "verbatim in the OCR text 36 of 38 (branch corpusaw off 580d3b3c, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
-    "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
+    "document_class": (4, 4), "creditor_name": (2, 3), "account_reference": (3, 3),
+    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
     "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
     "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement (training-side since round 42,
-which moved none of this sample's counts): the floors below."""
-VERBATIM = 36
-"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
+(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
+VERBATIM = 22
+"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
+on eight: 36 of 38)."""
 UNMET = frozenset({"creditor_name", "letter_date"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails; since round 42 ``STILL_UNMET``)."""
@@ -66,9 +71,9 @@ ROUND_42 = (
 )
 """After round 42, which read AW's misses (training-side): this sample's misses are OCR's
 (benchmarks/OCR.md "Round 42")."""
-STILL_UNMET = frozenset({"creditor_name", "letter_date"})
-"""The floors still not met after round 42 (strict xfails); every other is a plain
-assertion."""
+STILL_UNMET = frozenset({"creditor_name"})
+"""The floors not met on the four (strict xfails); every other is a plain assertion (on the
+eight, after the round that read the family: creditor name, letter date)."""
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +82,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    four."""
     result, found, total = read
     print("\n" + result.table(f"family AW (seen since round 42), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -88,8 +93,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
+    a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

@@ -10,7 +10,14 @@ with a payment history, clipped, as PNG without its resolution; an enforcement a
 notice with a contact sidebar, on thermal fax paper).
 ``benchmarks/intake_accuracy.py --family e --ocr-e 19`` reads one document of every class;
 the figures are in benchmarks/OCR.md ("Family E", "Round 20"). Being seen, E's figures here
-are training-side figures."""
+are training-side figures.
+
+Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), utility bill (scan 1), payslip (scan 2) and notice of assignment
+(scan 3), which cover E's three scans and state the most fields (ties in the list's order);
+the council tax (scan 4) and enforcement agent notice (scan 5) were dropped. The floors
+below were recomputed from one run of the four on main's reader then (f5404347); FIRST and
+the rounds' figures were measured on the six."""
 
 from __future__ import annotations
 
@@ -37,8 +44,6 @@ CHOSEN = (
     (C.UTILITY_BILL, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.NOTICE_OF_ASSIGNMENT, 1, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.ENFORCEMENT_AGENT_NOTICE, 0, 5),
 )
 FIRST = (
     "class 6/6; creditor 5/5, original creditor 1/1, reference 5/5, balance 4/5, letter "

@@ -10,7 +10,14 @@ company's letter enclosing its text messages, crumpled, as PNG without its resol
 claim form typed on a pre-printed form, black-and-white).
 ``benchmarks/intake_accuracy.py --family f --ocr-f 19`` reads one document of every class;
 the figures are in benchmarks/OCR.md ("Family F", "Round 19"). Being seen, F's figures here
-are training-side figures."""
+are training-side figures.
+
+Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), county court judgment (scan 1), payslip (scan 2) and court claim
+(N1) (scan 5), which cover F's three scans and state the most fields (ties in the list's
+order); the council tax (scan 3) and utility arrears (scan 4) were dropped. The floors below
+were recomputed from one run of the four on main's reader then (f5404347); FIRST and the
+rounds' figures were measured on the six."""
 
 from __future__ import annotations
 
@@ -27,8 +34,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_f.SCANS (0: a photo of a
 # laptop screen, JPEG with its resolution; 1: crumpled and flattened, PNG, with its
@@ -37,8 +43,6 @@ CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COUNTY_COURT_JUDGMENT, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.COUNCIL_TAX, 1, 3),
-    (C.UTILITY_ARREARS, 0, 4),
     (C.COURT_CLAIM_N1, 0, 5),
 )
 FIRST = (

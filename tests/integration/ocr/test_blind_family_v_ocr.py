@@ -9,7 +9,15 @@ water company's NOTICE with the sum in a banner, 200 dpi with a coffee ring, as 
 its resolution; a debt buyer's key-facts letter photographed, as JPEG; a Carer's
 Allowance key-facts letter faxed, as PDF). ``benchmarks/intake_accuracy.py --family v
 --ocr-v 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family V", "Round 14")."""
+("Family V", "Round 14").
+
+Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), the council tax (scan 1) and the payslip (scan 2), which cover V's
+three scans and state the most fields (ties in the list's order), and the notice of assignment
+(scan 4), kept so the original creditor is still read after OCR; the utility arrears (scan 3)
+and benefit award (scan 5) were dropped. The floors below were recomputed from one run of these
+four on main's reader then (f5404347, src unchanged on this branch); FIRST and the rounds'
+figures were measured on the six."""
 
 from __future__ import annotations
 
@@ -37,9 +45,7 @@ CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
     (C.COUNCIL_TAX, 1, 1),
     (C.PAYSLIP, 1, 2),
-    (C.UTILITY_ARREARS, 1, 3),
     (C.NOTICE_OF_ASSIGNMENT, 0, 4),
-    (C.BENEFIT_AWARD, 0, 5),
 )
 FIRST = (
     "class 6/6; creditor 3/4, original creditor 1/1, reference 3/4, balance 3/4, letter date "

@@ -9,7 +9,14 @@ its sender, title and reference white on a dark band, folded, as PNG with its re
 a magistrates' court tick-box form, smeared, as TIFF; a split-pay firm's payment plan from
 a carbon copy, as PDF). ``benchmarks/intake_accuracy.py --family x --ocr-x 19`` reads one
 document of every class; the figures are in benchmarks/OCR.md ("Family X", "Round 16").
-Being seen, X's figures here are training-side figures."""
+Being seen, X's figures here are training-side figures.
+
+Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), council tax (scan 1), payslip (scan 2) and utility arrears (scan
+3), which cover X's three scans and state the most fields (ties in the list's order); the
+magistrates fine (scan 4) and BNPL or catalogue arrears (scan 5) were dropped. The floors
+below were recomputed from one run of the four on main's reader then (f5404347); FIRST and
+the rounds' figures were measured on the six."""
 
 from __future__ import annotations
 
@@ -37,8 +44,6 @@ CHOSEN = (
     (C.COUNCIL_TAX, 0, 1),
     (C.PAYSLIP, 1, 2),
     (C.UTILITY_ARREARS, 0, 3),
-    (C.MAGISTRATES_FINE, 0, 4),
-    (C.BNPL_CATALOGUE_ARREARS, 1, 5),
 )
 FIRST = (
     "class 6/6; creditor 5/5, reference 4/5, balance 4/5, letter date 3/6, deadline 3/5, "

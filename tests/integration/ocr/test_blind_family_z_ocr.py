@@ -9,7 +9,16 @@ notice of assignment in its house style, faxed; a fencing merchant's statutory d
 an aged analysis, in colour, as PNG without its resolution; a court's notice of a claim with
 its reply form and code line, from a scanner app). ``benchmarks/intake_accuracy.py --family
 z --ocr-z 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family Z", "Round 18"). Being seen, Z's figures here are training-side figures."""
+("Family Z", "Round 18"). Being seen, Z's figures here are training-side figures.
+
+Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
+creditor letter (scan 0), the utility bill (scan 1) and the payslip (scan 2), which cover Z's
+three scans and state the most fields (ties in the list's order), and the notice of assignment
+(scan 3), kept so the original creditor is still read after OCR; the statutory demand (scan 4)
+and court claim (N1) (scan 5) were dropped. The floors below were recomputed from one run of
+these four on main's reader then (f5404347, src unchanged on this branch); FIRST and the
+rounds' figures were measured on the six. The court claim's number and served date are no
+longer read here (the benchmark's nineteen still read them)."""
 
 from __future__ import annotations
 
@@ -26,8 +35,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_z.SCANS (0: a 150 dpi fax with
 # banding, always PDF; 1: a 300 dpi colour scan with a stamp, PNG, with its resolution at
@@ -37,8 +45,6 @@ CHOSEN = (
     (C.UTILITY_BILL, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.NOTICE_OF_ASSIGNMENT, 0, 3),
-    (C.STATUTORY_DEMAND, 0, 4),
-    (C.COURT_CLAIM_N1, 1, 5),
 )
 FIRST = (
     "class 6/6; creditor 4/5, original creditor 1/1, reference 5/5, balance 4/5, letter "
