@@ -233,6 +233,8 @@ _CREDITOR_AFTER = re.compile(
     # (the claim or judgment named before, then who brought or got it against you: "the
     # claim X brought against you", "the judgment that X obtained against you", round 42)
     r"|^\s+(?:has |had )?(?:brought|obtained|won|secured|got|entered) against you\b"
+    # (or holds it: "to enforce the judgment X holds against you", round 44)
+    r"|^\s+(?:now )?(?:holds|has|have|hold) against you\b"
     r"|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"

@@ -214,3 +214,16 @@ def test_a_pay_later_purchase_names_the_account() -> None:
         (Cell(0.1, "Letter sent"), Cell(0.4, "6 October 2027"), Cell(0.6, "Pay by"), Cell(0.8, "16 October 2027")),
     ]  # fmt: skip
     assert read_as(page, C.BNPL_CATALOGUE_ARREARS).account_reference == "SNW77120443"
+
+
+def test_whoever_holds_the_judgment_against_you_is_owed() -> None:
+    """An enforcer's letter, its labelled box lost (as to OCR): "to enforce the judgment X
+    holds against you" names the one owed, not the enforcer whose letterhead it is."""
+    page = [
+        (Cell(0.08, "Quillan Bailiffs Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A warrant has been issued to enforce the judgment Marrowby Boatworks Ltd holds"),),
+        (Cell(0.08, "against you, and we are instructed to act on it."),),
+        (Cell(0.08, "Pay £1,915.40 by 13 October 2027 or an agent may visit."),),
+    ]  # fmt: skip
+    assert read_as(page, C.ENFORCEMENT_AGENT_NOTICE).creditor_name == "Marrowby Boatworks Ltd"
