@@ -1130,11 +1130,12 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                 if (
                     right is not None
                     and not re.search(r"\d", " ".join(w.text for w in rest))
+                    and _captions_over_captions(layout, r)
                     and _under_its_value(layout, r, cell)
                     and _under_its_value(layout, r, row[right])
                 ):
-                    # (a row of captions, each under its own value: the cell right of one is
-                    # the next caption, no value of it, round 44)
+                    # (a grid of rows of captions, each under its own value: the cell right
+                    # of one is the next caption, no value of it, round 44)
                     right = None
                 if right is not None:
                     hits.append(
@@ -1623,6 +1624,21 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
         return True
     under = _aligned(layout, r + 1, below, 1)
     return under is not None and _caption_like(under)
+
+
+def _captions_over_captions(layout: Layout, r: int) -> bool:
+    """Whether row ``r`` is a row of captions in a grid whose rows of values each sit over a
+    row of captions: the row two above has as many cells, each in the same column, each
+    worded as a caption (round 44). A table of labels beside their values ("Payment |
+    £81.90", "How often | every week") has no such row."""
+    row = layout.rows[r]
+    if r < 2 or len(row) < 2 or len(layout.rows[r - 2]) != len(row):
+        return False
+    tolerance = 0.04 * layout.width
+    return all(
+        abs(o.left - c.left) <= tolerance and _caption_like(o)
+        for o, c in zip(layout.rows[r - 2], row, strict=True)
+    )
 
 
 def _caption_like(cell: Cell) -> bool:
