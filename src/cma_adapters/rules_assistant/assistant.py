@@ -599,6 +599,12 @@ _BNPL = re.compile(
     r"|order number|catalogue|goods purchased|further orders|in the app|retailer|checkout"
     r"|instalments? (?:of|for) your (?:order|purchase))\b"
 )
+# Goods hired until paid for: a hire purchase or conditional sale agreement, a hired vehicle
+# (round 44): a lender's finance, no shop's or catalogue's instalments.
+_HIRED_GOODS = re.compile(
+    r"\b(?:hire[- ]purchase|conditional sale|hired (?:vehicle|car|van|goods)|(?:vehicle|car|motor)"
+    r" finance)\b"
+)
 # What a debt letter says, one way or another: something is owed, behind or to be paid.
 _OWED = re.compile(
     r"\b(?:arrears|owe|owed|owing|overdue|outstanding|debt|missed|unpaid|default|demand"
@@ -1054,6 +1060,13 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
         and _OWED.search(flat)
     ):
         return C.UTILITY_ARREARS  # a heating oil (fuel) supplier's arrears (round 38)
+    if (
+        cls is C.BNPL_CATALOGUE_ARREARS
+        and _HIRED_GOODS.search(flat)
+        and not _BNPL_NAMED.search(flat)
+        and _OWED.search(flat)
+    ):
+        return C.CREDITOR_LETTER  # instalments behind on a hire purchase agreement (round 44)
     if cls is C.UTILITY_ARREARS and not _UTILITY.search(flat) and not _BILLED.search(flat):
         # (a loan or a card, or fees no utility charges — a university's hall fees, round
         # 41 — and nothing a utility supplies or bills)

@@ -510,7 +510,8 @@ def _money_role(label: str) -> str | None:
     if re.search(r"liability order", lowered):
         return "liability order amount"
     # (the whole said otherwise: "Claimed in all", round 42)
-    if re.search(r"total|\bin all\b|\ball told\b", lowered):
+    # (or its whole: "Whole sum claimed", round 44)
+    if re.search(r"total|\bin all\b|\ball told\b|\b(?:whole|full) (?:sum|amount)\b", lowered):
         return "total"
     if re.search(r"claimed", lowered):
         return "amount claimed before fees"

@@ -62,6 +62,17 @@ _PAPER_MADE = (
     r"|raised|made out)"
 )
 
+_BY_MEANS = (
+    r"(?:first[- ]class |second[- ]class |recorded |registered |special |royal mail )?"
+    r"(?:post|hand|email|e-mail|courier|fax|delivery)"
+)
+"""After "by", how a paper went (round 44): "by post", "by hand", "by first class post"."""
+_PAPER_BY_MEANS = (
+    r"(?:(?:this|the|our|your) )?(?:[a-z']+ )?(?:notice|letter|demand|reminder|bill|statement"
+    r"|invoice)s? (?:was )?(?:served|sent|posted|delivered|issued|given) by " + _BY_MEANS + "$"
+)
+"""A letter's own paper named, then how it went: "Notice served by post" (round 44)."""
+
 LETTER_DATE_LABELS = [
     _l(
         r"(?:date of (?:issue|notice|demand|letter|this letter)|issue date|letter date|dated)\b",
@@ -85,6 +96,10 @@ LETTER_DATE_LABELS = [
         r"(?:(?:to|for) (?:you|the (?:debtor|customer|tenant|defendant)) )?" + _BYLINE_WORDS + "$",
         2.5,
     ),
+    # the paper named, then that it was served or sent, and how: "Notice served by post",
+    # "Letter sent by email", "Demand delivered by hand" (round 44: "by" there is no time
+    # to meet, ``DEADLINE_LABELS``)
+    _l(_PAPER_BY_MEANS, 2.5),
     # when a decision or an order was made: "Decision taken on", "Award made on" (round 40)
     _l(
         r"(?:(?:this|the|our) )?(?:decision|determination|award) (?:was )?(?:made|taken|reached"
@@ -155,7 +170,10 @@ DEADLINE_LABELS = [
         _W % 7
         + r"(?:by(?! (?:the |our |a |an )?"
         + _BY_DOER
-        + r")|before"
+        # (nor how a paper went: "Notice served by post", round 44)
+        + r"| "
+        + _BY_MEANS
+        + r"\b)|before"
         + _NO_PAPER
         + r"|no later than|on or before)\b",
         2.0,
@@ -304,6 +322,9 @@ REFERENCE_LABELS = [
     # the account named by its product alone, the whole of a label's cell, its value in
     # the next: "Your mortgage", "Harbourside home loan", "Store card" (round 34)
     _l(_W % 3 + r"(?:mortgage|home loan|loan|store card|credit card|card)$", 1.0),
+    # (or by what was bought on it, paid for in instalments: "Pay-later purchase", "Your
+    # plan", round 44)
+    _l(_W % 2 + r"(?:purchase|instalment plan|payment plan)$", 1.0),
     # an account's short forms, "A/C", "A/C No.", "Acc" (round 22)
     _l(_W % 2 + r"(?:a c|acc)(?: (?:no|number|ref))?\b", 1.0),
     # the writer's file the debt is kept under, named as a whole: "Our enforcement file:",
@@ -375,7 +396,20 @@ CREDITOR_LABELS = [
         r"|(?:[a-z]+ )?(?:judgment|order|warrant|writ)s? (?:was )?(?:obtained|issued|granted"
         r"|won|secured) (?:by|for|to)$"
         r"|(?:[a-z']+ ){0,2}(?:balance|debt|account|arrears|sum)s? (?:was )?(?:placed|lodged"
-        r"|passed|referred) (?:with|to) us by$",
+        r"|passed|referred) (?:with|to) us by$"
+        # (or who asked for the court's paper: "Warrant of control applied for by", "Order
+        # requested by"; or who the court gave it to, the giver named first: "The justices
+        # made the order to", "Lender granted the order"; or whose judgment the paper
+        # enforces: "Warrant enforces the judgment of", round 44)
+        r"|(?:[a-z]+ )?(?:judgment|order|warrant|writ)s?(?: of (?:control|possession|execution))?"
+        r" (?:was )?(?:sought|applied for|requested|asked for) by$"
+        r"|(?:[a-z']+ ){0,2}(?:granted|gave|made|issued|awarded) (?:the |a |its )?(?:liability "
+        r"|court )?(?:order|judgment|warrant|writ) to$"
+        r"|(?:the )?(?:council|authority|creditor|lender|landlord|firm|company|client|claimant"
+        r"|supplier|owner)s? (?:was |were )?granted (?:the |a )?(?:liability |court )?(?:order"
+        r"|judgment|warrant|writ)$"
+        r"|(?:[a-z]+ )?(?:writ|warrant|order)s? (?:enforces?|enforcing) (?:the |a )?(?:judgment"
+        r"|order|debt)s? (?:of|for|owed to|held by)$",
         3.0,
     ),
     _l(
@@ -457,8 +491,9 @@ CLAIM_LABELS = [
     # what it numbers named after "of": "Number of the claim", "Reference of your case at
     # court" (round 30; not "Number of claims", nor "the claimant's"); the words up to
     # "the" are the label's three, what it numbers is read with the value
+    # (whose number it is first: "Court's number for this claim", round 44)
     _l(
-        r"(?:number|no|reference|ref) (?:of|for) (?:the|your|this)"
+        r"(?:court(?:'s)? )?(?:number|no|reference|ref) (?:of|for) (?:the|your|this)"
         r"(?= (?:court |money )?(?:claim|case)\b(?! ?(?:s|ant|ants|'s)\b))",
         3.0,
     ),
@@ -663,7 +698,8 @@ def money_score(hit: Hit, weight: float) -> float:
     label = " ".join(norm_words(said))
     s = 0.0
     # (or the whole said otherwise: "Claimed in all, with fee and costs", round 42)
-    if re.search(r"\btotal\b|\bin all\b|\ball told\b", label):
+    # (or the whole of it: "Whole sum claimed", "Full amount due", round 44)
+    if re.search(r"\btotal\b|\bin all\b|\ball told\b|\b(?:whole|full) (?:sum|amount)\b", label):
         s += 2.0
     if re.search(
         r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|decree|unpaid|overdue|still to pay"
@@ -676,6 +712,12 @@ def money_score(hit: Hit, weight: float) -> float:
         s += 1.0  # what is left after what was already recovered or paid
     if re.search(r"\b(?:year to date|ytd|td)\b", hit.text.lower()):
         s -= 4.0  # the value itself says it is a running total
+    # (the amount of a fee the label says the sum includes, in the label's own words:
+    # "Arrears plus £60 enforcement fee" over the sum, round 44: a part, not the whole)
+    if amount and any(
+        m.start() <= amount.start() < m.end() for m in INCLUDED_IN_SUM.finditer(hit.text.lower())
+    ):
+        s -= 3.0
     # (an instalment "not received", "missed": what is behind is owed, round 11)
     # (what a total says it includes is in it: "Claim total with fee and costs", round 25)
     if (
@@ -716,9 +758,12 @@ def _over_its_amount(hit: Hit) -> bool:
     label, however many its words, not a sentence of the body (round 40). (A fee the sum
     includes may be named with its amount: "Unpaid rent plus our £95 costs", round 43.)"""
     return (
-        hit.place == "below"
+        # (or under it, a caption under its sum: "£X / Whole sum claimed, with fee and
+        # costs", round 44)
+        hit.place in ("below", "above")
         and bool(MONEY.fullmatch(hit.text.strip()))
-        and not re.search(r"[.!?;,\d£]", INCLUDED_IN_SUM.sub(" ", hit.context.lower()))
+        # (the comma before what it includes too: "Sum, with fee and costs", round 44)
+        and not re.search(r"[.!?;,\d£]", INCLUDED_IN_SUM.sub(" ", hit.context.lower()).rstrip(" ,"))
     )
 
 
@@ -759,7 +804,8 @@ _NOT_RECEIVED = re.compile(
     r"\b(?:missed|not (?:been )?(?:received|paid|taken|collected)"
     r"|unpaid|overdue|past due|in arrears"  # ("Instalments unpaid so far": round 14)
     # ("Repayments behind so far": what is behind is owed, round 35)
-    r"|behind"
+    # (or what they fall short by: "Shortfall in the instalments", round 44)
+    r"|behind|shortfall"
     # (what a claimant asks for: "Pitch fees our client seeks", "Fees sought", round 26)
     r"|seeks|sought"
     # (the fees themselves said to be owed: "Berthing fees owed", round 41; not a court's
@@ -948,6 +994,8 @@ def date_score_letter(hit: Hit, weight: float) -> float:
     if _BYLINE.fullmatch(label):
         return 0.0  # (a byline, "By the Tenancy Desk": who wrote it, round 39)
     label = re.sub(r"\bletter before (?:claim|action|proceedings|court action)\b", "letter", label)
+    if re.fullmatch(_PAPER_BY_MEANS, label):
+        return 0.0  # (how the letter's own paper went: "Notice served by post", round 44)
     if re.search(r"\b(?:due|by|before|defaulted|birth|served|service)\b", label):
         return -4.0
     # "Last date for a Response Form", "Final date to pay": a deadline, not the letter's

@@ -1127,6 +1127,16 @@ def find_label_hits(layouts: Sequence[Layout], label: re.Pattern[str]) -> list[H
                     # (a line of a paragraph in a column beside the labels, its value is
                     # under the label: round 43)
                     right = None
+                if (
+                    right is not None
+                    and not re.search(r"\d", " ".join(w.text for w in rest))
+                    and _captions_over_captions(layout, r)
+                    and _under_its_value(layout, r, cell)
+                    and _under_its_value(layout, r, row[right])
+                ):
+                    # (a grid of rows of captions, each under its own value: the cell right
+                    # of one is the next caption, no value of it, round 44)
+                    right = None
                 if right is not None:
                     hits.append(
                         _hit(
@@ -1579,7 +1589,9 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
       itself the value of a label above *it* that reads downwards;
     * below the label there is no value, or only one that has a label of its own under
       it (the next pair of the strip)."""
-    if depth > 6 or not _label_like(cell):
+    # (a caption may be long, worded as a label: "Whole sum claimed, with fee and costs" under
+    # its sum, round 44)
+    if depth > 6 or not _caption_like(cell):
         return False
     row = layout.rows[r]
     index = row.index(cell)
@@ -1611,7 +1623,28 @@ def _under_its_value(layout: Layout, r: int, cell: Cell, depth: int = 0) -> bool
     if below is None or len(below.words) > 6:
         return True
     under = _aligned(layout, r + 1, below, 1)
-    return under is not None and _label_like(under)
+    return under is not None and _caption_like(under)
+
+
+def _captions_over_captions(layout: Layout, r: int) -> bool:
+    """Whether row ``r`` is a row of captions in a grid whose rows of values each sit over a
+    row of captions: the row two above has as many cells, each in the same column, each
+    worded as a caption (round 44). A table of labels beside their values ("Payment |
+    £81.90", "How often | every week") has no such row."""
+    row = layout.rows[r]
+    if r < 2 or len(row) < 2 or len(layout.rows[r - 2]) != len(row):
+        return False
+    tolerance = 0.04 * layout.width
+    return all(
+        abs(o.left - c.left) <= tolerance and _caption_like(o)
+        for o, c in zip(layout.rows[r - 2], row, strict=True)
+    )
+
+
+def _caption_like(cell: Cell) -> bool:
+    """A label's words (``_label_like``), or up to eight worded as a label, most in small
+    letters ("Sum of the judgment (fee and costs in)"), round 44."""
+    return _label_like(cell) or (_label_like(cell, most=8) and _lower_case_words(cell))
 
 
 _SMALL_WORD = re.compile(r"(?<!\S)[a-z][a-z'’,.:;]*(?!\S)")

@@ -233,6 +233,8 @@ _CREDITOR_AFTER = re.compile(
     # (the claim or judgment named before, then who brought or got it against you: "the
     # claim X brought against you", "the judgment that X obtained against you", round 42)
     r"|^\s+(?:has |had )?(?:brought|obtained|won|secured|got|entered) against you\b"
+    # (or holds it: "to enforce the judgment X holds against you", round 44)
+    r"|^\s+(?:now )?(?:holds|has|have|hold) against you\b"
     r"|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
@@ -244,8 +246,11 @@ _CREDITOR_AFTER = re.compile(
     # ("X claims against you for money due", round 38)
     # (or what it claims, and from whom: "X claims from you the unpaid balance", "X is
     # claiming money from you", round 43)
-    r"|^\s+(?:claims|is claiming|are claiming|sues) (?:(?:money|payment|the (?:[a-z]+ ){0,3}?"
-    r"(?:balance|sum|debt|amount|money)) )?(?:against |from )?you\b"
+    # (or claimed it, a judgment's account of the claim: "X claimed from you the charges
+    # left unpaid", "X has claimed the balance from you", round 44)
+    r"|^\s+(?:claims|is claiming|are claiming|sues|claimed|(?:has|have) claimed|sued)"
+    r" (?:(?:money|payment|the (?:[a-z]+ ){0,3}?"
+    r"(?:balance|sum|debt|amount|money|charges|arrears)) )?(?:against |from )?you\b"
     # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
     r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
     r" (?:court )?action against) you\b"
@@ -716,6 +721,14 @@ def prose_income(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+_DAY_OF_EACH_MONTH = re.compile(
+    r"\s+(?:(?:in|into) (?:your|the) (?:[a-z]+ )?account\s+)?on the \d{1,2}(?:st|nd|rd|th)?"
+    r"(?: day)? (?:of|in) (?:each|every|the|a) (?:calendar )?month\b",
+    re.I,
+)
+"""After "paid", the day of each month it is paid on: monthly (round 44)."""
+
+
 def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
     """How often, said in words ("Paid monthly"), or said of an amount: "£109.60 a week",
     "£554.40 every 4 weeks" — strongest when the sentence says the amount is paid to the
@@ -745,6 +758,10 @@ def prose_frequency(layouts: Sequence[Layout]) -> list[Candidate]:
                 for m in paid_at:
                     # "… 2026. Universal Credit is paid monthly.": said of the payment
                     value = parse_frequency(text[m.end() : m.end() + 18])
+                    # (or the day of each month it is paid on: "Salary paid on the 28th of
+                    # every month", round 44)
+                    if value is None and _DAY_OF_EACH_MONTH.match(text, m.end()):
+                        value = "monthly"
                     if value is not None:
                         out.append(
                             Candidate(

@@ -1,16 +1,16 @@
-"""Family AZ (written blind) sprinkled with glitter from the craft table, strewn with pencil
-shavings, or smeared with a glue stick, read by real Tesseract and the reader as the
-product ships it (the learned field ranker on): eight documents over AZ's three scans and
-its six settings from a school (a collection agency's letter on a seating plan, glittered,
-as colour JPEG with its resolution; a money claim in the office pigeonholes, with shavings,
-as colour PNG without its resolution; a lock maker's wage slip, glued, as PDF; a council tax
-enforcement notice on a hopscotch court, glittered; the council's reminder on the wall
-bars, with shavings, as PNG with its resolution; a water company's arrears letter on coat
-hooks, glued; a notice of assignment on paint pots, glittered; the credit union's
-statement, with shavings). Every AZ document is one page; the benchmark's
-``benchmarks/intake_accuracy.py --family az --ocr-az 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AZ"). Only aggregate figures are
-printed."""
+"""Family AZ (written blind, read since round 44) sprinkled with glitter from the craft
+table, strewn with pencil shavings, or smeared with a glue stick, read by real Tesseract and
+the reader as the product ships it (the learned field ranker on): eight documents over AZ's
+three scans and its six settings from a school (a collection agency's letter on a seating
+plan, glittered, as colour JPEG with its resolution; a money claim in the office
+pigeonholes, with shavings, as colour PNG without its resolution; a lock maker's wage slip,
+glued, as PDF; a council tax enforcement notice on a hopscotch court, glittered; the
+council's reminder on the wall bars, with shavings, as PNG with its resolution; a water
+company's arrears letter on coat hooks, glued; a notice of assignment on paint pots,
+glittered; the credit union's statement, with shavings). Every AZ document is one page; the
+benchmark's ``benchmarks/intake_accuracy.py --family az --ocr-az 19`` reads one document of
+every class; the figures are in benchmarks/OCR.md ("Family AZ", and "Round 44", which read
+AZ's misses: every figure on AZ since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -50,20 +50,31 @@ FIRST = (
     "4958731f, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (7, 8), "creditor_name": (3, 6), "original_creditor": (1, 1),
-    "account_reference": (3, 6), "balance_pence": (4, 6), "letter_date": (5, 8),
+    "document_class": (8, 8), "creditor_name": (3, 6), "original_creditor": (1, 1),
+    "account_reference": (3, 6), "balance_pence": (6, 6), "letter_date": (7, 8),
     "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
     "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 44 read more
+(training-side since round 44): the floors below."""
 VERBATIM = 32
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset(
     {"document_class", "creditor_name", "account_reference", "balance_pence", "letter_date",
      "deadline_date"}
 )  # fmt: skip
-"""The issue's floors this sample did not meet at the first measurement (strict xfails);
-every other is a plain assertion."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 44; since round 44, only those still unmet: ``STILL_UNMET``)."""
+ROUND_44 = (
+    "class 8/8, balance 6/6, letter date 5 -> 7/8; creditor 3/6, reference 3/6, letter date "
+    "7/8 and deadline 4/5 under their floors (rules of round 44, models 2026-12-06.34)"
+)
+"""After round 44, which read AZ's misses (training-side): the class and the balance meet
+their floors; the creditor, the reference, the letter date and the deadline do not
+(benchmarks/OCR.md "Round 44")."""
+STILL_UNMET = frozenset({"creditor_name", "account_reference", "letter_date", "deadline_date"})
+"""The floors still not met after round 44 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +86,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family AZ (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family AZ (seen since round 44), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -95,8 +106,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"AZ blind, after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"AZ after OCR, after round 44 under the issue's floor: {ROUND_44}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

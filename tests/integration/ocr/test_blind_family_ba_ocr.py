@@ -1,16 +1,17 @@
-"""Family BA (written blind) photographed under a stage lighting wash, sprinkled with
-confetti from a show's finale, or spattered with red wine from the interval bar, read by
-real Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over BA's three scans and its six settings (a collection agency's letter on a
-seating plan, under the stage light, as colour JPEG with its resolution; a money claim on
-cinema tickets, with confetti, as colour PNG; a warehouse's wage slip, wine-spattered, as
-PDF; a statutory demand on a cinema's letter board, under the stage light, as JPEG without
-its resolution; the council's reminder as a set list, with confetti; a fine in a programme
-open at its middle pages, wine-spattered; a notice of assignment on a playbill, under the
-stage light; the credit union's statement, with confetti). Every BA document is one page;
-the benchmark's ``benchmarks/intake_accuracy.py --family ba --ocr-ba 19`` reads one
-document of every class; the figures are in benchmarks/OCR.md ("Family BA"). Only aggregate
-figures are printed: BA's individual misses are not written down."""
+"""Family BA (written blind, read since round 44) photographed under a stage lighting wash,
+sprinkled with confetti from a show's finale, or spattered with red wine from the interval
+bar, read by real Tesseract and the reader as the product ships it (the learned field ranker
+on): eight documents over BA's three scans and its six settings (a collection agency's
+letter on a seating plan, under the stage light, as colour JPEG with its resolution; a money
+claim on cinema tickets, with confetti, as colour PNG; a warehouse's wage slip,
+wine-spattered, as PDF; a statutory demand on a cinema's letter board, under the stage
+light, as JPEG without its resolution; the council's reminder as a set list, with confetti;
+a fine in a programme open at its middle pages, wine-spattered; a notice of assignment on a
+playbill, under the stage light; the credit union's statement, with confetti). Every BA
+document is one page; the benchmark's ``benchmarks/intake_accuracy.py --family ba --ocr-ba
+19`` reads one document of every class; the figures are in benchmarks/OCR.md ("Family BA",
+and "Round 44", which read BA's misses: every figure on BA since is a training-side
+figure)."""
 
 from __future__ import annotations
 
@@ -59,8 +60,18 @@ MEASURED: dict[str, tuple[int, int]] = {
 VERBATIM = 36
 """True values found verbatim in the OCR text (of 38) at the first measurement."""
 UNMET = frozenset({"letter_date", "court_claim_number"})
-"""The issue's floors this sample did not meet at the first measurement (strict xfails);
-every other is a plain assertion."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 44; since round 44, only those still unmet: ``STILL_UNMET``)."""
+ROUND_44 = (
+    "every count as at the first measurement; letter date 7/8 and claim no. 0/1 under their "
+    "floors (rules of round 44, models 2026-12-06.34)"
+)
+"""After round 44, which read BA's misses (training-side): nothing moved on this sample;
+the letter date and the claim number still do not meet their floors (benchmarks/OCR.md
+"Round 44")."""
+STILL_UNMET = frozenset({"letter_date", "court_claim_number"})
+"""The floors still not met after round 44 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +83,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family BA (written blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family BA (seen since round 44), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -92,8 +103,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"BA blind, after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"BA after OCR, after round 44 under the issue's floor: {ROUND_44}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family AZ (``corpus_blind_az.py``), written blind in a forty-fifth hand (Walsall under
 the law of England and Wales; its organisations and wording new to the earlier families;
-its six settings from a school): the family itself (every class, ground truth printed,
-deterministic, laid out on the page, each setting as it says), that it is never trained
-on, and the reader on it on perfect text as the product reads (the shipped classifier and
-field ranker), held to the counts of its first, blind measurement. The OCR sample is in
-tests/integration/ocr/test_blind_family_az_ocr.py; the figures are in benchmarks/OCR.md
-("Family AZ"). Only aggregate figures are printed: AZ's individual misses are not written
-down. Two documents a class keep this module to a few seconds; the benchmark reads four."""
+its six settings from a school) and read since round 44: the family itself (every class,
+ground truth printed, deterministic, laid out on the page, each setting as it says), that it
+is trained on only as a read family, and the reader on it on perfect text as the product
+reads (the shipped classifier and field ranker), held to the counts reached in round 44.
+The OCR sample is in tests/integration/ocr/test_blind_family_az_ocr.py; the figures are in
+benchmarks/OCR.md ("Family AZ", and "Round 44", which read AZ's misses: every figure on AZ
+since is a training-side figure). Two documents a class keep this module to a few seconds;
+the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -25,14 +26,20 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_az, ranker
+from cma_adapters.rules_assistant import (
+    classifier,
+    corpus,
+    corpus_blind_az,
+    ranker,
+    read_families,
+)
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_az import (
@@ -459,11 +466,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_az") == digest()
 
 
-def test_family_az_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_az", "AZ")
+def test_family_az_is_trained_on_only_as_a_read_family() -> None:
+    """AZ is seen since round 44 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "AZ" in read_families.READ
+    assert "corpus_blind_az" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_az", "AZ")
 
 
-# -- the reader on AZ (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on AZ (measured blind, then read in round 44: benchmarks/OCR.md) -----------------
 
 
 @pytest.fixture(scope="module")
@@ -488,31 +502,42 @@ FIRST = (
 """The first measurement (38 documents here): every floor met but the class's (36/38 is
 94.7%, under 95%) and the creditor's."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (36, 38), "creditor_name": (25, 30), "original_creditor": (2, 2),
-    "account_reference": (30, 30), "balance_pence": (28, 30), "letter_date": (34, 36),
-    "deadline_date": (23, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 44 (training-side; raised from the first
+measurement, blind: FIRST): the floors below."""
 UNMET = frozenset({"document_class", "creditor_name"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement, blind; since round 44
+``STILL_UNMET``."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_az_is_read_at_least_as_well_as_first_measured(az_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + az_score.table("held-out family AZ (written blind), perfect text"))
+    print("\n" + az_score.table("family AZ (seen since round 44), perfect text"))
     assert az_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert az_score.totals[field] == total, field
         assert az_score.hits[field] >= hits, (field, az_score.hits[field], hits)
 
 
+ROUND_44 = "every floor met (rules of round 44, models 2026-12-06.34); counts in MEASURED"
+"""After round 44, which read AZ's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors still not met after round 44 (strict xfails); every other is a plain
+assertion."""
+
+
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"AZ blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"AZ after round 44, under the issue's floor: {ROUND_44}"),
 )
 def test_family_az_meets_the_floor(az_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 44, so a regression check of a training-side figure: ROUND_44
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(az_score.accuracy(field), field), field

@@ -68,6 +68,8 @@ READ_MODULES = {
     "corpus_blind_aw": "AW",
     "corpus_blind_ax": "AX",
     "corpus_blind_ay": "AY",
+    "corpus_blind_az": "AZ",
+    "corpus_blind_ba": "BA",
 }
 PACKAGE = Path(read_families.__file__).parent
 
