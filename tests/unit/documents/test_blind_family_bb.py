@@ -490,14 +490,26 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the creditor's."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (25, 30), "original_creditor": (2, 2),
-    "account_reference": (30, 30), "balance_pence": (29, 30), "letter_date": (34, 36),
-    "deadline_date": (23, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "document_class": (37, 38), "creditor_name": (28, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (35, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field: the floors below. The first measurement (``FIRST``),
+raised where round 44 reads more (``ROUND_44``): creditor 25 -> 28, balance 29 -> 30,
+letter date 34 -> 35, deadline 23 -> 24."""
 UNMET = frozenset({"creditor_name"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement (strict xfails until round 44)."""
+ROUND_44 = (
+    "class 37/38, creditor 28/30, balance 30/30, letter date 35/36, deadline 24/24, every "
+    "other field as first measured (main after round 44's merge, rules of rounds 33-44, "
+    "models 2026-12-06.34; on 76 documents creditor 56/60, balance 60/60, letter date 70/72, "
+    "deadline 46/46: benchmarks/OCR.md, 'Round 44 measured blind')"
+)
+"""After round 44, which read AZ and BA and never BB: BB's creditor meets the floor on
+perfect text (still blind: BB was neither shown to round 44 nor read)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 44 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
@@ -513,7 +525,7 @@ def test_family_bb_is_read_at_least_as_well_as_first_measured(bb_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"BB blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"BB blind, under the issue's floor: {ROUND_44}"),
 )
 def test_family_bb_meets_the_floor(bb_score: Score, field: str) -> None:
     """The issue's floors: 95% for the class, 90% for each field the documents state."""
