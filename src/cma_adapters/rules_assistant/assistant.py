@@ -1000,19 +1000,16 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
     ):
         return C.BANK_STATEMENT  # a list of dated lines, and no pay's words (round 28)
     if (
-        cls is C.CREDITOR_LETTER
-        and _CARRIED.search(flat)
+        cls in (C.CREDITOR_LETTER, C.OTHER)
+        and (
+            _CARRIED.search(flat)
+            # (read as other, any account opened and closed: a ledger, round 42)
+            or (cls is C.OTHER and _OPENS_AND_CLOSES.search(flat))
+        )
         and not _ASKS_TO_PAY.search(flat)
         and len(_DATED_LINE.findall(text.lower())) >= 4
     ):
         return C.BANK_STATEMENT  # dated lines between balances carried, nothing asked (r39)
-    if (
-        cls is C.OTHER
-        and (_CARRIED.search(flat) or _OPENS_AND_CLOSES.search(flat))
-        and not _ASKS_TO_PAY.search(flat)
-        and len(_DATED_LINE.findall(text.lower())) >= 4
-    ):
-        return C.BANK_STATEMENT  # a ledger of dated lines, opened and closed (round 42)
     # (an overpayment said only in a sentence that signposts advice about debts in
     # general is none: round 31)
     if cls is C.OVERPAYMENT and not _OVERPAID.search(_own_words(flat)) and _AWARDED.search(flat):

@@ -58,6 +58,7 @@ from cma_adapters.rules_assistant.labelled import (
     PAYER_NAMED_LABELS,
     REFERENCE_LABELS,
     SERVED_LABELS,
+    WHOLE_SAID,
     creditor_score,
     date_score_letter,
     deadline_score,
@@ -511,7 +512,7 @@ def _money_role(label: str) -> str | None:
         return "liability order amount"
     # (the whole said otherwise: "Claimed in all", round 42)
     # (or its whole: "Whole sum claimed", round 44)
-    if re.search(r"total|\bin all\b|\ball told\b|\b(?:whole|full) (?:sum|amount)\b", lowered):
+    if re.search(r"total|" + WHOLE_SAID, lowered):
         return "total"
     if re.search(r"claimed", lowered):
         return "amount claimed before fees"

@@ -62,6 +62,10 @@ _PAPER_MADE = (
     r"|raised|made out)"
 )
 
+_TO_WHOM = r"(?:to|for) (?:you|the (?:debtor|customer|tenant|defendant))"
+"""Whom a paper went to, between what was done and by whom: "Sent to you by our firm"
+(round 42; ``LETTER_DATE_LABELS`` and ``_DONE_BY``)."""
+
 _BY_MEANS = (
     r"(?:first[- ]class |second[- ]class |recorded |registered |special |royal mail )?"
     r"(?:post|hand|email|e-mail|courier|fax|delivery)"
@@ -93,7 +97,7 @@ LETTER_DATE_LABELS = [
         r"|(?:[a-z']+ ){0,3}(?:written|sent|printed|produced|posted|signed|decided|made"
         r"|issued|approved|sealed|prepared) "
         # (to whom first: "Sent to you by our firm", round 42)
-        r"(?:(?:to|for) (?:you|the (?:debtor|customer|tenant|defendant)) )?" + _BYLINE_WORDS + "$",
+        r"(?:" + _TO_WHOM + r" )?" + _BYLINE_WORDS + "$",
         2.5,
     ),
     # the paper named, then that it was served or sent, and how: "Notice served by post",
@@ -691,6 +695,11 @@ def _value_words(words: Sequence[Word], value: object, field: str) -> Sequence[W
     return words
 
 
+WHOLE_SAID = r"\bin all\b|\ball told\b|\b(?:whole|full) (?:sum|amount)\b"
+"""The whole of a sum said without "total": "Claimed in all", "All told", "Whole sum
+claimed", "Full amount due" (rounds 42 and 44; ``money_score`` and ``fields._money_role``)."""
+
+
 def money_score(hit: Hit, weight: float) -> float:
     # (in the value's own cell, what a later clause says is said of the amount after it)
     amount = MONEY.search(hit.text) if hit.place == "same" else None
@@ -699,7 +708,7 @@ def money_score(hit: Hit, weight: float) -> float:
     s = 0.0
     # (or the whole said otherwise: "Claimed in all, with fee and costs", round 42)
     # (or the whole of it: "Whole sum claimed", "Full amount due", round 44)
-    if re.search(r"\btotal\b|\bin all\b|\ball told\b|\b(?:whole|full) (?:sum|amount)\b", label):
+    if re.search(r"\btotal\b|" + WHOLE_SAID, label):
         s += 2.0
     if re.search(
         r"\b(?:outstanding|balance|owed|owing|debt|now|judgment|decree|unpaid|overdue|still to pay"
@@ -780,7 +789,7 @@ STOP_FOR_COLON = re.compile(r"^[^.!?:;]{3,60}[a-z][.,]\s+(?:£|GBP\s?)?\d[\d,]*(
 # (and an enforcer's compliance fee added to the debt it names: "Council tax and the
 # compliance fee", round 42)
 _ADDED = r"(?:the |all |any |our )?(?:£?\d[\d,.]* )?(?:court |issue |solicitor's |legal |statutory |enforcement |collection |recovery |compliance )?(?:fees?|costs?|charges?|interest)"
-_DEBT_AND = "".join(f"(?<={w})" for w in _DEBT_KINDS).replace(")(", ")|(")
+_DEBT_AND = "|".join(f"(?<={w})" for w in _DEBT_KINDS)
 INCLUDED_IN_SUM = re.compile(
     r"(?:\b(?:with|including|incl|inc|plus|inclusive of|together with)|(?:"
     + _DEBT_AND
@@ -1019,10 +1028,8 @@ def date_score_letter(hit: Hit, weight: float) -> float:
 # round 40; not a time, "Paid by the end")
 # (to whom it went between: "Sent to you by our firm", round 42)
 _DONE_BY = re.compile(
-    r"\b([a-z]+(?:ed|en|ade|ent))(?: (?:to|for) (?:you|the (?:debtor|customer|tenant"
-    r"|defendant)))? by (?:(?:[a-z']+ ){1,4}?(?=on$)|(?:the |our )(?!(?:"
-    + _TIME_AFTER_BY
-    + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}$)"
+    r"\b([a-z]+(?:ed|en|ade|ent))(?: " + _TO_WHOM + r")? by (?:(?:[a-z']+ ){1,4}?(?=on$)"
+    r"|(?:the |our )(?!(?:" + _TIME_AFTER_BY + r")\b)[a-z&'.]+(?: [a-z&'.]+){0,3}$)"
 )
 
 
