@@ -330,6 +330,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(every, {s.name: ab_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[ABSample]) -> None:
     single = next(s for s in family if len(s.pages) == 1 and not s.style.landscape)
     width, height = page_size(single, SCANS[0].dpi)

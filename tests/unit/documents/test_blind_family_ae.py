@@ -329,6 +329,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(every, {s.name: ae_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AESample]) -> None:
     single = next(s for s in family if not s.style.landscape)
     halftone = render(single, 0, SCANS[0], seed=3)

@@ -385,6 +385,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(every, {s.name: ah_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AHSample]) -> None:
     single = next(s for s in family if len(s.pages) == 1)
     flat = np.asarray(corpus_blind_ah._draw(single, 0, SCANS[0].dpi).convert("L"), dtype=int)

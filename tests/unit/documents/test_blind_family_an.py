@@ -392,6 +392,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[ANSample]) ->
                     assert end < start, sample.name
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[ANSample]) -> None:
     sample = next(s for s in family if len(s.pages) == 1)
     clean = np.asarray(corpus_blind_an._draw(sample, 0, SCANS[0].dpi).convert("L"), dtype=float)

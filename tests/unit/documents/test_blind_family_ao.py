@@ -396,6 +396,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[AOSample]) ->
                     assert end < start, sample.name
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AOSample]) -> None:
     one = [s for s in family if len(s.pages) == 1]
     sample = one[2]

@@ -391,6 +391,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[ARSample]) ->
     assert_words_on_page(every, {s.name: ar_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[ARSample]) -> None:
     sample = family[2]
     clean = np.asarray(corpus_blind_ar._draw(sample, 0, SCANS[0].dpi).convert("L"), dtype=float)

@@ -424,6 +424,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[AUSample]) ->
     assert_words_on_page(every, {s.name: au_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AUSample]) -> None:
     sample = family[2]
     banded = np.asarray(render(sample, 0, SCANS[0], seed=3), dtype=float)

@@ -393,6 +393,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[AVSample]) ->
     assert_words_on_page(every, {s.name: av_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AVSample]) -> None:
     from PIL import Image
 

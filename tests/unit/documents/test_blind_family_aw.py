@@ -415,6 +415,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[AWSample]) ->
     assert_words_on_page(every, {s.name: aw_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AWSample]) -> None:
     from PIL import Image
 

@@ -397,6 +397,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[AXSample]) ->
     assert_words_on_page(every, {s.name: ax_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[AXSample]) -> None:
     from PIL import Image
 

@@ -421,6 +421,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[BASample]) ->
     assert_words_on_page(every, {s.name: ba_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[BASample]) -> None:
     """Each scan's effect, checked on the encoded scans themselves where they are images
     (so the stage light and the confetti are drawn once each)."""

@@ -301,6 +301,7 @@ def test_no_word_is_lost_where_the_clipped_scan_cuts(every: list[ESample]) -> No
             assert all(w.box.left + w.box.width < width * (1 - CLIP) for w in page.words)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(
     family: list[ESample], every: list[ESample]
 ) -> None:

@@ -107,6 +107,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
                     assert end < start, sample.name
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_at_each_scan_resolution(family: list[MSample]) -> None:
     sample = next(s for s in family if len(s.pages) == 3)
     for scan in SCANS:

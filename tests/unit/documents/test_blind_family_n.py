@@ -95,6 +95,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(family, pages, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_and_encode(family: list[NSample]) -> None:
     landscape = next(s for s in family if s.style.landscape)
     image = render(landscape, 0, SCANS[1])

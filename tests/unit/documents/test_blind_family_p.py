@@ -97,6 +97,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(family, pages, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_and_encode(family: list[PSample]) -> None:
     flipped = next(s for s in family if s.flipped)
     image = render(flipped, 0, SCANS[1])

@@ -196,6 +196,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(family, pages, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_skewed_and_encode(family: list[TSample]) -> None:
     single = next(s for s in family if len(s.pages) == 1)
     for scan in SCANS:  # every effect renders; the skew (1-3 degrees) widens the page

@@ -219,6 +219,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(family, pages, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_skewed_and_encode(family: list[USample]) -> None:
     single = next(s for s in family if len(s.pages) == 1 and not s.style.landscape)
     for scan in SCANS:  # every effect renders; the skew (0.7-1.9 degrees) widens the page

@@ -257,6 +257,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(four, {s.name: w_pages(s) for s in four}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[WSample]) -> None:
     single = next(s for s in family if len(s.pages) == 1 and not s.style.landscape)
     plain_scans = [type(scan)(scan.dpi, scan.skew, scan.ink, scan.paper) for scan in SCANS]

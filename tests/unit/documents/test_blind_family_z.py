@@ -308,6 +308,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(
     assert_words_on_page(every, {s.name: z_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[ZSample]) -> None:
     single = next(s for s in family if len(s.pages) == 1)
     for scan in SCANS:  # every effect renders; the turn widens the page
