@@ -3,40 +3,55 @@ that the embedded assistant then loads."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from cma_adapters.rules_assistant import ranker
+from cma_entrypoints import container
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.settings import SettingsError
 
+SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, Any]]:
+    """One ``cma assistant train --json`` (tiny corpus) for the two tests that read its
+    report: its data folder, its output, and the report ``train_document_classifier``
+    returned to the CLI. (The two ran the same training each until the suite's third
+    pass: about 15 CPU-seconds.)"""
+    data = tmp_path_factory.mktemp("trained")
+    returned: list[dict[str, Any]] = []
+    real = container.train_document_classifier
+
+    def recorded(**kwargs: Any) -> dict[str, Any]:
+        report = real(**kwargs)
+        returned.append(copy.deepcopy(report))
+        return report
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CMA_DATA_DIR", str(data))
+        mp.setenv("CMA_SECRET_KEY", SECRET)
+        mp.setattr(container, "train_document_classifier", recorded)
+        args = ["--per-family", "2", "--c", "2", "--statements", "4", "--version", "t1"]
+        result = CliRunner().invoke(app, ["assistant", "train", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    (report,) = returned
+    return data, result.output, report
+
 
 def test_train_writes_a_model_the_assistant_loads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    trained: tuple[Path, str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    tmp_path, output, _ = trained
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
-    result = CliRunner().invoke(
-        app,
-        [
-            "assistant",
-            "train",
-            "--per-family",
-            "2",
-            "--c",
-            "2",
-            "--statements",
-            "4",
-            "--version",
-            "t1",
-            "--json",
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    monkeypatch.setenv("CMA_SECRET_KEY", SECRET)
+    report = json.loads(output)
     assert report["version"] == "t1"
     assert report["held_out"] == 152  # 4 of each held-out family (H, K), never trained on
     assert set(report["held_out_by_family"]) == {"H", "K"}
@@ -72,14 +87,29 @@ def test_train_writes_a_model_the_assistant_loads(
         Settings.from_env()
 
 
-def test_train_reports_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_train_reports_in_words(
+    trained: tuple[Path, str, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without ``--json``, the report is a sentence and the confusion table (the model's
-    own count of advisers' examples, 0 here, is not taken for the examples' summary)."""
+    own count of advisers' examples, 0 here, is not taken for the examples' summary).
+    The words are those of the report the same training returned to the CLI above (the
+    ``trained`` fixture), not of a second training."""
+    _, _, report = trained
+    asked: list[dict[str, Any]] = []
+
+    def same_training(**kwargs: Any) -> dict[str, Any]:
+        asked.append(kwargs)
+        return copy.deepcopy(report)
+
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
+    monkeypatch.setenv("CMA_SECRET_KEY", SECRET)
+    monkeypatch.setattr(container, "train_document_classifier", same_training)
     args = ["assistant", "train", "--per-family", "2", "--c", "2", "--statements", "4"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
+    (kwargs,) = asked
+    assert (kwargs["per_family"], kwargs["c"], kwargs["statements_count"]) == (2, 2.0, 4)
+    assert "examples" in report  # the model's own count, an int: not the summary's dict
     assert "held-out accuracy" in result.output
     assert "Advisers' examples" not in result.output
 
@@ -100,7 +130,7 @@ def test_train_with_the_field_ranker_writes_one_the_assistant_loads(
     family is still left out in turn and reported, once rather than for every value of
     the grid."""
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CMA_SECRET_KEY", "test-secret-key-that-is-long-enough-0123456789")
+    monkeypatch.setenv("CMA_SECRET_KEY", SECRET)
     args = ["assistant", "train", "--per-family", "2", "--c", "2", "--statements", "4"]
     result = CliRunner().invoke(
         app, [*args, "--version", "t2", "--field-ranker", "alone", "--ranker-c", "1", "--json"]
