@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from cma_adapters.rules_assistant.corpus_print import PrintCell
 from cma_core.documents.model import DocumentClass, PageText
 
 C = DocumentClass
@@ -62,6 +63,32 @@ def assert_words_on_page(
                 spans.sort()
                 for (_, end), (start, _) in itertools.pairwise(spans):
                     assert end < start, sample.name
+
+
+def amount_pence(text: str) -> int:
+    """A printed amount (``-£1,234.56``, ``12.00``) in pence."""
+    m = re.fullmatch(r"(-)?£?([\d,]+)\.(\d\d)", text)
+    assert m, text
+    value = int(m[2].replace(",", "")) * 100 + int(m[3])
+    return -value if m[1] else value
+
+
+def amounts_pence(line: str) -> list[int]:
+    """Every amount with pence in ``line``, in pence, left to right."""
+    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
+    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
+
+
+def cells_within(
+    rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float
+) -> list[PrintCell]:
+    """The cells of rows ``first`` to ``last`` (inclusive) between ``x0`` and ``x1``."""
+    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
+
+
+def right_cell_at(row: list[PrintCell], x: float) -> PrintCell | None:
+    """The right-aligned cell of ``row`` ending at ``x``, if any."""
+    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
 
 
 def digest_under_another_hash_seed(module: str, seed: str = "2718") -> str:

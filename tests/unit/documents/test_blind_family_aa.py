@@ -24,6 +24,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -151,11 +152,6 @@ def test_date_and_money_shapes() -> None:
     assert in_words(501_700) == "five thousand and seventeen pounds"
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def _cells(sample: AASample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
@@ -173,12 +169,12 @@ def test_a_statement_carries_its_running_balance(every: list[AASample]) -> None:
         assert rows[-1][1].text == "BALANCE CARRIED FORWARD", sample.name
 
         def signed(cell: PrintCell) -> int:
-            (amount,) = _amounts(cell.text)
+            (amount,) = amounts_pence(cell.text)
             return amount if cell.text.endswith("CR") else -amount
 
         running = signed(rows[0][-1])
         for row in rows[1:-1]:
-            (change,) = _amounts(" ".join(c.text for c in row[2:-1]))
+            (change,) = amounts_pence(" ".join(c.text for c in row[2:-1]))
             after = signed(row[-1])
             assert after in (running - change, running + change), sample.name
             running = after
@@ -196,12 +192,12 @@ def test_a_ledger_ends_on_the_sum_owed_and_aged_debt_adds_up(every: list[AASampl
             kinds["ledger"] += 1
             moves = [r for r in rows if len(r) >= 3 and r[1].text and r[-1].align == "right"
                      and re.fullmatch(r"[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
-            running = _amounts(moves[0][-1].text)[0]
+            running = amounts_pence(moves[0][-1].text)[0]
             for row in moves[1:]:
-                debit = _amounts(row[2].text) if row[2].text else [0]
-                credit = _amounts(row[3].text) if row[3].text else [0]
+                debit = amounts_pence(row[2].text) if row[2].text else [0]
+                credit = amounts_pence(row[3].text) if row[3].text else [0]
                 running += debit[0] - credit[0]
-                assert _amounts(row[-1].text)[0] == running, sample.name
+                assert amounts_pence(row[-1].text)[0] == running, sample.name
             assert running == owed, sample.name
         if "Over 90 days" in text:
             kinds["aged"] += 1

@@ -30,6 +30,7 @@ from tests.unit.documents.blind_families import (
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
+    right_cell_at,
 )
 
 from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ah, ranker
@@ -160,10 +161,6 @@ def _cells(sample: AHSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
 
-def _at(row: list[PrintCell], x: float) -> PrintCell | None:
-    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
-
-
 def test_a_statement_adds_up(every: list[AHSample]) -> None:
     """Each balance printed is the one before it plus what came in less what went out; "D"
     reads as below nought; where the balance is printed only at the end of a day, it is
@@ -176,21 +173,21 @@ def test_a_statement_adds_up(every: list[AHSample]) -> None:
         seen += 1
         rows = _cells(sample)
         start = next(k for k, r in enumerate(rows) if any(c.text in ("BALANCE BROUGHT FORWARD", "Opening balance") for c in r))  # fmt: skip
-        balance_cell = _at(rows[start], 0.93)
+        balance_cell = right_cell_at(rows[start], 0.93)
         assert balance_cell is not None
         running = _amount(balance_cell.text)
         overdrawn += running < 0
         lines = 0
         for row in rows[start + 1 :]:
             if any(c.text in ("BALANCE CARRIED FORWARD", "Closing balance") for c in row):
-                closing = _at(row, 0.93)
+                closing = right_cell_at(row, 0.93)
                 assert closing is not None, sample.name
                 assert _amount(closing.text) == running, sample.name
                 break
-            out, into = _at(row, 0.62), _at(row, 0.77)
+            out, into = right_cell_at(row, 0.62), right_cell_at(row, 0.77)
             assert (out is None) != (into is None), sample.name
             running += _amount(into.text) if into else -_amount(out.text)  # type: ignore[union-attr]
-            shown_ = _at(row, 0.93)
+            shown_ = right_cell_at(row, 0.93)
             if shown_ is None:
                 daily += 1
             else:
@@ -215,9 +212,9 @@ def test_a_payslip_adds_up(every: list[AHSample]) -> None:
             if row and row[0].text == "Totals":
                 gross, total = _amount(row[1].text), _amount(row[2].text)
                 break
-            if (p := _at(row, 0.62)) is not None:
+            if (p := right_cell_at(row, 0.62)) is not None:
                 pays.append(_amount(p.text))
-            if (d := _at(row, 0.9)) is not None:
+            if (d := right_cell_at(row, 0.9)) is not None:
                 deds.append(_amount(d.text))
         net = next(_amount(r[1].text) for r in rows if r and r[0].text == "Net pay")
         assert sum(pays) == gross, sample.name

@@ -30,6 +30,7 @@ from tests.unit.documents.blind_families import (
     assert_words_on_page,
     digest_under_another_hash_seed,
     meets_floor,
+    right_cell_at,
 )
 
 from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ai, ranker, read_families
@@ -155,10 +156,6 @@ def _cells(sample: AISample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
 
-def _at(row: list[PrintCell], x: float) -> PrintCell | None:
-    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
-
-
 def test_a_statement_adds_up(every: list[AISample]) -> None:
     """Each balance printed is the one before it plus what came in less what went out;
     "(Dr)" reads as below nought; each week's net line is the sum of that week's lines; the
@@ -170,14 +167,14 @@ def test_a_statement_adds_up(every: list[AISample]) -> None:
         seen += 1
         rows = _cells(sample)
         start = next(k for k, r in enumerate(rows) if any(c.text == "Opening balance" for c in r))
-        balance_cell = _at(rows[start], 0.93)
+        balance_cell = right_cell_at(rows[start], 0.93)
         assert balance_cell is not None
         running = _amount(balance_cell.text)
         overdrawn += running < 0
         lines = moved = 0
         for row in rows[start + 1 :]:
             if any(c.text == "Closing balance" for c in row):
-                closing = _at(row, 0.93)
+                closing = right_cell_at(row, 0.93)
                 assert closing is not None, sample.name
                 assert _amount(closing.text) == running, sample.name
                 break
@@ -188,8 +185,8 @@ def test_a_statement_adds_up(every: list[AISample]) -> None:
                 weeks += 1
                 moved = 0
                 continue
-            signed = _at(row, 0.77) if _at(row, 0.62) is None else None
-            out = _at(row, 0.62)
+            signed = right_cell_at(row, 0.77) if right_cell_at(row, 0.62) is None else None
+            out = right_cell_at(row, 0.62)
             if out is not None:
                 change = -_amount(out.text)
             else:
@@ -197,7 +194,7 @@ def test_a_statement_adds_up(every: list[AISample]) -> None:
                 change = _amount(signed.text)
             running += change
             moved += change
-            shown_ = _at(row, 0.93)
+            shown_ = right_cell_at(row, 0.93)
             assert shown_ is not None, sample.name
             assert _amount(shown_.text) == running, sample.name
             lines += 1
@@ -220,9 +217,9 @@ def test_a_payslip_adds_up(every: list[AISample]) -> None:
             if row and row[0].text == "Gross pay":
                 gross, total = _amount(row[1].text), _amount(row[3].text)
                 break
-            if (p := _at(row, 0.47)) is not None:
+            if (p := right_cell_at(row, 0.47)) is not None:
                 pays.append(_amount(p.text))
-            if (d := _at(row, 0.91)) is not None:
+            if (d := right_cell_at(row, 0.91)) is not None:
                 deds.append(_amount(d.text))
         net = next(_amount(r[1].text) for r in rows if r and r[0].text == "Take-home pay")
         assert sum(pays) == gross, sample.name

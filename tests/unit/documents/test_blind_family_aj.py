@@ -30,6 +30,7 @@ from tests.unit.documents.blind_families import (
     assert_words_on_page,
     digest_under_another_hash_seed,
     meets_floor,
+    right_cell_at,
 )
 
 from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_aj, ranker, read_families
@@ -154,10 +155,6 @@ def _cells(sample: AJSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
 
-def _at(row: list[PrintCell], x: float) -> PrintCell | None:
-    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
-
-
 def test_a_statement_adds_up(every: list[AJSample]) -> None:
     """Each balance printed is the one brought forward plus what came in less what went
     out; an asterisk reads as below nought; the period's totals are the sums of the
@@ -171,32 +168,32 @@ def test_a_statement_adds_up(every: list[AJSample]) -> None:
         seen += 1
         rows = _cells(sample)
         start = next(k for k, r in enumerate(rows) if any(c.text == "Balance brought forward" for c in r))  # fmt: skip
-        opening = _at(rows[start], xs[4])
+        opening = right_cell_at(rows[start], xs[4])
         assert opening is not None
         running = _amount(opening.text)
         overdrawn += running < 0
         lines = out = into = 0
         for row in rows[start + 1 :]:
             if any(c.text == "Totals for the period" for c in row):
-                paid_out, paid_in = _at(row, xs[2]), _at(row, xs[3])
+                paid_out, paid_in = right_cell_at(row, xs[2]), right_cell_at(row, xs[3])
                 assert paid_out is not None, sample.name
                 assert paid_in is not None, sample.name
                 assert (_amount(paid_out.text), _amount(paid_in.text)) == (out, into), sample.name
                 continue
             if any(c.text == "Balance carried forward" for c in row):
-                closing = _at(row, xs[4])
+                closing = right_cell_at(row, xs[4])
                 assert closing is not None, sample.name
                 assert _amount(closing.text) == running, sample.name
                 break
-            if (cell := _at(row, xs[2])) is not None:
+            if (cell := right_cell_at(row, xs[2])) is not None:
                 running -= _amount(cell.text)
                 out += _amount(cell.text)
             else:
-                cell = _at(row, xs[3])
+                cell = right_cell_at(row, xs[3])
                 assert cell is not None, sample.name
                 running += _amount(cell.text)
                 into += _amount(cell.text)
-            shown_ = _at(row, xs[4])
+            shown_ = right_cell_at(row, xs[4])
             if shown_ is None:
                 gaps += 1
             else:
@@ -228,7 +225,7 @@ def test_a_payslip_adds_up(every: list[AJSample]) -> None:
             elif head in ("Total gross pay", "Total deductions", "Net pay"):
                 totals[head] = _amount(row[1].text)
                 block = None
-            elif block is not None and (cell := _at(row, 0.84)) is not None:
+            elif block is not None and (cell := right_cell_at(row, 0.84)) is not None:
                 block.append(_amount(cell.text))
         assert sum(pays) == totals["Total gross pay"], sample.name
         assert sum(deds) == totals["Total deductions"], sample.name

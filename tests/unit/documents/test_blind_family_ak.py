@@ -30,6 +30,7 @@ from tests.unit.documents.blind_families import (
     assert_words_on_page,
     digest_under_another_hash_seed,
     meets_floor,
+    right_cell_at,
 )
 
 from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_ak, ranker, read_families
@@ -155,10 +156,6 @@ def _cells(sample: AKSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
 
-def _at(row: list[PrintCell], x: float) -> PrintCell | None:
-    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
-
-
 def _signed(cell: PrintCell) -> int:
     """A balance: printed in red when overdrawn."""
     red = isinstance(cell, Inked) and cell.ink == RED
@@ -177,7 +174,7 @@ def test_a_statement_adds_up(every: list[AKSample]) -> None:
         seen += 1
         rows = _cells(sample)
         start = next(k for k, r in enumerate(rows) if any(c.text == "Opening balance" for c in r))  # fmt: skip
-        opening = _at(rows[start], xs[5])
+        opening = right_cell_at(rows[start], xs[5])
         assert opening is not None
         running = _signed(opening)
         overdrawn += running < 0
@@ -185,17 +182,17 @@ def test_a_statement_adds_up(every: list[AKSample]) -> None:
         lines = 0
         for row in rows[start + 1 :]:
             if any(c.text == "Closing balance" for c in row):
-                closing = _at(row, xs[5])
+                closing = right_cell_at(row, xs[5])
                 assert closing is not None, sample.name
                 assert _signed(closing) == running, sample.name
                 break
-            if (cell := _at(row, xs[3])) is not None:
+            if (cell := right_cell_at(row, xs[3])) is not None:
                 running -= _amount(cell.text)
             else:
-                cell = _at(row, xs[4])
+                cell = right_cell_at(row, xs[4])
                 assert cell is not None, sample.name
                 running += _amount(cell.text)
-            shown_ = _at(row, xs[5])
+            shown_ = right_cell_at(row, xs[5])
             assert shown_ is not None, sample.name
             assert _signed(shown_) == running, sample.name
             lines += 1
@@ -221,17 +218,21 @@ def test_a_payslip_adds_up(every: list[AKSample]) -> None:
                 continue
             head = row[0].text
             if head == "Totals":
-                gross_cell, taken_cell = _at(row, 0.7), _at(row, 0.86)
+                gross_cell, taken_cell = right_cell_at(row, 0.7), right_cell_at(row, 0.86)
                 assert gross_cell is not None
                 assert taken_cell is not None
                 totals = (_amount(gross_cell.text), _amount(taken_cell.text))
             elif head.startswith("Net pay"):
-                net_cell = _at(row, 0.86)
+                net_cell = right_cell_at(row, 0.86)
                 assert net_cell is not None
                 net = _amount(net_cell.text)
-            elif totals is None and (cell := _at(row, 0.7)) is not None and head != "Item":
+            elif (
+                totals is None and (cell := right_cell_at(row, 0.7)) is not None and head != "Item"
+            ):
                 pays.append(_amount(cell.text))
-            elif totals is None and (cell := _at(row, 0.86)) is not None and head != "Item":
+            elif (
+                totals is None and (cell := right_cell_at(row, 0.86)) is not None and head != "Item"
+            ):
                 deds.append(_amount(cell.text))
         assert totals is not None, sample.name
         assert (sum(pays), sum(deds)) == totals, sample.name

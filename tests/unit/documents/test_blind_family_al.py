@@ -29,6 +29,7 @@ from tests.unit.documents.blind_families import (
     assert_words_on_page,
     digest_under_another_hash_seed,
     meets_floor,
+    right_cell_at,
 )
 
 from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_al, ranker, read_families
@@ -153,10 +154,6 @@ def _cells(sample: ALSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
 
-def _at(row: list[PrintCell], x: float) -> PrintCell | None:
-    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
-
-
 def test_a_statement_adds_up(every: list[ALSample]) -> None:
     """Each balance printed is the one before plus what was paid in less what was paid out
     (a minus before an overdrawn one); the balance carried forward agrees. Half the
@@ -168,23 +165,23 @@ def test_a_statement_adds_up(every: list[ALSample]) -> None:
         seen += 1
         rows = _cells(sample)
         start = next(k for k, r in enumerate(rows) if r and r[0].text.endswith("Balance brought forward"))  # fmt: skip
-        opening = _at(rows[start], BALANCE_X)
+        opening = right_cell_at(rows[start], BALANCE_X)
         assert opening is not None
         running = _amount(opening.text)
         overdrawn += running < 0
         lines = 0
         for row in rows[start + 1 :]:
             if row and row[0].text == "Balance carried forward":
-                closing = _at(row, BALANCE_X)
+                closing = right_cell_at(row, BALANCE_X)
                 assert closing is not None, sample.name
                 assert _amount(closing.text) == running, sample.name
                 break
             if not row or row[0].text not in ("Paid out", "Paid in"):
                 continue
-            cell = _at(row, AMOUNT_X)
+            cell = right_cell_at(row, AMOUNT_X)
             assert cell is not None, sample.name
             running += _amount(cell.text) * (-1 if row[0].text == "Paid out" else 1)
-            after = _at(row, BALANCE_X)
+            after = right_cell_at(row, BALANCE_X)
             assert after is not None, sample.name
             assert _amount(after.text) == running, sample.name
             lines += 1

@@ -31,6 +31,7 @@ from tests.unit.documents.blind_families import (
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
+    right_cell_at,
 )
 
 from cma_adapters.rules_assistant import (
@@ -151,10 +152,6 @@ def _cells(sample: APSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
 
-def _at(row: list[PrintCell], x: float) -> PrintCell | None:
-    return next((c for c in row if c.align == "right" and abs(c.x - x) < 0.001), None)
-
-
 def test_a_statement_adds_up(every: list[APSample]) -> None:
     """The credit union's columns: each account brought forward plus its movements is what
     is carried forward; the bank's days: each end-of-day balance the last one plus the
@@ -185,7 +182,7 @@ def test_a_statement_adds_up(every: list[APSample]) -> None:
                     assert running_total is not None
                     assert _amount(row[1].text) == running_total, sample.name
                     days += 1
-                elif len(row) == 2 and (cell := _at(row, 0.72)) is not None:
+                elif len(row) == 2 and (cell := right_cell_at(row, 0.72)) is not None:
                     assert running_total is not None
                     running_total += _amount(cell.text)
             assert days == 4, sample.name

@@ -28,6 +28,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -224,10 +225,6 @@ def _setting(sample: ASSample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _check_setting(sample: ASSample, kind: str) -> None:
     truth, rows = sample.truth, _cells(sample)
     ref, owed = truth.account_reference, truth.balance_pence
@@ -242,12 +239,12 @@ def _check_setting(sample: ASSample, kind: str) -> None:
         post = next(m for m in marks if m.kind == "post")
         assert all(post.row <= m.row and (m.last or 0) <= (post.last or 0) for m in plates)
         for m in plates:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert cells[0].size < 8, sample.name
             assert cells[-1].bold, sample.name
             held += [c.text for c in cells]
-        beside = [c for m in plates for c in _within(rows, m.row, m.last or m.row, 0.0, 0.55)]
+        beside = [c for m in plates for c in cells_within(rows, m.row, m.last or m.row, 0.0, 0.55)]
         assert all(c.x == 0.08 for c in beside), sample.name
     elif kind == "ladder":
         rungs = sorted(m.row for m in marks if m.kind == "rung")
@@ -255,7 +252,7 @@ def _check_setting(sample: ASSample, kind: str) -> None:
         assert (rails.x0, rails.x1) == RAILS
         assert len(rungs) >= 5, sample.name
         for a, b in itertools.pairwise(rungs):
-            cells = _within(rows, a, b - 1, 0.0, 1.0)
+            cells = cells_within(rows, a, b - 1, 0.0, 1.0)
             assert cells, sample.name
             assert all(c.align == "centre" for c in cells), sample.name
             assert cells[0].size < 8, sample.name
@@ -263,7 +260,7 @@ def _check_setting(sample: ASSample, kind: str) -> None:
             held += [c.text for c in cells]
     elif kind == "luggage":
         tag = next(m for m in marks if m.kind == "tag")
-        cells = _within(rows, tag.row, tag.last or tag.row, 0.0, 1.0)
+        cells = cells_within(rows, tag.row, tag.last or tag.row, 0.0, 1.0)
         assert all(tag.x0 + 0.1 < c.x < tag.x1 for c in cells), sample.name
         assert {c.bold for c in cells if c.x > 0.48} == {True}, sample.name
         held += [c.text for c in cells]
@@ -272,13 +269,13 @@ def _check_setting(sample: ASSample, kind: str) -> None:
         assert len(tiles) >= 4, sample.name
         for m in tiles:
             bar = m.x0 + (m.x1 - m.x0) * m.shade / 1000
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert all(not c.bold for c in cells if c.x < bar), sample.name
             assert all(c.bold for c in cells if c.x > bar), sample.name
             held += [c.text for c in cells]
     elif kind == "plaque":
         plaque = next(m for m in marks if m.kind == "plaque")
-        cells = _within(rows, plaque.row, plaque.last or plaque.row, 0.0, 1.0)
+        cells = cells_within(rows, plaque.row, plaque.last or plaque.row, 0.0, 1.0)
         assert all(c.align == "centre" and abs(c.x - 0.5) < 0.001 for c in cells), sample.name
         held += [c.text for c in cells]
     elif kind == "noticeboard":
@@ -288,7 +285,7 @@ def _check_setting(sample: ASSample, kind: str) -> None:
         for m in cards:
             assert board.row <= m.row, sample.name
             assert (m.last or 0) <= (board.last or 0), sample.name
-            held += [c.text for c in _within(rows, m.row, m.last or m.row, m.x0, m.x1)]
+            held += [c.text for c in cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)]
     if truth.document_class is not C.OTHER:
         assert money in held, sample.name
         if ref:

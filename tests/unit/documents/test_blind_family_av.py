@@ -28,6 +28,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -223,10 +224,6 @@ def _setting(sample: AVSample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _check_setting(sample: AVSample, kind: str) -> None:
     truth, rows = sample.truth, _cells(sample)
     ref = truth.court_claim_number or truth.account_reference
@@ -237,7 +234,7 @@ def _check_setting(sample: AVSample, kind: str) -> None:
         huts = [m for m in marks if m.kind == "hut"]
         assert len(huts) >= 4, sample.name
         for m in huts:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert all(c.align == "centre" for c in cells), sample.name
             assert cells[0].size < 8, sample.name
@@ -255,7 +252,7 @@ def _check_setting(sample: AVSample, kind: str) -> None:
             cells = rows[m.row]
             assert cells[0].x < 0.6 <= cells[-1].x, sample.name
             assert cells[-1].bold, sample.name
-        held += [c.text for m in stops for c in _within(rows, m.row, m.row + 3, 0.6, 0.9)]
+        held += [c.text for m in stops for c in cells_within(rows, m.row, m.row + 3, 0.6, 0.9)]
     elif kind == "menu":
         board = next(m for m in marks if m.kind == "board")
         leaders = [m for m in marks if m.kind == "leader"]
@@ -271,7 +268,7 @@ def _check_setting(sample: AVSample, kind: str) -> None:
         log = next(m for m in marks if m.kind == "log")
         assert log.xs == LOG[1:3], sample.name
         assert [c.text for c in rows[log.row]] == ["Watch", "Remarks", "Entry"], sample.name
-        cells = _within(rows, log.row + 1, log.last or log.row, 0.0, 1.0)
+        cells = cells_within(rows, log.row + 1, log.last or log.row, 0.0, 1.0)
         assert all(c.italic for c in cells if c.x < LOG[1]), sample.name
         assert all(c.bold for c in cells if c.x > LOG[2]), sample.name
         held += [c.text for c in cells if c.x > LOG[2]]
@@ -282,7 +279,7 @@ def _check_setting(sample: AVSample, kind: str) -> None:
             assert b.row == a.last, sample.name  # each note's top over the last one's foot
             assert b.x0 != a.x0, sample.name
         for m in notes:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells[0].size < 8, sample.name
             assert cells[-1].bold, sample.name
             held += [c.text for c in cells]
@@ -295,7 +292,7 @@ def _check_setting(sample: AVSample, kind: str) -> None:
             strip = next(s for s in strips if s.row < m.row <= (m.last or 0) < (s.last or 0))
             assert not rows[strip.row], sample.name  # the holes' rows are empty
             assert not rows[strip.last or 0], sample.name
-            held += [c.text for c in _within(rows, m.row, m.last or m.row, m.x0, m.x1)]
+            held += [c.text for c in cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)]
     if truth.document_class is not C.OTHER:
         assert owed is not None, sample.name
         assert pounds(owed) in held, sample.name

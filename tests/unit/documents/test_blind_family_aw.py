@@ -25,8 +25,10 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amount_pence,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -144,13 +146,6 @@ def test_date_and_money_shapes() -> None:
     assert pounds(5) == "£0.05"
 
 
-def _amount(text: str) -> int:
-    m = re.fullmatch(r"(-)?£?([\d,]+)\.(\d\d)", text)
-    assert m, text
-    value = int(m[2].replace(",", "")) * 100 + int(m[3])
-    return -value if m[1] else value
-
-
 def _cells(sample: AWSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
@@ -165,22 +160,22 @@ def test_a_statement_adds_up(every: list[AWSample]) -> None:
         rows = _cells(sample)
         if "Money out" in aw_text(sample):
             start = next(r for r in rows if r and r[0].text == "Balance brought forward")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d [A-Z][a-z]{2}", row[0].text):
-                    amount = _amount(row[2].text)
+                    amount = amount_pence(row[2].text)
                     running += -amount if abs(row[2].x - 0.62) < 0.001 else amount
-                    assert _amount(row[3].text) == running, sample.name
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Balance carried forward")
         else:
             start = next(r for r in rows if r and r[0].text == "Opening shares")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d/\d\d", row[0].text):
-                    running += _amount(row[2].text)
-                    assert _amount(row[3].text) == running, sample.name
+                    running += amount_pence(row[2].text)
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Closing shares")
-        assert _amount(end[1].text) == running, sample.name
+        assert amount_pence(end[1].text) == running, sample.name
         seen += 1
     assert seen == 4
 
@@ -194,15 +189,15 @@ def test_a_payslip_adds_up(every: list[AWSample]) -> None:
         if sample.truth.document_class is not C.PAYSLIP:
             continue
         rows = _cells(sample)
-        money = [(r[0].text, _amount(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
+        money = [(r[0].text, amount_pence(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
         if "Take-home pay" in aw_text(sample):
             head = next(k for k, r in enumerate(rows) if r and r[0].text == "Earnings")
             mid = next(k for k, r in enumerate(rows) if r and r[0].text == "Gross pay")
             low = next(k for k, r in enumerate(rows) if r and r[0].text == "Deductions")
             foot = next(k for k, r in enumerate(rows) if r and r[0].text == "Deductions in total")
-            pays = sum(_amount(r[-1].text) for r in rows[head + 1 : mid])
-            cuts = sum(_amount(r[-1].text) for r in rows[low + 1 : foot])
-            gross, off = _amount(rows[mid][-1].text), _amount(rows[foot][-1].text)
+            pays = sum(amount_pence(r[-1].text) for r in rows[head + 1 : mid])
+            cuts = sum(amount_pence(r[-1].text) for r in rows[low + 1 : foot])
+            gross, off = amount_pence(rows[mid][-1].text), amount_pence(rows[foot][-1].text)
             net = dict(money)["Take-home pay"]
         else:
             pays = sum(amount for what, amount in money if what == "Pay")
@@ -220,10 +215,6 @@ SETTINGS = {"square": "chessboard", "bubble": "comic", "bar": "gantt", "book": "
 def _setting(sample: AWSample) -> str:
     kinds = {m.kind for p in sample.rules for m in p}
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
-
-
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
 
 
 def _check_setting(sample: AWSample, kind: str) -> None:
@@ -248,7 +239,7 @@ def _check_setting(sample: AWSample, kind: str) -> None:
                 else None
             )
             assert twin is None or twin.shade != m.shade, sample.name  # dark and light in turn
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             if cells:
                 assert cells[0].size < 8, sample.name
                 assert not cells[0].bold, sample.name
@@ -265,7 +256,7 @@ def _check_setting(sample: AWSample, kind: str) -> None:
                 key=lambda p: p.row,
             )
             assert (m.last or 0) <= (panel.last or 0), sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert all(c.align == "centre" for c in cells), sample.name
             assert cells[0].size < 8, sample.name
@@ -276,8 +267,8 @@ def _check_setting(sample: AWSample, kind: str) -> None:
         assert len(bars) >= 4, sample.name
         assert len({m.x0 for m in bars}) >= 3, sample.name  # the bars start at different weeks
         for m in bars:
-            on = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
-            task = _within(rows, m.row, m.last or m.row, 0.0, 0.35)
+            on = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            task = cells_within(rows, m.row, m.last or m.row, 0.0, 0.35)
             assert on, sample.name
             assert task, sample.name
             assert all(c.bold for c in on), sample.name
@@ -288,7 +279,7 @@ def _check_setting(sample: AWSample, kind: str) -> None:
         assert len(books) >= 4, sample.name
         assert len({round(m.x1 - m.x0, 4) for m in books}) >= 3, sample.name
         for m in books:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert {c.bold for c in cells if c.x >= 0.45} == {True}, sample.name
             assert {c.bold for c in cells if c.x < 0.43} == {False}, sample.name
             held += [c.text for c in cells]
@@ -299,7 +290,7 @@ def _check_setting(sample: AWSample, kind: str) -> None:
         assert cars[0].shade == 1, sample.name
         assert any(m.kind == "rails" for m in marks), sample.name
         for m in cars:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert cells[0].size < 8, sample.name
             assert cells[-1].bold, sample.name
@@ -312,7 +303,7 @@ def _check_setting(sample: AWSample, kind: str) -> None:
         for m in stones:
             assert stream.row <= m.row, sample.name
             assert (m.last or 0) <= (stream.last or 0), sample.name
-            cells = _within(rows, m.row, m.last or m.row, 0.0, 1.0)
+            cells = cells_within(rows, m.row, m.last or m.row, 0.0, 1.0)
             assert all(
                 c.align == "centre" and abs(c.x - (m.x0 + m.x1) / 2) < 0.001 for c in cells
             ), sample.name

@@ -28,6 +28,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -231,10 +232,6 @@ def _setting(sample: AXSample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _check_setting(sample: AXSample, kind: str) -> None:
     truth, rows = sample.truth, _cells(sample)
     ref, owed = truth.account_reference, truth.balance_pence
@@ -248,7 +245,7 @@ def _check_setting(sample: AXSample, kind: str) -> None:
         slots = sorted(m.row for m in marks if m.kind == "slot")
         assert len(slots) >= 4, sample.name
         for a, b in itertools.pairwise([*slots, (card.last or 0) + 1]):
-            cells = _within(rows, a, b - 1, 0.0, 1.0)
+            cells = cells_within(rows, a, b - 1, 0.0, 1.0)
             assert cells, sample.name
             assert all(c.align == "centre" and abs(c.x - 0.5) < 0.001 for c in cells), sample.name
             assert cells[0].size < 8, sample.name
@@ -259,12 +256,12 @@ def _check_setting(sample: AXSample, kind: str) -> None:
         magnets = [m for m in marks if m.kind == "magnet"]
         assert len(magnets) >= 4, sample.name
         assert {round(m.x0 + 0.03, 3) for m in magnets} <= {x0 for x0, _ in COLUMNS}, sample.name
-        cells = _within(rows, frame.row, frame.last or frame.row, 0.0, 1.0)
+        cells = cells_within(rows, frame.row, frame.last or frame.row, 0.0, 1.0)
         assert all(any(abs(c.x - x0) < 0.001 for x0, _ in COLUMNS) for c in cells), sample.name
         held += [c.text for c in cells]
     elif kind == "flipchart":
         sheet = next(m for m in marks if m.kind == "flip")
-        cells = _within(rows, sheet.row, sheet.last or sheet.row, 0.0, 1.0)
+        cells = cells_within(rows, sheet.row, sheet.last or sheet.row, 0.0, 1.0)
         numbers = [c for c in cells if re.fullmatch(r"\d+\.", c.text)]
         assert len(numbers) >= 4, sample.name
         assert [c.text for c in numbers] == [f"{n}." for n in range(1, len(numbers) + 1)], (
@@ -276,7 +273,7 @@ def _check_setting(sample: AXSample, kind: str) -> None:
         pages = [m for m in marks if m.kind == "calpage"]
         assert len(pages) >= 4, sample.name
         for m in pages:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert not cells[0].bold, sample.name
             assert cells[0].size < 8, sample.name
@@ -285,7 +282,7 @@ def _check_setting(sample: AXSample, kind: str) -> None:
             held += [c.text for c in cells]
     elif kind == "lanyard":
         badge = next(m for m in marks if m.kind == "badge")
-        cells = _within(rows, badge.row, badge.last or badge.row, 0.0, 1.0)
+        cells = cells_within(rows, badge.row, badge.last or badge.row, 0.0, 1.0)
         assert all((c.align == "right" and abs(c.x - MIDDLE) < 0.001 and not c.bold) or (c.bold and c.x > MIDDLE) for c in cells), sample.name  # fmt: skip
         held += [c.text for c in cells]
     elif kind == "intray":
@@ -298,7 +295,7 @@ def _check_setting(sample: AXSample, kind: str) -> None:
             assert row, sample.name
             assert not row[0].bold, sample.name
             assert any(c.bold for c in row), sample.name
-        held += [c.text for c in _within(rows, tray.row, tray.last or tray.row, 0.0, 1.0)]
+        held += [c.text for c in cells_within(rows, tray.row, tray.last or tray.row, 0.0, 1.0)]
     if truth.document_class is not C.OTHER:
         assert money in held, sample.name
         if ref:

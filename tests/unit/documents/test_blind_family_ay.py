@@ -27,6 +27,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -224,10 +225,6 @@ def _setting(sample: AYSample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _check_setting(sample: AYSample, kind: str) -> None:
     truth, rows = sample.truth, _cells(sample)
     ref, owed = truth.account_reference, truth.balance_pence
@@ -243,7 +240,7 @@ def _check_setting(sample: AYSample, kind: str) -> None:
         for m in magnets:
             assert door.row <= m.row, sample.name
             assert (m.last or 0) <= (door.last or 0), sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert not cells[0].bold, sample.name
             assert cells[0].size < 8, sample.name
@@ -256,7 +253,7 @@ def _check_setting(sample: AYSample, kind: str) -> None:
         for m in stakes:
             assert tray.row <= m.row, sample.name
             assert (m.last or 0) <= (tray.last or 0), sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells[0].size < 8, sample.name
             assert cells[-1].bold, sample.name
             held += [c.text for c in cells]
@@ -267,7 +264,7 @@ def _check_setting(sample: AYSample, kind: str) -> None:
         for m in beds:
             assert grid.row <= m.row, sample.name
             assert (m.last or 0) <= (grid.last or 0), sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert all(c.align == "left" and abs(c.x - m.x0 - 0.02) < 0.001 for c in cells), sample.name  # fmt: skip
             held += [c.text for c in cells]
     elif kind == "shoppinglist":
@@ -275,16 +272,16 @@ def _check_setting(sample: AYSample, kind: str) -> None:
         ticks = [m for m in marks if m.kind == "tick"]
         assert len(ticks) >= 4, sample.name
         assert (pad.x0, pad.x1) == PAD
-        cells = _within(rows, pad.row, pad.last or pad.row, PAD[0], PAD[1])
+        cells = cells_within(rows, pad.row, pad.last or pad.row, PAD[0], PAD[1])
         assert all(c.x == PAD[0] + 0.06 for c in cells), sample.name
-        beside = _within(rows, pad.row, pad.last or pad.row, 0.45, 1.0)
+        beside = cells_within(rows, pad.row, pad.last or pad.row, 0.45, 1.0)
         assert beside, sample.name
         assert all(c.x == 0.46 and not c.bold for c in beside), sample.name
         held += [c.text for c in cells]
     elif kind == "teatowel":
         towel = next(m for m in marks if m.kind == "towel")
         assert (towel.x0, towel.x1) == TOWEL
-        cells = _within(rows, towel.row, towel.last or towel.row, 0.0, 1.0)
+        cells = cells_within(rows, towel.row, towel.last or towel.row, 0.0, 1.0)
         assert {c.bold for c in cells if c.align == "right"} == {True}, sample.name
         assert all(c.x < 0.5 for c in cells if not c.bold), sample.name
         held += [c.text for c in cells]
@@ -292,9 +289,9 @@ def _check_setting(sample: AYSample, kind: str) -> None:
         pots = [m for m in marks if m.kind == "pot"]
         assert len(pots) >= 4, sample.name
         for m in pots:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert all(c.align == "centre" for c in cells), sample.name
-            rim = _within(rows, m.row, m.row + m.shade - 1, m.x0, m.x1)
+            rim = cells_within(rows, m.row, m.row + m.shade - 1, m.x0, m.x1)
             assert rim, sample.name
             assert all(not c.bold for c in rim), sample.name
             assert cells[-1].bold, sample.name

@@ -26,8 +26,10 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amount_pence,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -150,13 +152,6 @@ def test_date_and_money_shapes() -> None:
     assert pounds(5) == "£0.05"
 
 
-def _amount(text: str) -> int:
-    m = re.fullmatch(r"(-)?£?([\d,]+)\.(\d\d)", text)
-    assert m, text
-    value = int(m[2].replace(",", "")) * 100 + int(m[3])
-    return -value if m[1] else value
-
-
 def _cells(sample: AZSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
@@ -171,22 +166,22 @@ def test_a_statement_adds_up(every: list[AZSample]) -> None:
         rows = _cells(sample)
         if "Debits" in az_text(sample):
             start = next(r for r in rows if r and r[0].text == "Start of statement")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d[A-Z]{3}", row[0].text):
-                    amount = _amount(row[2].text)
+                    amount = amount_pence(row[2].text)
                     running += -amount if abs(row[2].x - 0.62) < 0.001 else amount
-                    assert _amount(row[3].text) == running, sample.name
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "End of statement")
         else:
             start = next(r for r in rows if r and r[0].text == "Savings brought in")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d\.\d\d", row[0].text):
-                    running += _amount(row[2].text)
-                    assert _amount(row[3].text) == running, sample.name
+                    running += amount_pence(row[2].text)
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Savings carried out")
-        assert _amount(end[1].text) == running, sample.name
+        assert amount_pence(end[1].text) == running, sample.name
         seen += 1
     assert seen == 4
 
@@ -200,15 +195,15 @@ def test_a_payslip_adds_up(every: list[AZSample]) -> None:
         if sample.truth.document_class is not C.PAYSLIP:
             continue
         rows = _cells(sample)
-        money = [(r[0].text, _amount(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
+        money = [(r[0].text, amount_pence(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
         if "Net wage paid" in az_text(sample):
             head = next(k for k, r in enumerate(rows) if r and r[0].text == "Gross earnings")
             mid = next(k for k, r in enumerate(rows) if r and r[0].text == "Total gross")
             low = next(k for k, r in enumerate(rows) if r and r[0].text == "Stopped from pay")
             foot = next(k for k, r in enumerate(rows) if r and r[0].text == "Total stopped")
-            pays = sum(_amount(r[-1].text) for r in rows[head + 1 : mid])
-            cuts = sum(_amount(r[-1].text) for r in rows[low + 1 : foot])
-            gross, off = _amount(rows[mid][-1].text), _amount(rows[foot][-1].text)
+            pays = sum(amount_pence(r[-1].text) for r in rows[head + 1 : mid])
+            cuts = sum(amount_pence(r[-1].text) for r in rows[low + 1 : foot])
+            gross, off = amount_pence(rows[mid][-1].text), amount_pence(rows[foot][-1].text)
             net = dict(money)["Net wage paid"]
         else:
             pays = sum(amount for what, amount in money if what == "+")
@@ -228,10 +223,6 @@ def _setting(sample: AZSample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _check_setting(sample: AZSample, kind: str) -> None:
     truth, rows = sample.truth, _cells(sample)
     ref, owed = truth.account_reference, truth.balance_pence
@@ -247,7 +238,7 @@ def _check_setting(sample: AZSample, kind: str) -> None:
         assert {(m.x0, m.x1) for m in desks} == set(DESKS), sample.name
         for m in desks:
             assert front[0].row < m.row, sample.name  # the front of the class is at the top
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert cells[0].size < 8, sample.name
             assert not cells[0].bold, sample.name
@@ -261,7 +252,7 @@ def _check_setting(sample: AZSample, kind: str) -> None:
         for m in tags:
             assert any(r.row < m.row for r in rails), sample.name
             assert any(abs(m.x0 - (a + 0.01)) < 0.001 for a, _ in HOOKS), sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert all(c.align == "centre" and abs(c.x - (m.x0 + m.x1) / 2) < 0.001 for c in cells), sample.name  # fmt: skip
             assert cells[0].size < 8, sample.name
@@ -276,7 +267,7 @@ def _check_setting(sample: AZSample, kind: str) -> None:
             by_row[m.row] = by_row.get(m.row, 0) + 1
             assert court.row <= m.row, sample.name
             assert (m.last or 0) <= (court.last or 0), sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert all(c.align == "centre" for c in cells), sample.name
             held += [c.text for c in cells]
@@ -289,8 +280,8 @@ def _check_setting(sample: AZSample, kind: str) -> None:
         assert len(holes) % 3 == 0, sample.name
         assert {(m.x0, m.x1) for m in holes} == set(HOLES), sample.name
         for m in holes:
-            value = _within(rows, m.row, m.shade - 1, m.x0, m.x1)
-            strip = _within(rows, m.shade, m.last or m.row, m.x0, m.x1)
+            value = cells_within(rows, m.row, m.shade - 1, m.x0, m.x1)
+            strip = cells_within(rows, m.shade, m.last or m.row, m.x0, m.x1)
             if value:
                 assert all(c.bold for c in value), sample.name
                 assert strip, sample.name  # the label under the value
@@ -301,7 +292,7 @@ def _check_setting(sample: AZSample, kind: str) -> None:
         uprights = next(m for m in marks if m.kind == "uprights")
         assert len(rungs) >= 5, sample.name
         for above, below in itertools.pairwise(rungs):
-            cells = _within(rows, above.row, below.row - 1, 0.0, 1.0)
+            cells = cells_within(rows, above.row, below.row - 1, 0.0, 1.0)
             assert cells, sample.name
             assert {c.bold for c in cells if c.x >= 0.47} == {True}, sample.name
             assert {c.bold for c in cells if c.x < 0.45} == {False}, sample.name
@@ -312,7 +303,7 @@ def _check_setting(sample: AZSample, kind: str) -> None:
         assert len(pots) >= 4, sample.name
         assert len({m.shade for m in pots}) >= 4, sample.name  # pots of different paints
         for m in pots:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert all(c.align == "centre" for c in cells), sample.name
             assert cells[0].size < 8, sample.name

@@ -25,8 +25,10 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amount_pence,
     assert_only_read_family,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -149,13 +151,6 @@ def test_date_and_money_shapes() -> None:
     assert pounds(5) == "£0.05"
 
 
-def _amount(text: str) -> int:
-    m = re.fullmatch(r"(-)?£?([\d,]+)\.(\d\d)", text)
-    assert m, text
-    value = int(m[2].replace(",", "")) * 100 + int(m[3])
-    return -value if m[1] else value
-
-
 def _cells(sample: BASample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
@@ -170,24 +165,24 @@ def test_a_statement_adds_up(every: list[BASample]) -> None:
         rows = _cells(sample)
         if "Paid out" in ba_text(sample):
             start = next(r for r in rows if r and r[0].text == "Start balance")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d[A-Z]{3}", row[0].text):
-                    amount = _amount(row[2].text)
+                    amount = amount_pence(row[2].text)
                     running += -amount if abs(row[2].x - 0.62) < 0.001 else amount
-                    assert _amount(row[3].text) == running, sample.name
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "End balance")
         else:
             start = next(r for r in rows if r and r[0].text == "Brought forward")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d\.\d\d", row[0].text):
-                    amount = _amount(row[2].text)
+                    amount = amount_pence(row[2].text)
                     assert row[3].text in ("CR", "DR"), sample.name
                     running += amount if row[3].text == "CR" else -amount
-                    assert _amount(row[4].text) == running, sample.name
+                    assert amount_pence(row[4].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Carried forward")
-        assert _amount(end[1].text) == running, sample.name
+        assert amount_pence(end[1].text) == running, sample.name
         seen += 1
     assert seen == 4
 
@@ -205,12 +200,14 @@ def test_a_payslip_adds_up(every: list[BASample]) -> None:
             head = next(k for k, r in enumerate(rows) if r and r[0].text == "Pay elements")
             foot = next(k for k, r in enumerate(rows) if r and r[0].text == "Gross this pay run")
             body = [c for r in rows[head + 1 : foot] for c in r if c.align == "right"]
-            pays = sum(_amount(c.text) for c in body if c.x < 0.5)
-            cuts = sum(_amount(c.text) for c in body if c.x > 0.5)
-            gross, off = _amount(rows[foot][1].text), _amount(rows[foot][3].text)
-            net = _amount(next(r for r in rows if r and r[0].text == "Take-home, banked")[1].text)
+            pays = sum(amount_pence(c.text) for c in body if c.x < 0.5)
+            cuts = sum(amount_pence(c.text) for c in body if c.x > 0.5)
+            gross, off = amount_pence(rows[foot][1].text), amount_pence(rows[foot][3].text)
+            net = amount_pence(
+                next(r for r in rows if r and r[0].text == "Take-home, banked")[1].text
+            )
         else:
-            money = [(r[0].text, _amount(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
+            money = [(r[0].text, amount_pence(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
             pays = sum(amount for what, amount in money if what == "+")
             cuts = sum(amount for what, amount in money if what == "-")
             gross, off = dict(money)["Gross earnings"], dict(money)["All deductions"]
@@ -229,10 +226,6 @@ def _setting(sample: BASample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _check_setting(sample: BASample, kind: str) -> None:
     truth, rows = sample.truth, _cells(sample)
     ref, owed = truth.account_reference, truth.balance_pence
@@ -247,7 +240,7 @@ def _check_setting(sample: BASample, kind: str) -> None:
         assert {(m.x0, m.x1) for m in blocks} == set(BLOCKS), sample.name
         for m in blocks:
             assert stage.row < m.row, sample.name  # the stage at the head
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert cells[0].size < 8, sample.name
             assert not cells[0].bold, sample.name
@@ -267,7 +260,7 @@ def _check_setting(sample: BASample, kind: str) -> None:
             first = rows[m.row]
             assert first[0].text == f"{k + 1}.", sample.name
             assert first[0].bold, sample.name
-            cells = _within(rows, m.row, m.last or m.row, 0.15, 0.9)
+            cells = cells_within(rows, m.row, m.last or m.row, 0.15, 0.9)
             assert all(c.bold for c in cells if not c.italic), sample.name
             assert cells[-1].italic, sample.name
             assert cells[-1].size < 8, sample.name
@@ -304,7 +297,7 @@ def _check_setting(sample: BASample, kind: str) -> None:
         assert len({m.shade for m in tickets}) >= 3, sample.name
         for m in tickets:
             assert (m.x0, m.x1) in SEATS_OF_TICKETS, sample.name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, sample.name
             assert all(c.x > m.x0 + STUB for c in cells), sample.name  # nothing on the stub
             assert cells[0].size < 8, sample.name

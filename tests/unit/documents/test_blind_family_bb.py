@@ -25,8 +25,10 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amount_pence,
     assert_never_trained_on,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -139,13 +141,6 @@ def test_date_and_money_shapes() -> None:
     assert pounds(5) == "£0.05"
 
 
-def _amount(text: str) -> int:
-    m = re.fullmatch(r"(-)?£?([\d,]+)\.(\d\d)", text)
-    assert m, text
-    value = int(m[2].replace(",", "")) * 100 + int(m[3])
-    return -value if m[1] else value
-
-
 def _cells(sample: BBSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
@@ -160,22 +155,22 @@ def test_a_statement_adds_up(every: list[BBSample]) -> None:
         rows = _cells(sample)
         if "Paid out" in bb_text(sample):
             start = next(r for r in rows if r and r[0].text == "Opening balance")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d[A-Z]{3}", row[0].text):
-                    amount = _amount(row[2].text)
+                    amount = amount_pence(row[2].text)
                     running += -amount if abs(row[2].x - 0.62) < 0.001 else amount
-                    assert _amount(row[3].text) == running, sample.name
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Closing balance")
         else:
             start = next(r for r in rows if r and r[0].text == "Savings at the start")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d\.\d\d", row[0].text):
-                    running += _amount(row[2].text)
-                    assert _amount(row[3].text) == running, sample.name
+                    running += amount_pence(row[2].text)
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Savings at the finish")
-        assert _amount(end[1].text) == running, sample.name
+        assert amount_pence(end[1].text) == running, sample.name
         seen += 1
     assert seen == 4
 
@@ -189,15 +184,15 @@ def test_a_payslip_adds_up(every: list[BBSample]) -> None:
         if sample.truth.document_class is not C.PAYSLIP:
             continue
         rows = _cells(sample)
-        money = [(r[0].text, _amount(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
+        money = [(r[0].text, amount_pence(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
         if "Wages to your account" in bb_text(sample):
             head = next(k for k, r in enumerate(rows) if r and r[0].text == "Pay elements")
             mid = next(k for k, r in enumerate(rows) if r and r[0].text == "Earnings before deductions")  # fmt: skip
             low = next(k for k, r in enumerate(rows) if r and r[0].text == "Taken off")
             foot = next(k for k, r in enumerate(rows) if r and r[0].text == "Taken off in all")
-            pays = sum(_amount(r[-1].text) for r in rows[head + 1 : mid])
-            cuts = sum(_amount(r[-1].text) for r in rows[low + 1 : foot])
-            gross, off = _amount(rows[mid][-1].text), _amount(rows[foot][-1].text)
+            pays = sum(amount_pence(r[-1].text) for r in rows[head + 1 : mid])
+            cuts = sum(amount_pence(r[-1].text) for r in rows[low + 1 : foot])
+            gross, off = amount_pence(rows[mid][-1].text), amount_pence(rows[foot][-1].text)
             net = dict(money)["Wages to your account"]
         else:
             pays = sum(amount for what, amount in money if what == "+")
@@ -215,10 +210,6 @@ SETTINGS = {"band": "wristbands", "card": "appointments", "box": "prescription",
 def _setting(sample: BBSample) -> str:
     kinds = {m.kind for p in sample.rules for m in p}
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
-
-
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
 
 
 def _label_over_value(cells: list[PrintCell], name: str) -> None:
@@ -244,7 +235,7 @@ def _check_setting(sample: BBSample, kind: str) -> None:
         for band, insert in zip(bands, inserts, strict=True):
             assert (band.row, band.last) == (insert.row, insert.last), name
             assert band.x0 < insert.x0 < insert.x1 < band.x1, name
-            cells = _within(rows, band.row, band.last or band.row, insert.x0, insert.x1)
+            cells = cells_within(rows, band.row, band.last or band.row, insert.x0, insert.x1)
             labels = [c for c in cells if c.x < 0.43]
             values = [c for c in cells if c.x >= 0.43]
             assert labels, name
@@ -257,7 +248,7 @@ def _check_setting(sample: BBSample, kind: str) -> None:
         assert len(cards) >= 4, name
         assert {(m.x0, m.x1) for m in cards} == set(CARDS), name
         for m in cards:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             _label_over_value(cells, name)
             held += [c.text for c in cells]
     elif kind == "prescription":
@@ -269,7 +260,7 @@ def _check_setting(sample: BBSample, kind: str) -> None:
         for m in boxes:
             assert form.row < m.row, name
             assert (m.last or 0) <= (form.last or 0), name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             _label_over_value(cells, name)
             held += [c.text for c in cells]
     elif kind == "pillbox":
@@ -280,7 +271,7 @@ def _check_setting(sample: BBSample, kind: str) -> None:
         for m in doses:
             assert case.row <= m.row, name
             assert (m.last or 0) <= (case.last or 0), name
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert all(c.x >= m.x0 + 0.07 for c in cells), name  # right of the lid
             _label_over_value(cells, name)
             held += [c.text for c in cells]
@@ -294,15 +285,15 @@ def _check_setting(sample: BBSample, kind: str) -> None:
             assert (film.last or 0) <= (panel.last or 0), name
             assert film.x0 < sticker.x0 < sticker.x1 < film.x1, name
             assert film.row < sticker.row <= (sticker.last or 0) < (film.last or 0), name
-            cells = _within(rows, film.row, film.last or film.row, film.x0, film.x1)
-            assert cells == _within(rows, sticker.row, sticker.last or 0, sticker.x0, sticker.x1), name  # fmt: skip
+            cells = cells_within(rows, film.row, film.last or film.row, film.x0, film.x1)
+            assert cells == cells_within(rows, sticker.row, sticker.last or 0, sticker.x0, sticker.x1), name  # fmt: skip
             _label_over_value(cells, name)
             held += [c.text for c in cells]
     elif kind == "eyechart":
         chart = next(m for m in marks if m.kind == "eyechart")
         letter = next(m for m in marks if m.kind == "letter")
         assert chart.row < letter.row, name
-        cells = _within(rows, (letter.last or 0) + 1, chart.last or 0, 0.0, 1.0)
+        cells = cells_within(rows, (letter.last or 0) + 1, chart.last or 0, 0.0, 1.0)
         assert len(cells) >= 8, name
         assert all(c.align == "centre" and abs(c.x - 0.5) < 0.001 for c in cells), name
         sizes = [c.size for c in cells if c.bold]

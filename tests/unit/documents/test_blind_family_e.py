@@ -23,6 +23,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -138,11 +139,6 @@ def test_every_letter_is_dated_on_a_working_day(every: list[ESample]) -> None:
     assert all(date is not None and date.weekday() < 5 for date in dates)
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def test_a_statement_carries_its_running_balance(every: list[ESample]) -> None:
     """Every transaction row's balance is the last one's plus or minus its amount, from the
     balance brought forward to the closing balance."""
@@ -154,13 +150,13 @@ def test_a_statement_carries_its_running_balance(every: list[ESample]) -> None:
         lines = e_text(sample).splitlines()
         start = next(n for n, line in enumerate(lines) if "Balance brought forward" in line)
         rows = [line for line in lines[start + 1 :] if re.search(r"\d\.\d\d$", line)]
-        running = _amounts(lines[start])[-1]
+        running = amounts_pence(lines[start])[-1]
         for row in rows[:-1]:
-            change, after = _amounts(row)
+            change, after = amounts_pence(row)
             assert after in (running - change, running + change), sample.name
             running = after
         assert "Closing balance" in rows[-1], sample.name
-        assert _amounts(rows[-1]) == [running], sample.name
+        assert amounts_pence(rows[-1]) == [running], sample.name
     assert seen == 4
 
 
@@ -182,7 +178,7 @@ def test_a_payment_history_states_the_sum_owed_only_in_a_sentence(
             sample.name
         )
         history = text.split("Payments over the last four months")[1].splitlines()[1:6]
-        assert len([row for row in history if _amounts(row)]) == 4, sample.name
+        assert len([row for row in history if amounts_pence(row)]) == 4, sample.name
     assert seen >= 10
 
 

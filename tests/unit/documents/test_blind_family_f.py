@@ -23,6 +23,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -141,11 +142,6 @@ def test_every_letter_is_dated_on_a_working_day(every: list[FSample]) -> None:
     assert all(date is not None and date.weekday() < 5 for date in dates)
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def test_a_statement_carries_its_running_balance(every: list[FSample]) -> None:
     """Every transaction row's balance is the last one's plus or minus its amount, from the
     balance brought forward to the closing balance (or the balance carried forward)."""
@@ -157,13 +153,13 @@ def test_a_statement_carries_its_running_balance(every: list[FSample]) -> None:
         lines = f_text(sample).splitlines()
         start = next(n for n, line in enumerate(lines) if "Balance brought forward" in line)
         rows = [line for line in lines[start + 1 :] if re.search(r"\d\.\d\d$", line)]
-        running = _amounts(lines[start])[-1]
+        running = amounts_pence(lines[start])[-1]
         for row in rows[:-1]:
-            change, after = _amounts(row)
+            change, after = amounts_pence(row)
             assert after in (running - change, running + change), sample.name
             running = after
         assert re.search(r"Closing balance|Balance carried", rows[-1]), sample.name
-        assert _amounts(rows[-1]) == [running], sample.name
+        assert amounts_pence(rows[-1]) == [running], sample.name
     assert seen == 4
 
 

@@ -22,6 +22,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -124,11 +125,6 @@ def test_date_and_money_shapes() -> None:
     assert plain(123_456) == "1,234.56"
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def test_a_statement_carries_its_running_balance(every: list[ISample]) -> None:
     """Every transaction row's balance is the last one's plus or minus its amount, from
     the balance brought forward to the one carried forward (the last row)."""
@@ -139,16 +135,18 @@ def test_a_statement_carries_its_running_balance(every: list[ISample]) -> None:
         seen += 1
         lines = i_text(sample).splitlines()
         rows = [
-            line for line in lines if re.match(r"\d\d [A-Z][a-z]{2}\s", line) and _amounts(line)
+            line
+            for line in lines
+            if re.match(r"\d\d [A-Z][a-z]{2}\s", line) and amounts_pence(line)
         ]
         assert "Brought forward" in rows[0], sample.name
         assert "Carried forward" in rows[-1], sample.name
-        running = _amounts(rows[0])[-1]
+        running = amounts_pence(rows[0])[-1]
         for row in rows[1:-1]:
-            change, after = _amounts(row)
+            change, after = amounts_pence(row)
             assert after in (running - change, running + change), sample.name
             running = after
-        assert _amounts(rows[-1])[-1] == running, sample.name
+        assert amounts_pence(rows[-1])[-1] == running, sample.name
     assert seen == 4
 
 

@@ -22,6 +22,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -131,11 +132,6 @@ def test_date_and_money_shapes() -> None:
     assert merge_code("Claimant's account ref.") == "[CLAIMANT_S_ACCOUNT_REF]"
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def test_a_statement_carries_its_running_balance(every: list[JSample]) -> None:
     """Every transaction row's balance is the last one's plus or minus its amount, from
     the opening balance to the closing one (the last row)."""
@@ -145,15 +141,15 @@ def test_a_statement_carries_its_running_balance(every: list[JSample]) -> None:
             continue
         seen += 1
         lines = j_text(sample).splitlines()
-        rows = [line for line in lines if re.match(r"\d\d/\d\d\s", line) and _amounts(line)]
+        rows = [line for line in lines if re.match(r"\d\d/\d\d\s", line) and amounts_pence(line)]
         assert "Opening balance" in rows[0], sample.name
         assert "Closing balance" in rows[-1], sample.name
-        running = _amounts(rows[0])[-1]
+        running = amounts_pence(rows[0])[-1]
         for row in rows[1:-1]:
-            change, after = _amounts(row)
+            change, after = amounts_pence(row)
             assert after in (running - change, running + change), sample.name
             running = after
-        assert _amounts(rows[-1])[-1] == running, sample.name
+        assert amounts_pence(rows[-1])[-1] == running, sample.name
     assert seen == 4
 
 

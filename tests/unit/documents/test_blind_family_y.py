@@ -24,6 +24,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_never_trained_on,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -127,11 +128,6 @@ def test_date_and_money_shapes() -> None:
     assert plain(123_456) == "1,234.56"
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def test_a_statement_carries_forward_its_running_balance() -> None:
     """Every row's balance is the last one's plus what came in less what went out; the last
     row is "Balance carried forward" with the closing balance; a second page opens with
@@ -145,9 +141,9 @@ def test_a_statement_carries_forward_its_running_balance() -> None:
         rows = [line for line in lines if re.search(r"\d\.\d\d$", line)]
         assert "Balance brought forward" in rows[0], sample.name
         assert "Balance carried forward" in rows[-1], sample.name
-        running = _amounts(rows[0])[-1]
+        running = amounts_pence(rows[0])[-1]
         for row in rows[1:]:
-            amounts = _amounts(row)
+            amounts = amounts_pence(row)
             if "forward" in row:
                 assert amounts[-1] == running, sample.name
                 continue

@@ -23,6 +23,7 @@ from PIL import Image, ImageStat
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amounts_pence,
     assert_only_read_family,
     assert_words_on_page,
     digest_under_another_hash_seed,
@@ -136,11 +137,6 @@ def test_date_and_money_shapes() -> None:
     assert code_line("AB-12/34", 123_456) == "1234  0000123456  31>"
 
 
-def _amounts(line: str) -> list[int]:
-    found = re.finditer(r"([\d,]+)\.(\d\d)\b", line)
-    return [int(m[1].replace(",", "")) * 100 + int(m[2]) for m in found]
-
-
 def test_a_statement_sums_its_running_balance(every: list[ZSample]) -> None:
     """The summary's closing balance is its opening balance less money out plus money in;
     every transaction row's balance is the last one's plus or minus its amount; the last row
@@ -152,7 +148,9 @@ def test_a_statement_sums_its_running_balance(every: list[ZSample]) -> None:
         seen += 1
         lines = z_text(sample).splitlines()
         heads = ("Opening balance", "Money out", "Money in", "Closing balance")
-        summary = {k: _amounts(line)[-1] for line in lines for k in heads if line.startswith(k)}
+        summary = {
+            k: amounts_pence(line)[-1] for line in lines for k in heads if line.startswith(k)
+        }
         assert summary["Closing balance"] == (
             summary["Opening balance"] - summary["Money out"] + summary["Money in"]
         ), sample.name
@@ -160,12 +158,12 @@ def test_a_statement_sums_its_running_balance(every: list[ZSample]) -> None:
         rows = [line for line in lines[start:] if re.search(r"\d\.\d\d$", line) and "/" in line[:6]]
         assert "Opening balance" in rows[0], sample.name
         assert "Closing balance" in rows[-1], sample.name
-        running = _amounts(rows[0])[-1]
+        running = amounts_pence(rows[0])[-1]
         for row in rows[1:-1]:
-            change, after = _amounts(row)
+            change, after = amounts_pence(row)
             assert after in (running - change, running + change), sample.name
             running = after
-        assert _amounts(rows[-1])[-1] == running == summary["Closing balance"], sample.name
+        assert amounts_pence(rows[-1])[-1] == running == summary["Closing balance"], sample.name
     assert seen == 4
 
 
@@ -201,9 +199,11 @@ def test_the_invoices_aged_analyses_and_code_lines_add_up(every: list[ZSample]) 
         due = [line for line in lines if line.strip().startswith("Amount due")]
         if due:
             kinds["invoice"] += 1
-            assert _amounts(due[0]) == [owed], sample.name
-            net = next(_amounts(line)[0] for line in lines if line.strip().startswith("Total net"))
-            vat = [_amounts(line)[0] for line in lines if line.strip().startswith("Total VAT")]
+            assert amounts_pence(due[0]) == [owed], sample.name
+            net = next(
+                amounts_pence(line)[0] for line in lines if line.strip().startswith("Total net")
+            )
+            vat = [amounts_pence(line)[0] for line in lines if line.strip().startswith("Total VAT")]
             assert net + sum(vat) == owed, sample.name
         heads = [
             n
@@ -212,7 +212,7 @@ def test_the_invoices_aged_analyses_and_code_lines_add_up(every: list[ZSample]) 
         ]
         if heads:
             kinds["aged"] += 1
-            *ages, total = _amounts(lines[heads[0] + 1])
+            *ages, total = amounts_pence(lines[heads[0] + 1])
             assert len(ages) == len(AGES), sample.name
             assert sum(ages) == total == owed, sample.name
         if "REPLY FORM" in "\n".join(lines):
