@@ -4,9 +4,9 @@ generalises to letters it has never seen (issue 14).
 
 ``BD`` was written in one sitting by an author who had read only the corpus's interfaces
 (``Truth``, ``Sample``, ``values_found``, ``money``, ``encode_pages``), the shared page
-engine (``corpus_print``), the shared test helpers, family AW's module and tests and family
-BB's module and tests (as templates for structure), and the commits that wrote, registered
-and measured BB; and, by grep only, the other families' modules for place names, bodies,
+engine (``corpus_print``), the shared test helpers, family BB's module and tests (as the
+template for structure; of AW's, only its OCR test's choice of scans), and the commits that
+wrote, registered and measured BB; and, by grep only, the other families' modules for place names, bodies,
 setting words and scan words, to avoid them -- **not** the reader's rules (``assistant.py``,
 ``fields.py``, ``values.py``, ``labelled.py``, ``structures.py``, ``prose.py``,
 ``fields_kinds.py``, ``label_parts.py``, ``layout.py``, ``classifier.py``,
