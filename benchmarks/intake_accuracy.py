@@ -169,8 +169,8 @@ until round 28, which read it; AI was blind until round 29, AF until round 30, A
 round 31, AJ until round 32, AK until round 33, AG until round 34, AL until round 35, AN
 and AO until round 38, AP and AQ until round 39, AR and AS until round 40, AT and AU until
 round 41, AV and AW until round 42, AX and AY until round 43 and AZ and BA until round 44,
-which read them; all twenty-three are read since (``--skip y,i,ah,bb`` leaves out the blind Y,
-I, AH and BB).
+which read them; all twenty-three are read since (``--skip y,i,ah,bb,bc,bd`` leaves out the blind
+Y, I, AH, BB, BC and BD).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -370,7 +370,24 @@ iodine as colour JPEG with its resolution, its pages with strips of surgical pap
 colour PNG, its resolution at even indexes, its pages marked by dried hand-sanitiser gel as
 one-page greyscale PDF; all one page). BB's misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,bb``
+Held-out BC (``corpus_blind_bc.py``: a blind family in a new hand; Eastbourne under the law
+of England and Wales; its six settings from a swimming pool and a leisure centre; measured
+against main's reader after round 44 and never shown to it): ``--family bc`` (BC only) or
+``--family all``, ``--ocr-bc N`` scans and reads N of its documents (its pages with
+chlorine-bleached blotches as colour JPEG with its resolution, its pages with wet footprints
+as colour PNG, its resolution at even indexes, its pages misted by pool-hall condensation as
+one-page greyscale PDF; all one page). BC's misses are never printed.
+
+Held-out BD (``corpus_blind_bd.py``: a blind family in a new hand; Basingstoke under the law
+of England and Wales; its six settings from a post office and a parcel depot; measured
+against main's reader after round 44 and never shown to it): ``--family bd`` (BD only) or
+``--family all``, ``--ocr-bd N`` scans and reads N of its documents (its pages under a sheet
+of bubble wrap as colour JPEG with its resolution, its pages crossed by a sack truck's muddy
+tyre tracks as colour PNG, its resolution at even indexes, its pages sprayed with a sorting
+machine's fluorescent bar code as one-page greyscale PDF; all one page). BD's misses are
+never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,bb,bc,bd``
 leaves out exactly those families and no other: the working run of every seen family since
 round 44, which read AZ and BA after round 43 read AX and AY); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -399,14 +416,18 @@ comma leaves out AY too; "z" is a substring of "az" (and there is a family Z, re
 a skip naming AZ must use the comma form, or it leaves out Z too, and a skip naming Z
 without a comma leaves out AZ too. No key is a substring of "ba", so either form names BA
 alone; but "ba" is a substring of an old substring-form skip such as ``yijabacad``. No key
-is a substring of "bb", nor "bb" of any key, so either form names BB alone.
+is a substring of "bb", nor "bb" of any key, so either form names BB alone. No key is a
+substring of "bc" (there is no printed family "b" or "c"), nor "bc" of any key, so either
+form names BC alone.
+substring of "bd" (there is no key "b" nor "d"), nor "bd" of any key, so either form names BD
+alone.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
-AT, AU, AV, AW, AX and AY with their own seeds, not the benchmark's; never Y, I, AH, AZ, BA or
-BB) and
+AT, AU, AV, AW, AX and AY with their own seeds, not the benchmark's; never Y, I, AH, AZ, BA,
+BB, BC or BD) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -416,7 +437,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -425,7 +446,8 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-ad 19] [--ocr-ae 19] [--ocr-af 19] [--ocr-ag 19] [--ocr-ah 19] [--ocr-ai 19]
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
-[--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19] [--ocr-ba 19] [--ocr-bb 19]
+[--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19] [--ocr-ba 19] [--ocr-bb 19] [--ocr-bc 19]
+[--ocr-bd 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -514,6 +536,10 @@ from cma_adapters.rules_assistant.corpus_blind_ba import ba_pages, ba_scanned, b
 from cma_adapters.rules_assistant.corpus_blind_ba import values_in_text as ba_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_bb import bb_pages, bb_scanned, bb_text, build_bb
 from cma_adapters.rules_assistant.corpus_blind_bb import values_in_text as bb_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_bc import bc_pages, bc_scanned, bc_text, build_bc
+from cma_adapters.rules_assistant.corpus_blind_bc import values_in_text as bc_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_bd import bd_pages, bd_scanned, bd_text, build_bd
+from cma_adapters.rules_assistant.corpus_blind_bd import values_in_text as bd_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -847,6 +873,12 @@ FAMILY_BA = Family(
 FAMILY_BB = Family(
     "held-out BB, written blind", build_bb, bb_text, bb_pages, bb_scanned, bb_values_in_text, True
 )
+FAMILY_BC = Family(
+    "held-out BC, written blind", build_bc, bc_text, bc_pages, bc_scanned, bc_values_in_text, True
+)
+FAMILY_BD = Family(
+    "held-out BD, written blind", build_bd, bd_text, bd_pages, bd_scanned, bd_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -867,6 +899,8 @@ PRINTED: dict[str, Family] = {
     "az": FAMILY_AZ,
     "ba": FAMILY_BA,
     "bb": FAMILY_BB,
+    "bc": FAMILY_BC,
+    "bd": FAMILY_BD,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -976,7 +1010,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,bb), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,bb,bc,bd), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -1033,6 +1067,8 @@ def main() -> None:
     parser.add_argument("--ocr-az", type=int, default=0)
     parser.add_argument("--ocr-ba", type=int, default=0)
     parser.add_argument("--ocr-bb", type=int, default=0)
+    parser.add_argument("--ocr-bc", type=int, default=0)
+    parser.add_argument("--ocr-bd", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

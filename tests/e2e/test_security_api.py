@@ -180,6 +180,64 @@ async def test_switch_centre_issues_a_token_for_another_of_your_centres(
     assert r.status_code == 403
 
 
+async def test_your_centres_are_listed_by_name_to_switch_between(
+    container: Container, http: httpx.AsyncClient
+) -> None:
+    wexham = await make_centre(container, "Wexham")
+    yarby = await make_centre(container, "Yarby")
+    calder = await make_centre(container, "Calder")
+    stranger = await make_centre(container, "Ormsby")
+    for centre, role in ((yarby, Role.SUPERVISOR), (yarby, Role.ADVISER), (calder, Role.ADVISER)):
+        await container.identity().create_user(
+            centre_id=CentreId(uuid.UUID(centre)),
+            email="adviser@wexham.example",
+            role=role,
+            password=PASSWORD,
+        )
+    admin = await container.identity().create_user(
+        centre_id=CentreId(uuid.UUID(calder)),
+        email="admin@calder.example",
+        role=Role.CENTRE_ADMIN,
+        password=PASSWORD,
+    )
+    api = await sign_in(http, "adviser@wexham.example", wexham)
+    user_id = (await api.get("/api/v1/auth/me")).json()["user_id"]
+    east_admin = await sign_in(http, admin.email, calder)
+    r = await east_admin.get(f"/api/v1/users/{user_id}")
+    r = await east_admin.post(
+        f"/api/v1/users/{user_id}/deactivate", headers={"If-Match": r.headers["ETag"]}
+    )
+    assert r.status_code == 200, r.text
+
+    r = await api.get("/api/v1/auth/centres")
+    assert r.status_code == 200, r.text
+    assert r.headers["Cache-Control"] == "no-store"
+    page = r.json()
+    assert page["total"] == 3
+    assert [(c["name"], c["current"], c["active"]) for c in page["items"]] == [
+        ("Calder", False, False),
+        ("Wexham", True, True),
+        ("Yarby", False, True),
+    ]
+    assert page["items"][2]["roles"] == ["adviser", "supervisor"]
+    assert stranger not in {c["centre_id"] for c in page["items"]}
+    r = await api.get("/api/v1/auth/centres", params={"active": "true", "limit": 1, "offset": 1})
+    assert [c["name"] for c in r.json()["items"]] == ["Yarby"]
+    assert r.json()["total"] == 2
+    r = await api.get("/api/v1/auth/centres", params={"limit": 0})
+    assert r.status_code == 400
+    assert r.headers["content-type"].startswith("application/problem+json")
+
+    # What is listed as active can be switched to, and what is not is refused.
+    r = await api.post("/api/v1/auth/switch-centre", {"centre_id": yarby})
+    assert r.status_code == 200, r.text
+    r = await api.post("/api/v1/auth/switch-centre", {"centre_id": calder})
+    assert r.status_code == 403
+    # Another person sees only their own centre.
+    r = await east_admin.get("/api/v1/auth/centres")
+    assert [c["name"] for c in r.json()["items"]] == ["Calder"]
+
+
 async def test_totp_second_factor(container: Container, http: httpx.AsyncClient) -> None:
     await make_centre(container, "Otp Centre")
     api = await sign_in(http, "adviser@otpcentre.example")

@@ -74,6 +74,7 @@ security_log = logging.getLogger("cma.security")
 __all__ = [
     "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
+    "CentreChoice",
     "IdentityService",
     "Profile",
     "SignedIn",
@@ -100,6 +101,19 @@ class Profile:
     display_name: str | None
     email: str | None
     centre_name: str | None
+
+
+@frozen
+class CentreChoice:
+    """One centre the signed-in person works for, as they choose between them: its name,
+    their roles there, whether it is the centre of this session, and whether they may act
+    there (``False``: that centre's admin switched their membership off)."""
+
+    centre_id: CentreId
+    name: str
+    roles: frozenset[Role]
+    current: bool
+    active: bool
 
 
 @define
@@ -338,6 +352,29 @@ class IdentityService:
             email=user.email if user else None,
             centre_name=centre.name if centre else None,
         )
+
+    async def my_centres(self, ctx: TenantContext) -> list[CentreChoice]:
+        """Every centre the signed-in person has a role in, by name (their own memberships
+        only, the current centre's included): what ``switch_centre`` can be asked for. A
+        system context has no person and no centres to choose from."""
+        user = await self.store.get_user(ctx.user_id) if ctx.user_id else None
+        if user is None:
+            return []
+        choices = []
+        for centre_id in dict.fromkeys(m.centre_id for m in user.memberships):
+            centre = await self.store.get_centre(centre_id)
+            if centre is None:
+                continue
+            choices.append(
+                CentreChoice(
+                    centre_id=centre_id,
+                    name=centre.name,
+                    roles=user.roles_in(centre_id),
+                    current=centre_id == ctx.centre_id,
+                    active=user.active_in(centre_id),
+                )
+            )
+        return sorted(choices, key=lambda c: (c.name.casefold(), str(c.centre_id)))
 
     async def _context(self, user: User, centre_id: CentreId) -> TenantContext:
         """``user``'s context in ``centre_id``: setup-only when the centre requires a

@@ -156,6 +156,34 @@ async def test_context_for_rebuilds_current_roles(app: App) -> None:
         await app.identity.context_for(ctx.user_id, york.id)
 
 
+async def test_my_centres_lists_the_persons_own_memberships_by_name(app: App) -> None:
+    york = await app.centre("York")
+    leeds = await app.centre("leeds")
+    hull = await app.centre("Hull")
+    stranger = await app.centre("Aberdeen")
+    in_york = await app.staff(york, Role.ADVISER, "a@example.org")
+    await app.staff(york, Role.SUPERVISOR, "a@example.org")
+    await app.staff(leeds, Role.CASEWORKER, "a@example.org")
+    await app.staff(hull, Role.ADVISER, "a@example.org")
+    await app.staff(stranger, Role.ADVISER, "b@example.org")
+    user = await app.user(in_york)
+    user.set_active_in(hull.id, False)
+    await app.store.save_user(user)
+
+    choices = await app.identity.my_centres(in_york)
+
+    assert [(c.name, c.current, c.active) for c in choices] == [
+        ("Hull", False, False),
+        ("leeds", False, True),
+        ("York", True, True),
+    ]
+    assert choices[2].roles == {Role.ADVISER, Role.SUPERVISOR}
+    assert choices[1].roles == {Role.CASEWORKER}
+    assert stranger.id not in {c.centre_id for c in choices}
+    system = TenantContext(centre_id=york.id, user_id=None, roles=frozenset())
+    assert await app.identity.my_centres(system) == []
+
+
 class UpgradingHasher(PlainPasswordHasher):
     """Treats hashes without the current prefix as made with older, weaker parameters."""
 

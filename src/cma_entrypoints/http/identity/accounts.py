@@ -12,18 +12,21 @@ from litestar import Controller, Request, Response, delete, get, post
 
 from cma_core.identity.accounts import AccountService
 from cma_core.identity.model import TenantContext
-from cma_core.identity.service import SessionService
+from cma_core.identity.service import CentreChoice, IdentityService, SessionService
 from cma_core.identity.sessions import ActiveSession, Client
 from cma_entrypoints.http.auth import SETUP_ROUTE, TokenCodec
 from cma_entrypoints.http.common.examples import example_body, page, with_example
 from cma_entrypoints.http.common.params import Limit, Offset
 from cma_entrypoints.http.common.responses import slice_out
 from cma_entrypoints.http.identity.examples import (
+    CENTRE_CHOICE_EXAMPLE,
     RESET_REQUESTED_EXAMPLE,
     SESSION_EXAMPLE,
     TOKEN_EXAMPLE,
 )
 from cma_entrypoints.http.identity.schemas import (
+    CentreChoiceOut,
+    CentreChoicePage,
     PasswordChangeIn,
     ReauthenticateIn,
     ResetConfirmIn,
@@ -86,6 +89,16 @@ def _session_out(s: ActiveSession) -> SessionOut:
         address=s.address,
         user_agent=s.user_agent,
         current=s.current,
+    )
+
+
+def _centre_out(c: CentreChoice) -> CentreChoiceOut:
+    return CentreChoiceOut(
+        centre_id=c.centre_id,
+        name=c.name,
+        roles=sorted(c.roles, key=lambda r: r.value),
+        current=c.current,
+        active=c.active,
     )
 
 
@@ -238,6 +251,30 @@ class AccountController(Controller):
     ) -> Response[SessionPage]:
         found = await sessions.list_sessions(ctx)
         body = slice_out(SessionPage, _session_out, found, limit, offset)
+        return Response(body, headers={"Cache-Control": "no-store"})
+
+    @get(
+        "/centres",
+        summary="The centres you work for",
+        operation_class=with_example(page(CENTRE_CHOICE_EXAMPLE), "One centre"),
+        description="Every centre you have a role in, by name (the current one included, "
+        "`current`), with your roles there: the centres `POST /api/v1/auth/switch-centre` "
+        "can be asked for. `active` is false where that centre's admin has switched your "
+        "membership off (a switch there answers 403). Yours only; `?active=true` leaves "
+        "those out.",
+    )
+    async def list_centres(
+        self,
+        ctx: TenantContext,
+        identity: IdentityService,
+        active: bool | None = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
+    ) -> Response[CentreChoicePage]:
+        found = await identity.my_centres(ctx)
+        if active is not None:
+            found = [c for c in found if c.active is active]
+        body = slice_out(CentreChoicePage, _centre_out, found, limit, offset)
         return Response(body, headers={"Cache-Control": "no-store"})
 
     @delete(

@@ -7,6 +7,7 @@ import datetime as dt
 from cma_core.identity.permissions import Role
 from cma_entrypoints.http.common import examples as ex
 from cma_entrypoints.http.identity.schemas import (
+    CentreChoiceOut,
     GrantOut,
     MeOut,
     RecoveryCodesLeftOut,
@@ -88,6 +89,14 @@ SESSION_EXAMPLE = SessionOut(
     address="203.0.113.7",
     user_agent="Firefox on Linux",
     current=True,
+)
+
+CENTRE_CHOICE_EXAMPLE = CentreChoiceOut(
+    centre_id=ex.CENTRE_ID,
+    name="Northside Money Advice",
+    roles=[Role.ADVISER, Role.SUPERVISOR],
+    current=True,
+    active=True,
 )
 
 RESET_REQUESTED_EXAMPLE = ResetRequestedOut(

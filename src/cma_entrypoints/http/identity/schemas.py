@@ -123,6 +123,23 @@ class MeOut(Struct):
     centre_name: str | None = None
 
 
+class CentreChoiceOut(Struct):
+    """A centre you work for: what ``POST /api/v1/auth/switch-centre`` can be asked for."""
+
+    centre_id: uuid.UUID
+    name: str
+    #: Your roles in that centre.
+    roles: list[Role]
+    #: True for the centre this token acts for.
+    current: bool
+    #: False when that centre's admin has switched your membership off: no token there.
+    active: bool
+
+
+class CentreChoicePage(PageOf[CentreChoiceOut]):
+    items: list[CentreChoiceOut]
+
+
 class StaffOut(Struct):
     """A member of staff of the signed-in centre: roles in this centre only."""
 

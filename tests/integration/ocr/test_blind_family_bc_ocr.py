@@ -1,0 +1,100 @@
+"""Held-out family BC (written blind) bleached by chlorine from a wet swimming bag, walked
+over by wet bare feet, or misted by the pool hall's condensation, read by real Tesseract
+and the reader as the product ships it (the learned field ranker on): eight documents over
+BC's three scans and its six settings (a collection agency's letter between lane ropes,
+bleached, as colour JPEG with its resolution; a money claim on starting blocks, walked
+over, as colour PNG without its resolution; a beach kiosk firm's payslip, misted, as PDF;
+a statutory demand beside a lifeguard's chair, bleached; the council's reminder on
+kickboards, walked over, as PNG with its resolution; a fine in goggles, misted; mortgage
+arrears in a vending machine, bleached; a Universal Credit award on kickboards, walked
+over). Every BC document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family bc --ocr-bc 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family BC")."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import read_chosen
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_bc import bc_scanned, build_bc, values_in_text
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_bc.SCANS (0: chlorine, colour
+# JPEG with its resolution; 1: wet footprints, colour PNG with its resolution at even
+# indexes; 2: condensation, greyscale PDF).
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 1, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.MAGISTRATES_FINE, 0, 5),
+    (C.MORTGAGE_ARREARS, 1, 6),
+    (C.BENEFIT_AWARD, 0, 7),
+)
+FIRST = (
+    "class 8/8; creditor 6/6, reference 6/6, balance 6/6, letter date 8/8, deadline 5/5, "
+    "claim no. 1/1, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 40 of 40 (branch corpusbc off 78b4fbb8, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (6, 6),
+    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (5, 5),
+    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (2, 2),
+    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 40
+"""True values found verbatim in the OCR text (of 40) at the first measurement."""
+UNMET: frozenset[str] = frozenset()
+"""The issue's floors this sample did not meet at the first measurement (strict xfails):
+none (the benchmark's 19 read the creditor, the reference, the letter date and the claim
+number under the floor; this sample of eight does not)."""
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_bc(2), CHOSEN, bc_scanned, values_in_text))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family BC, OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"BC blind, after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
