@@ -8,41 +8,56 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from typer.testing import CliRunner
 
-from cma_adapters.rules_assistant import ranker
+from cma_adapters.rules_assistant import classifier, ranker, statements
 from cma_entrypoints import container
 from cma_entrypoints.cli.main import app
 from cma_entrypoints.settings import SettingsError
 
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
+TRAIN = container.train_document_classifier
+FROM_CORPUS = classifier.train_from_corpus
+CATEGORISER = statements.train_categoriser
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, Any]]:
-    """One ``cma assistant train --json`` (tiny corpus) for the two tests that read its
-    report: its data folder, its output, and the report ``train_document_classifier``
-    returned to the CLI. (The two ran the same training each until the suite's third
-    pass: about 15 CPU-seconds.)"""
+    """One ``cma assistant train --json`` (tiny corpus) for the tests that read its report
+    or reuse its fitting: its data folder, its output, and what the CLI's training
+    returned (``report``) and fitted (``classifier``, ``categoriser``: the keyword
+    arguments and the result of ``classifier.train_from_corpus`` and
+    ``statements.train_categoriser``). Until the suite's third pass the report in words
+    and ``--field-ranker`` ran the same tiny training again, about 40 CPU-seconds each."""
     data = tmp_path_factory.mktemp("trained")
-    returned: list[dict[str, Any]] = []
-    real = container.train_document_classifier
+    kept: dict[str, Any] = {}
 
-    def recorded(**kwargs: Any) -> dict[str, Any]:
-        report = real(**kwargs)
-        returned.append(copy.deepcopy(report))
-        return report
+    def recorded(name: str, real: Any) -> Any:
+        def call(**kwargs: Any) -> Any:
+            result = real(**kwargs)
+            assert name not in kept, name  # one call each
+            kept[name] = (kwargs, copy.deepcopy(result) if name == "report" else result)
+            return result
+
+        return call
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CMA_DATA_DIR", str(data))
         mp.setenv("CMA_SECRET_KEY", SECRET)
-        mp.setattr(container, "train_document_classifier", recorded)
+        mp.setattr(container, "train_document_classifier", recorded("report", TRAIN))
+        mp.setattr(classifier, "train_from_corpus", recorded("classifier", FROM_CORPUS))
+        mp.setattr(statements, "train_categoriser", recorded("categoriser", CATEGORISER))
         args = ["--per-family", "2", "--c", "2", "--statements", "4", "--version", "t1"]
         result = CliRunner().invoke(app, ["assistant", "train", *args, "--json"])
     assert result.exit_code == 0, result.output
-    (report,) = returned
-    return data, result.output, report
+    return data, result.output, kept
+
+
+def _options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A training's options but its version and where it writes."""
+    return {k: v for k, v in kwargs.items() if k not in ("version", "output")}
 
 
 def test_train_writes_a_model_the_assistant_loads(
@@ -94,7 +109,8 @@ def test_train_reports_in_words(
     own count of advisers' examples, 0 here, is not taken for the examples' summary).
     The words are those of the report the same training returned to the CLI above (the
     ``trained`` fixture), not of a second training."""
-    _, _, report = trained
+    _, _, kept = trained
+    asked_for, report = kept["report"]
     asked: list[dict[str, Any]] = []
 
     def same_training(**kwargs: Any) -> dict[str, Any]:
@@ -108,8 +124,7 @@ def test_train_reports_in_words(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     (kwargs,) = asked
-    assert (kwargs["per_family"], kwargs["c"], kwargs["statements_count"]) == (2, 2.0, 4)
-    assert "examples" in report  # the model's own count, an int: not the summary's dict
+    assert _options(kwargs) == _options(asked_for)  # the same training
     assert "held-out accuracy" in result.output
     assert "Advisers' examples" not in result.output
 
@@ -122,13 +137,27 @@ def test_train_refuses_a_bad_option(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_train_with_the_field_ranker_writes_one_the_assistant_loads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    trained: tuple[Path, str, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``--field-ranker``: the learned field ranker is trained too and written beside the
     classifier; the assistant then uses it. Without the flag none is written (test above).
     ``--ranker-c`` fixes its regularisation (here, to keep the test short): each seen
     family is still left out in turn and reported, once rather than for every value of
-    the grid."""
+    the grid. The classifier and categoriser are the first test's (``trained``: the same
+    options, so the same fitting), handed back rather than fitted again; the field ranker
+    is fitted here."""
+    _, _, kept = trained
+
+    def again(name: str) -> Any:
+        def call(**kwargs: Any) -> Any:
+            asked_for, result = kept[name]
+            assert _options(kwargs) == _options(asked_for), name  # the same fitting
+            return attrs.evolve(result, model=attrs.evolve(result.model, version="t2"))
+
+        return call
+
+    monkeypatch.setattr(classifier, "train_from_corpus", again("classifier"))
+    monkeypatch.setattr(statements, "train_categoriser", again("categoriser"))
     monkeypatch.setenv("CMA_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("CMA_SECRET_KEY", SECRET)
     args = ["assistant", "train", "--per-family", "2", "--c", "2", "--statements", "4"]
