@@ -25,8 +25,10 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
+    amount_pence,
     assert_never_trained_on,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -139,13 +141,6 @@ def test_date_and_money_shapes() -> None:
     assert pounds(5) == "£0.05"
 
 
-def _amount(text: str) -> int:
-    m = re.fullmatch(r"(-)?£?([\d,]+)\.(\d\d)", text)
-    assert m, text
-    value = int(m[2].replace(",", "")) * 100 + int(m[3])
-    return -value if m[1] else value
-
-
 def _cells(sample: BCSample, n: int = 0) -> list[list[PrintCell]]:
     return [[c for c in row if isinstance(c, PrintCell)] for row in sample.pages[n]]
 
@@ -160,22 +155,22 @@ def test_a_statement_adds_up(every: list[BCSample]) -> None:
         rows = _cells(sample)
         if "Money out" in bc_text(sample):
             start = next(r for r in rows if r and r[0].text == "Brought forward")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d [A-Z][a-z]{2}", row[0].text):
-                    amount = _amount(row[2].text)
+                    amount = amount_pence(row[2].text)
                     running += -amount if abs(row[2].x - 0.62) < 0.001 else amount
-                    assert _amount(row[3].text) == running, sample.name
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Carried forward")
         else:
             start = next(r for r in rows if r and r[0].text == "Shares brought forward")
-            running = _amount(start[1].text)
+            running = amount_pence(start[1].text)
             for row in rows:
                 if row and re.fullmatch(r"\d\d/\d\d", row[0].text):
-                    running += _amount(row[2].text)
-                    assert _amount(row[3].text) == running, sample.name
+                    running += amount_pence(row[2].text)
+                    assert amount_pence(row[3].text) == running, sample.name
             end = next(r for r in rows if r and r[0].text == "Shares carried forward")
-        assert _amount(end[1].text) == running, sample.name
+        assert amount_pence(end[1].text) == running, sample.name
         seen += 1
     assert seen == 4
 
@@ -189,15 +184,15 @@ def test_a_payslip_adds_up(every: list[BCSample]) -> None:
         if sample.truth.document_class is not C.PAYSLIP:
             continue
         rows = _cells(sample)
-        money = [(r[0].text, _amount(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
+        money = [(r[0].text, amount_pence(r[-1].text)) for r in rows if r and r[-1].align == "right" and re.fullmatch(r"-?[\d,]+\.\d\d", r[-1].text)]  # fmt: skip
         if "Yours to take home" in bc_text(sample):
             head = next(k for k, r in enumerate(rows) if r and r[0].text == "Earned")
             mid = next(k for k, r in enumerate(rows) if r and r[0].text == "Total earned")
             low = next(k for k, r in enumerate(rows) if r and r[0].text == "Withheld")
             foot = next(k for k, r in enumerate(rows) if r and r[0].text == "Total withheld")
-            pays = sum(_amount(r[-1].text) for r in rows[head + 1 : mid])
-            cuts = sum(_amount(r[-1].text) for r in rows[low + 1 : foot])
-            gross, off = _amount(rows[mid][-1].text), _amount(rows[foot][-1].text)
+            pays = sum(amount_pence(r[-1].text) for r in rows[head + 1 : mid])
+            cuts = sum(amount_pence(r[-1].text) for r in rows[low + 1 : foot])
+            gross, off = amount_pence(rows[mid][-1].text), amount_pence(rows[foot][-1].text)
             net = dict(money)["Yours to take home"]
         else:
             pays = sum(amount for what, amount in money if what == "add")
@@ -218,10 +213,6 @@ SETTINGS = {"rope": "laneropes", "kickboard": "kickboards", "goggles": "goggles"
 def _setting(sample: BCSample) -> str:
     kinds = {m.kind for p in sample.rules for m in p}
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
-
-
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
 
 
 def _label_over_value(cells: list[PrintCell], name: str) -> None:
@@ -247,7 +238,7 @@ def _check_setting(sample: BCSample, kind: str) -> None:
         for a, b in itertools.pairwise(ropes):
             assert lane.row <= a.row < b.row <= (lane.last or 0), name
             assert not rows[a.row], name  # each rope on a row of its own
-            cells = _within(rows, a.row + 1, b.row - 1, 0.0, 1.0)
+            cells = cells_within(rows, a.row + 1, b.row - 1, 0.0, 1.0)
             labels = [c for c in cells if not c.bold]
             values = [c for c in cells if c.bold]
             assert labels, name
@@ -261,7 +252,7 @@ def _check_setting(sample: BCSample, kind: str) -> None:
         assert {(m.x0, m.x1) for m in boards} <= set(KICKBOARDS), name
         assert len({m.x0 for m in boards}) == 3, name  # three a row
         for m in boards:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells, name
             assert cells[0].bold, name  # the value over
             assert not cells[-1].bold, name  # the label under
@@ -272,8 +263,8 @@ def _check_setting(sample: BCSample, kind: str) -> None:
         assert len(pairs) >= 4, name
         (lx0, lx1), (rx0, rx1) = EYEPIECES
         for m in pairs:
-            left = _within(rows, m.row, m.last or m.row, lx0, lx1)
-            right = _within(rows, m.row, m.last or m.row, rx0, rx1)
+            left = cells_within(rows, m.row, m.last or m.row, lx0, lx1)
+            right = cells_within(rows, m.row, m.last or m.row, rx0, rx1)
             assert left, name
             assert right, name
             assert all(not c.bold and c.size < 8 and c.align == "right" for c in left), name
@@ -281,7 +272,7 @@ def _check_setting(sample: BCSample, kind: str) -> None:
             held += [c.text for c in [*left, *right]]
     elif kind == "lifeguard":
         chair = next(m for m in marks if m.kind == "chair")
-        cells = _within(rows, chair.row, chair.last or 0, 0.0, 1.0)
+        cells = cells_within(rows, chair.row, chair.last or 0, 0.0, 1.0)
         assert len(cells) >= 8, name
         assert all(c.x >= chair.x1 for c in cells), name  # beside the chair
         labels = [c for c in cells if not c.bold]
@@ -297,8 +288,8 @@ def _check_setting(sample: BCSample, kind: str) -> None:
         for snack, tag in zip(snacks, tags, strict=True):
             assert machine.row < snack.row < tag.row <= (tag.last or 0) <= (snack.last or 0) <= (machine.last or 0), name  # fmt: skip
             assert snack.x0 < tag.x0 < tag.x1 < snack.x1, name
-            cells = _within(rows, snack.row, snack.last or 0, snack.x0, snack.x1)
-            on_tag = _within(rows, tag.row, tag.last or 0, tag.x0, tag.x1)
+            cells = cells_within(rows, snack.row, snack.last or 0, snack.x0, snack.x1)
+            on_tag = cells_within(rows, tag.row, tag.last or 0, tag.x0, tag.x1)
             assert on_tag, name
             assert all(c.bold for c in on_tag), name  # the value on the tag
             _label_over_value(cells, name)
@@ -309,7 +300,7 @@ def _check_setting(sample: BCSample, kind: str) -> None:
         assert {(m.x0, m.x1) for m in blocks} <= set(BLOCKS), name
         numbers = []
         for m in blocks:
-            cells = _within(rows, m.row, m.last or m.row, m.x0, m.x1)
+            cells = cells_within(rows, m.row, m.last or m.row, m.x0, m.x1)
             assert cells[0].bold, name
             assert cells[0].text.isdigit(), name
             assert cells[0].align == "centre", name
@@ -427,6 +418,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[BCSample]) ->
     assert_words_on_page(every, {s.name: bc_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[BCSample]) -> None:
     from PIL import Image
 

@@ -26,6 +26,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     assert_never_trained_on,
     assert_words_on_page,
+    cells_within,
     digest_under_another_hash_seed,
     floor_params,
     meets_floor,
@@ -226,10 +227,6 @@ def _setting(sample: BDSample) -> str:
     return next((name for kind, name in SETTINGS.items() if kind in kinds), "")
 
 
-def _within(rows: list[list[PrintCell]], first: int, last: int, x0: float, x1: float) -> list[PrintCell]:  # fmt: skip
-    return [c for r in rows[first : last + 1] for c in r if x0 <= c.x <= x1]
-
-
 def _label_over_value(cells: list[PrintCell], name: str) -> None:
     assert cells, name
     assert cells[0].size < 8, name
@@ -260,7 +257,7 @@ def _check_setting(sample: BDSample, kind: str) -> None:
         heavies = [m for m in marks if m.kind == "heavy"]
         assert len(heavies) >= 5, name
         assert any(m.kind == "sortcode" for m in marks), name
-        cells = _within(rows, label.row, label.last or 0, label.x0, label.x1)
+        cells = cells_within(rows, label.row, label.last or 0, label.x0, label.x1)
         labels = [c for c in cells if c.x < 0.43]
         values = [c for c in cells if c.x >= 0.43]
         assert labels, name
@@ -275,9 +272,9 @@ def _check_setting(sample: BDSample, kind: str) -> None:
         for scale, window in zip(scales, windows, strict=True):
             assert scale.x0 < window.x0 < window.x1 < scale.x1, name
             assert scale.row < window.row <= (window.last or 0) < (scale.last or 0), name
-            cells = _within(rows, scale.row, scale.last or 0, scale.x0, scale.x1)
+            cells = cells_within(rows, scale.row, scale.last or 0, scale.x0, scale.x1)
             _label_over_value(cells, name)
-            shown = _within(rows, window.row, window.last or 0, window.x0, window.x1)
+            shown = cells_within(rows, window.row, window.last or 0, window.x0, window.x1)
             assert shown, name
             assert all(c.bold for c in shown), name
             held += [c.text for c in cells]
@@ -288,16 +285,16 @@ def _check_setting(sample: BDSample, kind: str) -> None:
         assert len({m.x0 for m in lines}) == 3, name  # three a row
         for m in lines:
             first = max(
-                k for k in range(m.row) if not rows[k] or not _within(rows, k, k, m.x0, m.x1)
+                k for k in range(m.row) if not rows[k] or not cells_within(rows, k, k, m.x0, m.x1)
             )
-            cells = _within(rows, first + 1, m.row - 1, m.x0, m.x1)
+            cells = cells_within(rows, first + 1, m.row - 1, m.x0, m.x1)
             _label_over_value(cells, name)
             held += [c.text for c in cells]
     elif kind == "queue":
         tiles = inside("bezel", "tile")
         assert len(tiles) >= 4, name
         for m in tiles:
-            cells = _within(rows, m.row, m.last or 0, m.x1, 0.9)
+            cells = cells_within(rows, m.row, m.last or 0, m.x1, 0.9)
             _label_over_value(cells, name)
             held += [c.text for c in cells]
     elif kind == "conveyor":
@@ -308,16 +305,16 @@ def _check_setting(sample: BDSample, kind: str) -> None:
         assert len([m for m in marks if m.kind == "rollers"]) >= 2, name
         for box, patch in zip(boxes, patches, strict=True):
             assert box.x0 < patch.x0 < patch.x1 < box.x1, name
-            cells = _within(rows, box.row, box.last or box.row, box.x0, box.x1)
-            assert cells == _within(rows, patch.row, patch.last or 0, patch.x0, patch.x1), name
+            cells = cells_within(rows, box.row, box.last or box.row, box.x0, box.x1)
+            assert cells == cells_within(rows, patch.row, patch.last or 0, patch.x0, patch.x1), name
             _label_over_value(cells, name)
             held += [c.text for c in cells]
     elif kind == "postalorder":
         fields = inside("order", "field")
         assert len(fields) >= 4, name
         for m in fields:
-            values = _within(rows, m.row, m.last or 0, m.x0, m.x1)
-            labels = _within(rows, m.row, m.last or 0, 0.0, m.x0)
+            values = cells_within(rows, m.row, m.last or 0, m.x0, m.x1)
+            labels = cells_within(rows, m.row, m.last or 0, 0.0, m.x0)
             assert values, name
             assert labels, name
             assert all(c.bold for c in values), name
@@ -431,6 +428,7 @@ def test_words_stay_on_the_page_and_cells_do_not_touch(every: list[BDSample]) ->
     assert_words_on_page(every, {s.name: bd_pages(s) for s in every}, page_size)
 
 
+@pytest.mark.usefixtures("renders_once")
 def test_pages_render_with_their_scan_effects_and_encode(family: list[BDSample]) -> None:
     from PIL import Image
 
