@@ -135,9 +135,14 @@ def _digests_in_fresh_interpreter(modules: Sequence[str], seed: str) -> dict[str
 
 @functools.cache
 def _digests_elsewhere(seed: str) -> dict[str, str]:
-    # Only the families this process has imported (collected): one family's module run
-    # alone pays for its own family only.
-    asking = sorted(m for m in _asked().get(seed, ()) if m in sys.modules)
+    # Only the families this process has imported (collected), by file: pytest imports
+    # them as ``documents.test_...`` (tests/unit has no __init__.py), the helper as
+    # ``tests.unit.documents....``. One family's module run alone pays for its own only.
+    loaded = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+    here = Path(__file__).parent
+    asking = sorted(
+        m for m in _asked().get(seed, ()) if str(here / f"{m.rsplit('.', 1)[-1]}.py") in loaded
+    )
     return _digests_in_fresh_interpreter(asking, seed) if asking else {}
 
 
