@@ -1315,7 +1315,35 @@ try {
   await page.getByRole("button", { name: "Change password" }).click();
   await page.locator(".govuk-error-summary a[href='#password-current']").waitFor();
   check(true, "a password change with the wrong current password is refused next to its box");
+  // A second centre: Riverside's admin adds this adviser (an existing account keeps its
+  // password) as a caseworker there; the account page lists both centres by name and
+  // switches to the other, whose cases are then the ones listed, and back.
+  const riversideAdmin = await apiLogin("admin@riverside.example");
+  const added = await fetch(`${base}/api/v1/users/`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${riversideAdmin}`, "content-type": "application/json" },
+    body: JSON.stringify({ email: "adviser1@northside.example", display_name: "Adviser One", roles: ["caseworker"], password: "unused for an existing account" }),
+  });
+  check(added.status === 201, `Riverside's admin added an adviser of Northside as a caseworker (${added.status})`);
+  await page.reload();
+  await settled(page);
+  const centres = page.getByRole("table", { name: "Centres you work for" });
+  await centres.getByRole("row", { name: /Northside Money Advice/ }).getByText("working here now").waitFor();
+  check((await centres.getByRole("row", { name: /Riverside Debt Help caseworker/ }).count()) === 1, "the account page lists both centres by name, with the roles in each");
   await audit(page, "account");
+  await page.getByRole("button", { name: "Switch to Riverside Debt Help" }).click();
+  await page.getByText("You are now working for Riverside Debt Help.").waitFor();
+  const centreRow = page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: /^Centre$/ }) });
+  await centreRow.locator("dd", { hasText: "Riverside Debt Help" }).waitFor();
+  check(true, "after switching, the account page names the other centre as the one worked for");
+  // The same person, now working for Riverside, cannot open the Northside case they worked
+  // on a moment ago.
+  await page.goto(caseUrl);
+  await page.getByRole("heading", { name: "Case not found" }).waitFor();
+  check(true, "after switching, a case of the first centre is not found");
+  await page.getByRole("link", { name: "Your account" }).click();
+  await page.getByRole("button", { name: "Switch to Northside Money Advice" }).click();
+  await page.getByText("You are now working for Northside Money Advice.").waitFor();
   await page.goto(`${base}/no-such-page`);
   await settled(page);
   await audit(page, "not-found");

@@ -183,6 +183,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The centres you work for
+         * @description Every centre you have a role in, by name (the current one included, `current`), with your roles there: the centres `POST /api/v1/auth/switch-centre` can be asked for. `active` is false where that centre's admin has switched your membership off (a switch there answers 403). Yours only; `?active=true` leaves those out.
+         */
+        get: operations["ApiV1AuthCentresListCentres"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -3391,6 +3411,23 @@ export interface components {
             pay_by: string;
             rule_id: string;
             source: string;
+        };
+        /** CentreChoiceOut */
+        CentreChoiceOut: {
+            active: boolean;
+            /** Format: uuid */
+            centre_id: string;
+            current: boolean;
+            name: string;
+            roles: components["schemas"]["Role"][];
+        };
+        /** CentreChoicePage */
+        CentreChoicePage: {
+            items: components["schemas"]["CentreChoiceOut"][];
+            limit: number;
+            next_cursor?: string | null;
+            offset: number;
+            total: number;
         };
         /**
          * CentreHoursIn
@@ -6881,6 +6918,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChainVerifyOut"];
+                };
+            };
+        };
+    };
+    ApiV1AuthCentresListCentres: {
+        parameters: {
+            query?: {
+                active?: boolean | null;
+                /** @description Page size (1-200). */
+                limit?: number;
+                /** @description Items to skip (at most 10,000; page further with cursor). */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    "Content-Security-Policy"?: string;
+                    "Cross-Origin-Resource-Policy"?: string;
+                    "Referrer-Policy"?: string;
+                    "Strict-Transport-Security"?: string;
+                    "X-Content-Type-Options"?: string;
+                    "X-Frame-Options"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreChoicePage"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };

@@ -151,14 +151,6 @@ export function Withheld() {
   );
 }
 
-export function Blocked({ children }: { children: ReactNode }) {
-  return (
-    <div className="govuk-inset-text cma-blocked">
-      <strong>Not available yet:</strong> {children}
-    </div>
-  );
-}
-
 /** A wide table's box: it scrolls sideways on its own (the page never does), and while it
  * does it can be reached with the keyboard and is named after the table's caption, so
  * keyboard and screen reader users can scroll it too (axe: scrollable-region-focusable). */

@@ -2,28 +2,25 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import { unwrap } from "../api/problem";
 import { RecoveryCodes } from "../auth/RecoveryCodes";
-import { useState, type FormEvent } from "react";
-import { useMe, useSession } from "../auth/session";
+import { useState } from "react";
+import { useMe } from "../auth/session";
 import { TotpEnrolment } from "../auth/TotpEnrolment";
-import { Button, ErrorSummary, TextInput } from "../components/forms";
-import { Blocked, SummaryList } from "../components/ui";
+import { Button, ErrorSummary } from "../components/forms";
+import { SummaryList } from "../components/ui";
+import { YourCentres } from "./AccountCentres";
 import { ChangePassword, Sessions } from "./AccountSecurity";
 import { AdviserAvailability } from "./Availability";
 
 export function Account() {
   const { me, can } = useMe();
-  const { switchCentre } = useSession();
-  const [centre, setCentre] = useState("");
   const [confirmed, setConfirmed] = useState(false);
-
-  const switching = useMutation({ mutationFn: async () => switchCentre(centre) });
 
   return (
     <>
       <h1 className="govuk-heading-xl">Your account</h1>
       <SummaryList
         rows={[
-          ["Centre", <span className="cma-hash">{me.centre_id}</span>],
+          ["Centre", me.centre_name ?? <span className="cma-hash">{me.centre_id}</span>],
           ["Roles", me.roles.join(", ")],
           ["Permissions", me.permissions.join(", ")],
         ]}
@@ -44,22 +41,7 @@ export function Account() {
 
       <RecoveryCodesSection />
 
-      <h2 className="govuk-heading-l">Switch centre</h2>
-      <Blocked>listing the centres you work for needs a route (issue 11); enter the centre's id.</Blocked>
-      <ErrorSummary error={switching.error} fields={{ centre_id: "centre-id" }} />
-      <form
-        className="cma-inline-form"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          switching.mutate();
-        }}
-        noValidate
-      >
-        <TextInput id="centre-id" name="centre_id" label="Centre id" width="30" value={centre} onChange={setCentre} error={switching.error} />
-        <Button secondary busy={switching.isPending}>
-          Switch
-        </Button>
-      </form>
+      <YourCentres />
 
       {can("case:write") && me.user_id && <AdviserAvailability userId={me.user_id} />}
       <ChangePassword />
