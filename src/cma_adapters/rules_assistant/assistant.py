@@ -902,9 +902,13 @@ _CARRIED = re.compile(
 # "Closing savings", "Opening shares" … "Closing shares", round 42)
 # (or the account's balance carried into and out of the page: "Savings brought over" …
 # "Savings carried over", "Units brought in" … "Units carried out", round 43)
+# (or the account as it stood when the page began and ended: "Savings at the start" …
+# "Savings at the finish", "Shares at the beginning" … "Shares at the close", round 45)
 _OPENS_AND_CLOSES = re.compile(
     r"\bopening ([a-z]+)\b.{0,2000}?\bclosing \1\b"
     r"|\b([a-z]+) brought (?:in|over|forward)\b.{0,2000}?\b\2 carried (?:out|over|forward)\b"
+    r"|\b([a-z]+) at (?:the )?(?:start|beginning|outset|opening)\b.{0,2000}?"
+    r"\b\3 at (?:the )?(?:finish|end|close|closing)\b"
 )
 # What a letter about a debt asks: to pay, the arrears, a payment missed (round 39)
 _ASKS_TO_PAY = re.compile(
@@ -988,7 +992,8 @@ def refine_class(cls: DocumentClass, found: dict[str, list[Candidate]], text: st
       to pay, no demand): a bank statement (round 39: a credit union's statement whose
       loan column shows what is owed). Read as other, the same (round 42: a credit
       union's savings ledger, its lines between "Opening savings" and "Closing savings";
-      round 43: or between "Savings brought over" and "Savings carried over").
+      round 43: or between "Savings brought over" and "Savings carried over"; round 45:
+      or between "Savings at the start" and "Savings at the finish").
 
     The word model knows only the seen templates' wording; these cues are what the kinds
     mean, however a lender words them."""

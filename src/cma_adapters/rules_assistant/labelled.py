@@ -353,6 +353,10 @@ CREDITOR_LABELS = [
         r"|(?:judgment|order|award)(?: (?:made|entered|given))? for"
         # (or given to: "Judgment given to", "Award made to", round 21)
         r"|(?:judgment|order|award)(?: (?:made|entered|given|granted))? to"
+        # (or the court's paper that enforces it, then for whom: "High Court writ for",
+        # "Warrant of control issued for", round 45)
+        r"|(?:(?:high court|county court|court) )?(?:writ|warrant)(?: of (?:control|execution"
+        r"|possession))?(?: (?:issued|granted|obtained))? for"
         r"|who (?:is|are) the (?:judgment|order|award|claim|debt|money) (?:for|in favour of|owed to))\b",
         3.0,
     ),
@@ -386,6 +390,14 @@ CREDITOR_LABELS = [
     _l(
         _W % 3 + r"(?:(?:that|who|which) (?:is |are |now )?)?(?:owed|holding|holds?|now holds?)"
         r" (?:the|this|your) (?:judgment|debt|money|sum|balance|arrears|loan|amount)\b"
+        # (or holding the court's order for it, not the enforcer's warrant: "Council holding
+        # the order", "Firm that holds the liability order", round 45)
+        r"|" + _W % 3 + r"(?:(?:that|who|which) (?:is |are |now )?)?(?:holding|holds?|now holds?)"
+        r" (?:the|this|your) (?:(?:liability|court|charging) )?(?:order|decree|award)\b"
+        # (or whose debt stands behind the writer's file: "Card issuer behind this file",
+        # "Lender behind the account", round 45)
+        r"|" + _W % 3 + r"(?:behind|standing behind) (?:the|this|your|our) (?:file|account|debt"
+        r"|balance|arrears|loan|case|claim|card)\b"
         r"|(?:current |present )?holder of (?:the|this|your) (?:judgment|debt|loan)\b"
         # (or owed under the court's paper that is enforced: "Firm owed under the writ",
         # "Council owed under the warrant", round 40)

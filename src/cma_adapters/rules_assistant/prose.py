@@ -235,6 +235,10 @@ _CREDITOR_AFTER = re.compile(
     r"|^\s+(?:has |had )?(?:brought|obtained|won|secured|got|entered) against you\b"
     # (or holds it: "to enforce the judgment X holds against you", round 44)
     r"|^\s+(?:now )?(?:holds|has|have|hold) against you\b"
+    # (or holds the court's order itself: "X holds a liability order from the magistrates
+    # for your arrears", "X has been granted a court order", round 45)
+    r"|^\s+(?:now )?(?:holds|hold|(?:has|have) been granted|was granted|were granted)"
+    r" (?:an? |the )(?:liability order|judgment|(?:court |charging )?order)\b"
     r"|^,?\s+which now owns\b"
     # a fine's court sends its warrant to the agent: "X Magistrates' Court has issued a
     # warrant (of control)"
@@ -287,6 +291,11 @@ def _last_name(span: str) -> str:
     return " ".join(span.split())
 
 
+# A quote mark after a word's last letter (not a plural's "s": "Magistrates' Court"), then
+# a capital: OCR's speck, never an apostrophe of the name's (round 45).
+_STRAY_QUOTE = re.compile(r"(?<=[a-rt-z])[’'‘`´](?=[ \t]+[A-Z])")
+
+
 def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
     """An organisation named in the body with its role in the words around it: "X (the
     assignor)", "the agreement was made with X", "originally owed to X" → the original
@@ -303,7 +312,9 @@ def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
             spans.append((at, at + len(cell.text), cell))
             parts.append(cell.text)
             at += len(cell.text) + 1
-        flat = "\n".join(parts)
+        # (a speck read as a quote mark glued to a name's word, "Dorridge’ Lending Ltd",
+        # is no part of it: a space, so the name runs on past it, round 45)
+        flat = _STRAY_QUOTE.sub(" ", "\n".join(parts))
         for m in _ORG_IN_TEXT.finditer(flat):
             # A name never runs over a sentence's end: "Dear Mrs X. Y Council has passed
             # us…" names "Y Council" (round 11); the cue before it is the new sentence's.

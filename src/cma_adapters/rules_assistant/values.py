@@ -427,8 +427,11 @@ _O_BEFORE_DAY = re.compile(rf"\b[Oo]+(?=[0-3]?\d(?:st|nd|rd|th)?[\s/-]+(?:{_MONT
 
 
 # A short figure date alone in its cell whose points OCR read as commas ("7,9,26" for
-# "7.9.26"): a day, a month and a year, no grouped number (round 36).
-_COMMA_DATE = re.compile(r"\s*([0-3]?\d),([01]?\d),((?:19|20)?\d\d)\s*[.,]?\s*")
+# "7.9.26"): a day, a month and a year, no grouped number (round 36); or one of its two
+# points so read ("05.10,2026", "05,10.2026", round 45).
+_COMMA_DATE = re.compile(
+    r"\s*([0-3]?\d)(?:,([01]?\d),|,([01]?\d)\.|\.([01]?\d),)((?:19|20)?\d\d)\s*[.,]?\s*"
+)
 
 
 # A month's three letters whose first OCR lost or read as a bar or bracket, between the
@@ -448,7 +451,7 @@ def _mended_date(text: str) -> str:
     """``text`` with what OCR makes of a date put back (``_COMMA_DATE``, ``_MONTH_HEAD_LOST``)."""
     whole = _COMMA_DATE.fullmatch(text)
     if whole:
-        return ".".join(whole.groups())
+        return ".".join(part for part in whole.groups() if part)
     return _MONTH_HEAD_LOST.sub(
         lambda m: f"{m[1]}{m[2]}{_HEADLESS_MONTH[m[3].lower()]}{m[2]}{m[4]}", text
     )

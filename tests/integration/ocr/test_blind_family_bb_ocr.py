@@ -1,6 +1,6 @@
-"""Held-out family BB (written blind) splashed with iodine from a dressing trolley, taped
-with strips of surgical paper tape, or marked by dried hand-sanitiser gel, read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): eight
+"""Family BB (written blind, read since round 45) splashed with iodine from a dressing
+trolley, taped with strips of surgical paper tape, or marked by dried hand-sanitiser gel,
+read by real Tesseract and the reader as the product ships it (the learned field ranker on): eight
 documents over BB's three scans and its six settings (a collection agency's letter on
 wristbands, splashed, as colour JPEG with its resolution; a money claim on an eye chart,
 taped, as colour PNG without its resolution; an airport caterer's payslip, gel-marked, as
@@ -9,7 +9,8 @@ appointment cards, taped, as PNG with its resolution; a fine on a prescription f
 gel-marked; mortgage arrears on an X-ray light box, splashed; a Universal Credit award on
 appointment cards, taped). Every BB document is one page; the benchmark's
 ``benchmarks/intake_accuracy.py --family bb --ocr-bb 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family BB")."""
+class; the figures are in benchmarks/OCR.md ("Family BB", and "Round 45", which read BB's
+misses: every figure on BB since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -48,16 +49,27 @@ FIRST = (
     "verbatim in the OCR text 39 of 40 (branch corpusbb off f5404347, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "account_reference": (6, 6),
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (6, 6),
     "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (5, 5),
     "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
     "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 45 reads
+more (``ROUND_45``: creditor 5 -> 6): the floors below."""
 VERBATIM = 39
 """True values found verbatim in the OCR text (of 40) at the first measurement."""
 UNMET = frozenset({"creditor_name", "court_claim_number"})
-"""The issue's floors this sample did not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 45; since round 45, only those still unmet: ``STILL_UNMET``)."""
+ROUND_45 = (
+    "creditor 6/6 (was 5/6), every other count as at the first measurement; claim no. 0/1 "
+    "under its floor (rules of round 45, models 2026-12-06.34)"
+)
+"""After round 45, which read BB's misses (training-side): the creditor meets its floor; the
+claim number still does not (benchmarks/OCR.md "Round 45")."""
+STILL_UNMET = frozenset({"court_claim_number"})
+"""The floors still not met after round 45 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +81,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family BB, OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family BB (seen since round 45), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -89,8 +101,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"BB blind, after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"BB after OCR, after round 45 under the issue's floor: {ROUND_45}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

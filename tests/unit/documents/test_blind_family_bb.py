@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family BB (``corpus_blind_bb.py``), written blind in a new hand (Solihull under the law
 of England and Wales; its organisations and wording new to the earlier families; its six
-settings from a hospital and a health centre): the family itself (every class, ground truth
-printed, deterministic, laid out on the page, each setting as it says), that it is never
-trained on, and the reader on it on perfect text as the product reads (the shipped
-classifier and field ranker), held to its first measurement. The OCR sample is in
-tests/integration/ocr/test_blind_family_bb_ocr.py; the figures are in benchmarks/OCR.md
-("Family BB"). Two documents a class keep this module to a few seconds; the benchmark reads
-four."""
+settings from a hospital and a health centre) and read since round 45: the family itself
+(every class, ground truth printed, deterministic, laid out on the page, each setting as it
+says), that it is trained on only as a read family, and the reader on it on perfect text as
+the product reads (the shipped classifier and field ranker), held to the counts reached in
+round 45. The OCR sample is in tests/integration/ocr/test_blind_family_bb_ocr.py; the
+figures are in benchmarks/OCR.md ("Family BB", and "Round 45", which read BB's misses: every
+figure on BB since is a training-side figure). Two documents a class keep this module to a
+few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
     amount_pence,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     cells_within,
     digest_under_another_hash_seed,
@@ -34,7 +35,7 @@ from tests.unit.documents.blind_families import (
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bb, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bb, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_bb import (
@@ -455,11 +456,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_bb") == digest()
 
 
-def test_family_bb_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_bb", "BB")
+def test_family_bb_is_trained_on_only_as_a_read_family() -> None:
+    """BB is seen since round 45 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "BB" in read_families.READ
+    assert "corpus_blind_bb" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_bb", "BB")
 
 
-# -- the reader on BB (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on BB (measured blind, then read in round 45: benchmarks/OCR.md) -----------------
 
 
 @pytest.fixture(scope="module")
@@ -482,14 +490,16 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the creditor's."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (37, 38), "creditor_name": (28, 30), "original_creditor": (2, 2),
-    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (35, 36),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field: the floors below. The first measurement (``FIRST``),
-raised where round 44 reads more (``ROUND_44``): creditor 25 -> 28, balance 29 -> 30,
-letter date 34 -> 35, deadline 23 -> 24."""
+"""(correct, total) of each field after round 45 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 44 read more, blind (``ROUND_44``:
+creditor 25 -> 28, balance 29 -> 30, letter date 34 -> 35, deadline 23 -> 24), and where
+round 45, which read BB's misses, reads more (``ROUND_45``: class 37 -> 38, creditor 28 ->
+30, letter date 35 -> 36)."""
 UNMET = frozenset({"creditor_name"})
 """The issue's floors not met at the first measurement (strict xfails until round 44)."""
 ROUND_44 = (
@@ -500,15 +510,21 @@ ROUND_44 = (
 )
 """After round 44, which read AZ and BA and never BB: BB's creditor meets the floor on
 perfect text (still blind: BB was neither shown to round 44 nor read)."""
+ROUND_45 = (
+    "every field 100%: class 38/38, creditor 30/30, letter date 36/36 (rules of round 45, "
+    "models 2026-12-06.34; on 76 documents every field 100% as shipped: benchmarks/OCR.md, "
+    "'Round 45')"
+)
+"""After round 45, which read BB's misses (training-side)."""
 STILL_UNMET: frozenset[str] = frozenset()
-"""The floors not met after round 44 (strict xfails): none on perfect text."""
+"""The floors not met after round 45 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_bb_is_read_at_least_as_well_as_first_measured(bb_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + bb_score.table("held-out family BB (written blind), perfect text"))
+    print("\n" + bb_score.table("family BB (seen since round 45), perfect text"))
     assert bb_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert bb_score.totals[field] == total, field
@@ -517,8 +533,10 @@ def test_family_bb_is_read_at_least_as_well_as_first_measured(bb_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, STILL_UNMET, f"BB blind, under the issue's floor: {ROUND_44}"),
+    floor_params(TARGETS, STILL_UNMET, f"BB after round 45, under the issue's floor: {ROUND_45}"),
 )
 def test_family_bb_meets_the_floor(bb_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 45, so a regression check of a training-side figure: ROUND_45
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(bb_score.accuracy(field), field), field

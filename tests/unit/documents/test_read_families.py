@@ -70,6 +70,7 @@ READ_MODULES = {
     "corpus_blind_ay": "AY",
     "corpus_blind_az": "AZ",
     "corpus_blind_ba": "BA",
+    "corpus_blind_bb": "BB",
 }
 PACKAGE = Path(read_families.__file__).parent
 
