@@ -956,17 +956,33 @@ def family_text(family: Family, per_family: int, misses: bool = False) -> None:
     print()
 
 
+def ocr_chosen(family: Family, count: int) -> list[Any]:
+    """The ``count`` documents ``--ocr-<f> count`` scans: one class after another, in order
+    (also ``ocr_reread.py``'s, which must read the same scans)."""
+    every = family.build(max(1, -(-count // 19)))
+    per = len(every) // 19
+    return [every[c * per + r] for r in range(per) for c in range(19)][:count]
+
+
+def scan_content_types() -> dict[str, Any]:
+    """A scan's format as ``*_scanned`` names it → the content type Tesseract is given."""
+    from cma_core.documents.files import ContentType
+
+    return {
+        "png": ContentType.PNG,
+        "jpeg": ContentType.JPEG,
+        "pdf": ContentType.PDF,
+        "tiff": ContentType.TIFF,
+    }
+
+
 def family_ocr(family: Family, count: int, misses: bool = False) -> None:
     """``count`` documents of the family (one class after another) printed and scanned at
     150-300 dpi as PNG, JPEG, TIFF and PDF, read by Tesseract and the rule-based assistant."""
     from cma_adapters.tesseract import TesseractTextExtractor
-    from cma_core.documents.files import ContentType
 
-    types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
-    types["tiff"] = ContentType.TIFF
-    every = family.build(max(1, -(-count // 19)))
-    per = len(every) // 19
-    chosen = [every[c * per + r] for r in range(per) for c in range(19)][:count]
+    types = scan_content_types()
+    chosen = ocr_chosen(family, count)
     verbatim = [0, 0]
     pages_read = [0]
 

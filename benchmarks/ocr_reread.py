@@ -26,25 +26,16 @@ from benchmarks import intake_accuracy as ia
 from cma_adapters.rules_assistant import ranker
 
 
-def chosen(family: ia.Family, count: int) -> list[Any]:
-    """The documents ``family_ocr`` scans for ``--ocr-<f> count``, in its order."""
-    every = family.build(max(1, -(-count // 19)))
-    per = len(every) // 19
-    return [every[c * per + r] for r in range(per) for c in range(19)][:count]
-
-
 def scan(key: str, count: int, cache: Path) -> None:
     from cma_adapters.tesseract import TesseractTextExtractor
-    from cma_core.documents.files import ContentType
 
-    types = {"png": ContentType.PNG, "jpeg": ContentType.JPEG, "pdf": ContentType.PDF}
-    types["tiff"] = ContentType.TIFF
+    types = ia.scan_content_types()
     family = ia.PRINTED[key]
 
     async def read_all() -> list[tuple[str, Any]]:
         extractor = TesseractTextExtractor()
         out = []
-        for index, sample in enumerate(chosen(family, count)):
+        for index, sample in enumerate(ia.ocr_chosen(family, count)):
             data, fmt, _ = family.scanned(sample, index)
             pages = await extractor.extract(data, types[fmt])
             out.append(("\f".join(p.text for p in pages), pages))
@@ -59,7 +50,7 @@ def scan(key: str, count: int, cache: Path) -> None:
 def read(key: str, count: int, cache: Path, misses: bool) -> Any:
     family = ia.PRINTED[key]
     texts = pickle.loads((cache / f"{key}.pkl").read_bytes())  # our own cache
-    samples = chosen(family, count)
+    samples = ia.ocr_chosen(family, count)
     reader = ia.assistant()
 
     async def read_all() -> list[tuple[Any, Any]]:
