@@ -2,6 +2,7 @@ import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { useEffect, useRef } from "react";
 import { useMe, useSession } from "../auth/session";
 import { HeaderSearch } from "../pages/search/HeaderSearch";
+import { roleWords } from "./format";
 import { usePageTitle } from "./pageTitle";
 
 function NavItem({ to, children, end }: { to: string; children: string; end?: boolean }) {
@@ -26,7 +27,7 @@ export function Layout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   usePageTitle(main);
-  const roles = me.roles.map((r) => r.replace(/_/g, " ")).join(", ");
+  const roles = roleWords(me.roles);
   // A session that may only set up 2-step verification (the centre requires it) gets no
   // search, account or navigation: each would lead back to the set-up page.
   const setupOnly = me.second_factor_setup_required === true;

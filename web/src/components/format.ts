@@ -46,6 +46,12 @@ export function label(code: string | null | undefined): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** A person's roles as the header and the account page say them: "centre admin, adviser"
+ * (lower case, in a line of words; the staff pages' lists use ``label``). */
+export function roleWords(roles: readonly string[]): string {
+  return roles.map((r) => r.replace(/_/g, " ")).join(", ");
+}
+
 /** A kind's name with its article, as a sentence says it: "a payslip", "an overpayment". */
 export function withArticle(name: string): string {
   return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;

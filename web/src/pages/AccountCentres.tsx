@@ -4,11 +4,10 @@ import { api, type Schemas } from "../api/client";
 import { unwrap } from "../api/problem";
 import { useSession } from "../auth/session";
 import { ErrorSummary } from "../components/forms";
+import { roleWords } from "../components/format";
 import { Pagination, QueryState, ScrollBox, SuccessBanner, Tag } from "../components/ui";
 
 const LIMIT = 20;
-
-const roleWords = (roles: Schemas["CentreChoiceOut"]["roles"]) => roles.map((r) => r.replace(/_/g, " ")).join(", ");
 
 /** The centres the signed-in person works for, by name, and a switch to each other one
  * (`GET /api/v1/auth/centres`, `POST /api/v1/auth/switch-centre`). A token acts for one
