@@ -1869,6 +1869,33 @@ class IdentityStoreContract:
         assert await store.recovery_codes_left(user.id) == 0
         assert await store.recovery_codes_left(other.id) == 1
 
+    async def test_the_last_centre_chosen_is_kept_outside_the_users_version(
+        self, backend: Backend
+    ) -> None:
+        a = await new_centre(backend, "A")
+        b = await new_centre(backend, "B")
+        store = backend.identity
+        user, other = make_user(a), make_user(a)
+        user.grant(b, Role.CASEWORKER)
+        for u in (user, other):
+            await store.add_user(u)
+        assert await store.last_centre(user.id) is None
+        read_before = await store.get_user(user.id)
+        assert read_before is not None
+        await store.remember_centre(user.id, b)
+        assert await store.last_centre(user.id) == b
+        assert await store.last_centre(other.id) is None
+        # Remembering is no edit: an admin's copy read before it still saves, and does not
+        # undo it.
+        stored = await store.get_user(user.id)
+        assert stored is not None
+        assert stored.version == read_before.version
+        read_before.full_name = "Renamed"
+        await store.save_user(read_before)
+        assert await store.last_centre(user.id) == b
+        await store.remember_centre(user.id, a)
+        assert await store.last_centre(user.id) == a
+
 
 class TestInMemoryIdentityStore(IdentityStoreContract):
     @pytest.fixture

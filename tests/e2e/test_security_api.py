@@ -178,6 +178,15 @@ async def test_switch_centre_issues_a_token_for_another_of_your_centres(
     assert r.json()["roles"] == ["supervisor"]
     r = await api.post("/api/v1/auth/switch-centre", {"centre_id": stranger})
     assert r.status_code == 403
+    # Signing in again without naming a centre lands where they switched to, not in the
+    # first membership; a refused switch changed nothing.
+    again = await sign_in(http, "adviser@north.example")
+    assert again.centre_id == b
+    r = await again.get("/api/v1/auth/centres")
+    assert [c["centre_id"] for c in r.json()["items"] if c["current"]] == [b]
+    back = await sign_in(http, "adviser@north.example", a)
+    assert back.centre_id == a
+    assert (await sign_in(http, "adviser@north.example")).centre_id == a
 
 
 async def test_your_centres_are_listed_by_name_to_switch_between(

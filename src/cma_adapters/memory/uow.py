@@ -54,6 +54,7 @@ class InMemoryDatabase:
     second_factor: dict[CentreId, SecondFactorPolicy] = field(factory=dict)
     #: Each user's recovery-code digests, with when each was spent (``None``: unused).
     recovery_codes: dict[UserId, dict[str, dt.datetime | None]] = field(factory=dict)
+    last_centres: dict[UserId, CentreId] = field(factory=dict)
     clients: dict[ClientId, Client] = field(factory=dict)
     cases: dict[CaseId, Case] = field(factory=dict)
     tasks: dict[TaskId, Task] = field(factory=dict)
@@ -538,6 +539,13 @@ class InMemoryIdentityStore(IdentityStore):
 
     async def recovery_codes_left(self, user_id: UserId) -> int:
         return sum(1 for used in self._db.recovery_codes.get(user_id, {}).values() if not used)
+
+    async def remember_centre(self, user_id: UserId, centre_id: CentreId) -> None:
+        if user_id in self._db.users and centre_id in self._db.centres:
+            self._db.last_centres[user_id] = centre_id
+
+    async def last_centre(self, user_id: UserId) -> CentreId | None:
+        return self._db.last_centres.get(user_id)
 
 
 class RecordingEventPublisher(EventPublisher):

@@ -242,6 +242,19 @@ class SqlAlchemyIdentityStore(IdentityStore):
             )
         return int(count or 0)
 
+    async def remember_centre(self, user_id: UserId, centre_id: CentreId) -> None:
+        async with self._tx() as conn:
+            await conn.execute(
+                update(users_t).where(users_t.c.id == user_id).values(last_centre_id=centre_id)
+            )
+
+    async def last_centre(self, user_id: UserId) -> CentreId | None:
+        async with self._tx() as conn:
+            found = await conn.scalar(
+                select(users_t.c.last_centre_id).where(users_t.c.id == user_id)
+            )
+        return CentreId(found) if found is not None else None
+
     async def save_second_factor_policy(
         self, policy: SecondFactorPolicy, *, expected_version: int
     ) -> SecondFactorPolicy:

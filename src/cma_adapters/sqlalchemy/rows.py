@@ -71,6 +71,9 @@ class UserRow(Base):
     totp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     # Stored version (migration 1720): every save is ``WHERE version = :read``.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # The centre a sign-in naming none lands in (migration 2150): written on its own, never
+    # by a save, so it is outside ``version``. No foreign key: a membership decides.
+    last_centre_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class MembershipRow(Base):

@@ -98,6 +98,17 @@ class IdentityStore(Protocol):
         """How many of the user's recovery codes are still unused."""
         ...
 
+    async def remember_centre(self, user_id: UserId, centre_id: CentreId) -> None:
+        """Record the centre the person last signed in to or switched to, where a sign-in
+        that names no centre lands next. Not part of the user's stored version: an admin's
+        edit read before it neither loses to it nor undoes it."""
+        ...
+
+    async def last_centre(self, user_id: UserId) -> CentreId | None:
+        """The centre last recorded by ``remember_centre`` (``None``: never, or that centre
+        is gone)."""
+        ...
+
 
 class LoginThrottle(Protocol):
     """Slows down password guessing without letting a stranger lock anyone out.

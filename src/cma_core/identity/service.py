@@ -273,7 +273,9 @@ class IdentityService:
         address: str | None = None,
         recovery_code: str | None = None,
     ) -> SignedIn:
-        """Check credentials and pick the centre the session is for.
+        """Check credentials and pick the centre the session is for: the one named, else
+        the one the person last chose (named at sign-in, or switched to) while they still
+        work there, else their first.
 
         Raises ``AuthenticationFailed`` for an unknown email, a wrong password, an inactive
         user or a centre the user does not belong to, without saying which;
@@ -304,7 +306,7 @@ class IdentityService:
         if not self.hasher.verify(user.password_hash, password) or not user.active:
             await self._fail(attempt, user, centre_id)
         centres = user.working_centres
-        chosen = centre_id if centre_id is not None else (centres[0] if centres else None)
+        chosen = centre_id if centre_id is not None else await self._landing(user.id, centres)
         if chosen is None or chosen not in centres:
             await self._fail(attempt, user, centre_id)
         assert chosen is not None
@@ -321,6 +323,8 @@ class IdentityService:
                 await self.store.save_user(user)
         if self.throttle is not None:
             await self.throttle.reset(account)
+        if centre_id is not None:
+            await self.store.remember_centre(user.id, chosen)
         now = self.clock.now()
         ctx = attrs.evolve(await self._context(user, chosen), authenticated_at=now)
         await self.audit_event(
@@ -333,6 +337,18 @@ class IdentityService:
         if user.totp_enabled and recovery_code:
             await self.audit_event(ctx, "auth.recovery_code_used", "user", str(user.id))
         return SignedIn(user=user, context=ctx)
+
+    async def _landing(self, user_id: UserId, centres: list[CentreId]) -> CentreId | None:
+        """Where a sign-in naming no centre lands: the centre last chosen (signed in to by
+        name, or switched to) while the person still works there, else their first."""
+        if not centres:
+            return None
+        last = await self.store.last_centre(user_id)
+        return last if last in centres else centres[0]
+
+    async def remember_centre(self, user_id: UserId, centre_id: CentreId) -> None:
+        """Record a centre the person chose (a switch): their next sign-in lands there."""
+        await self.store.remember_centre(user_id, centre_id)
 
     async def context_for(self, user_id: UserId, centre_id: CentreId) -> TenantContext:
         """Rebuild a context from the store (roles and grants may have changed since a
@@ -897,6 +913,7 @@ class SessionService:
         except NotFound:
             raise PermissionDenied("you do not work for that centre") from None
         await self.identity.audit_event(new_ctx, "auth.centre_switched", "user", str(ctx.user_id))
+        await self.identity.remember_centre(ctx.user_id, centre_id)
         # The same person, proven at the same moment: a switch is not a new sign-in.
         return attrs.evolve(new_ctx, authenticated_at=ctx.authenticated_at)
 

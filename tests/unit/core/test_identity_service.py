@@ -7,9 +7,15 @@ import uuid
 import pytest
 
 from cma_adapters.memory import PlainPasswordHasher
+from cma_adapters.memory.identity import InMemoryRefreshTokenStore
 from cma_core.identity.model import Membership, TenantContext, member_version
 from cma_core.identity.permissions import Role
-from cma_core.identity.service import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, IdentityService
+from cma_core.identity.service import (
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    IdentityService,
+    SessionService,
+)
 from cma_core.shared.errors import (
     AuthenticationFailed,
     Conflict,
@@ -118,6 +124,44 @@ async def test_authenticate_success_picks_the_first_centre_by_default(app: App) 
     assert in_york.context.centre_id == york.id
     assert in_york.context.roles == {Role.CASEWORKER}
     assert in_york.context.user_id == signed_in.user.id
+
+
+async def lands(app: App) -> CentreId:
+    """Where a@example.org's sign-in naming no centre lands."""
+    return (await app.identity.authenticate("a@example.org", PASSWORD)).context.centre_id
+
+
+async def test_a_sign_in_naming_no_centre_lands_in_the_centre_last_chosen(app: App) -> None:
+    leeds = await app.centre("Leeds")
+    york = await app.centre("York")
+    hull = await app.centre("Hull")
+    admin = await app.staff(york, Role.CENTRE_ADMIN, "boss@example.org")
+    in_leeds = await app.staff(leeds, Role.ADVISER, "a@example.org")
+    await app.staff(york, Role.CASEWORKER, "a@example.org")
+    await app.staff(hull, Role.ADVISER, "a@example.org")
+    # Never chosen: the first centre, as before.
+    assert await lands(app) == leeds.id
+    # Named at sign-in: the next sign-in naming none lands there.
+    await app.identity.authenticate("a@example.org", PASSWORD, centre_id=york.id)
+    assert await lands(app) == york.id
+    # Switched to: the same.
+    sessions = SessionService(InMemoryRefreshTokenStore(), app.identity, app.clock)
+    await sessions.switch_centre(in_leeds, hull.id)
+    landed = await app.identity.authenticate("a@example.org", PASSWORD)
+    assert landed.context.centre_id == hull.id
+    assert landed.context.roles == {Role.ADVISER}
+    # A centre that switched the membership off is not landed in: the first working one is.
+    await app.identity.authenticate("a@example.org", PASSWORD, centre_id=york.id)
+    assert in_leeds.user_id is not None
+    user = await app.user(in_leeds)
+    await app.identity.set_member_active(
+        admin, in_leeds.user_id, False, expected_version=member_version(user, york.id)
+    )
+    assert await lands(app) == leeds.id
+    # A failed sign-in naming a centre records nothing.
+    with pytest.raises(AuthenticationFailed):
+        await app.identity.authenticate("a@example.org", "wrong password!", centre_id=hull.id)
+    assert await lands(app) == leeds.id
 
 
 async def test_authenticate_failures_all_look_the_same(app: App) -> None:

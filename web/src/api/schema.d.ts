@@ -4819,6 +4819,7 @@ export interface components {
          *     }
          */
         LoginIn: {
+            /** @description The centre to sign in to. Without it: the centre last signed in to by name or switched to, while the person still works there; else their first. */
             centre_id?: string | null;
             email: string;
             otp?: string | null;

@@ -87,7 +87,17 @@ class GrantPage(PageOf[GrantOut]):
 class LoginIn(Input):
     email: Email
     password: Annotated[str, Meta(max_length=1024, pattern=LINE)]
-    centre_id: uuid.UUID | None = None
+    centre_id: (
+        Annotated[
+            uuid.UUID,
+            Meta(
+                description="The centre to sign in to. Without it: the centre last signed in "
+                "to by name or switched to, while the person still works there; else their "
+                "first."
+            ),
+        ]
+        | None
+    ) = None
     #: The current code from the user's authenticator app, when they enabled TOTP.
     otp: Annotated[str, Meta(max_length=8, pattern=LINE)] | None = None
     #: Instead of ``otp``: one of the user's unused recovery codes (spent by this sign-in).
