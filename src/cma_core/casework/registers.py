@@ -27,13 +27,11 @@ from typing import Any
 import attrs
 from attrs import define, field, frozen
 
-from cma_core.audit.service import commit_audited
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope
 from cma_core.casework.breathing_space import BreathingSpaceDetails, breathing_space_values
 from cma_core.casework.model import (
     BreathingSpace,
-    CaseworkChanged,
     Complaint,
     ComplaintKind,
     MoratoriumKind,
@@ -44,6 +42,7 @@ from cma_core.casework.ports import (
     ComplaintRepository,
     SettlementRepository,
 )
+from cma_core.casework.service import casework_changed
 from cma_core.debts.model import DebtId
 from cma_core.debts.ports import CreditorDirectory, DebtRepository
 from cma_core.documents.ports import DocumentRepository
@@ -187,20 +186,8 @@ class CaseRegisterService:
         action: str,
         fields: tuple[str, ...],
     ) -> None:
-        now = self.clock.now()
-        uow.emit(
-            CaseworkChanged(
-                centre_id=ctx.centre_id,
-                occurred_at=now,
-                case_id=case_id,
-                record=record,
-                record_id=record_id,
-                action=action,
-                by=ctx.user_id,
-            )
-        )
-        await commit_audited(
-            uow, ctx, self.new_id, f"{record}.{action}", record, record_id, now, fields
+        await casework_changed(
+            uow, ctx, self.new_id, case_id, (record, record_id, action), fields, self.clock.now()
         )
 
     # ----------------------------------------------------------------- settlements

@@ -157,6 +157,33 @@ class ChecklistView:
     missing: tuple[str, ...]  # required items not ticked yet
 
 
+async def casework_changed(
+    uow: UnitOfWork,
+    ctx: TenantContext,
+    new_id: IdFactory,
+    case_id: CaseId,
+    change: tuple[str, uuid.UUID, str],
+    fields: tuple[str, ...],
+    now: dt.datetime,
+) -> None:
+    """Emit ``CaseworkChanged`` (compliance re-evaluates the case on it) and commit with the
+    audit entry ``<record>.<action>`` naming the ``fields`` changed, never their values;
+    ``change`` is (record, record id, action)."""
+    record, record_id, action = change
+    uow.emit(
+        CaseworkChanged(
+            centre_id=ctx.centre_id,
+            occurred_at=now,
+            case_id=case_id,
+            record=record,
+            record_id=record_id,
+            action=action,
+            by=ctx.user_id,
+        )
+    )
+    await commit_audited(uow, ctx, new_id, f"{record}.{action}", record, record_id, now, fields)
+
+
 @define
 class CaseworkService:
     uow: UnitOfWorkFactory
@@ -183,19 +210,8 @@ class CaseworkService:
         fields: tuple[str, ...],
         now: dt.datetime,
     ) -> None:
-        uow.emit(
-            CaseworkChanged(
-                centre_id=ctx.centre_id,
-                occurred_at=now,
-                case_id=case_id,
-                record=record,
-                record_id=record_id,
-                action=action,
-                by=ctx.user_id,
-            )
-        )
-        await commit_audited(
-            uow, ctx, self.new_id, f"{record}.{action}", record, record_id, now, fields
+        await casework_changed(
+            uow, ctx, self.new_id, case_id, (record, record_id, action), fields, now
         )
 
     # ----------------------------------------------------------------- contact log
