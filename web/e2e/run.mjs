@@ -1341,6 +1341,12 @@ try {
   await page.goto(caseUrl);
   await page.getByRole("heading", { name: "Case not found" }).waitFor();
   check(true, "after switching, a case of the first centre is not found");
+  // Signing in again without choosing lands in the centre last switched to.
+  const again = await newPage();
+  await signIn(again, "adviser1@northside.example");
+  await again.locator(".cma-header__centre", { hasText: "Riverside Debt Help" }).waitFor();
+  check(true, "signing in again lands in the centre last switched to, not the first one");
+  await again.context().close();
   await page.getByRole("link", { name: "Your account" }).click();
   await page.getByRole("button", { name: "Switch to Northside Money Advice" }).click();
   await page.getByText("You are now working for Northside Money Advice.").waitFor();

@@ -44,6 +44,7 @@ test("centres by name with roles; the current marked, a switched-off one not off
   expect(await screen.findByText("Riverside Debt Help")).toBeInTheDocument();
   expect(state.queries[0]).toContain("limit=20");
   expect(screen.getByText("You work for 3 centres.", { exact: false })).toBeInTheDocument();
+  expect(screen.getByText(/you start in the centre you last switched to/)).toBeInTheDocument();
   expect(screen.getByText("adviser, supervisor")).toBeInTheDocument();
   expect(screen.getByText("working here now")).toBeInTheDocument();
   expect(screen.getByText("switched off by its admin")).toBeInTheDocument();

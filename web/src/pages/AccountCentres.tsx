@@ -43,7 +43,7 @@ export function YourCentres() {
             <>
               <p className="govuk-body">
                 You work for {page.total} centres. You see and change one centre's cases at a time; switching starts afresh in the
-                other.
+                other. When you next sign in, you start in the centre you last switched to.
               </p>
               <ScrollBox label="Your centres">
                 <table className="govuk-table">
