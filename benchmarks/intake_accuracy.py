@@ -169,8 +169,8 @@ until round 28, which read it; AI was blind until round 29, AF until round 30, A
 round 31, AJ until round 32, AK until round 33, AG until round 34, AL until round 35, AN
 and AO until round 38, AP and AQ until round 39, AR and AS until round 40, AT and AU until
 round 41, AV and AW until round 42, AX and AY until round 43, AZ and BA until round 44 and
-BB until round 45, which read them; all twenty-four are read since (``--skip y,i,ah,bc,bd``
-leaves out the blind Y, I, AH, BC and BD).
+BB until round 45, which read them; all twenty-four are read since (``--skip y,i,ah,bc,bd,be``
+leaves out the blind Y, I, AH, BC, BD and BE).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -389,7 +389,15 @@ tyre tracks as colour PNG, its resolution at even indexes, its pages sprayed wit
 machine's fluorescent bar code as one-page greyscale PDF; all one page). BD's misses are
 never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,bc,bd``
+Held-out BE (``corpus_blind_be.py``: a blind family in a new hand; Woking, Surrey, under the
+law of England and Wales; its six settings from a hotel and a guest house; measured against
+main's reader after round 45 and never shown to it): ``--family be`` (BE only) or
+``--family all``, ``--ocr-be N`` scans and reads N of its documents (its pages smeared with
+marmalade as colour JPEG with its resolution, its pages with shoe-polish finger prints as
+colour PNG, its resolution at even indexes, its pages under housekeeping lint as one-page
+greyscale PDF; its two-page letters as greyscale PDF). BE's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,bc,bd,be``
 leaves out exactly those families and no other: the working run of every seen family since
 round 45, which read BB after round 44 read AZ and BA); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -422,14 +430,15 @@ is a substring of "bb", nor "bb" of any key, so either form names BB alone. No k
 substring of "bc" (there is no printed family "b" or "c"), nor "bc" of any key, so either
 form names BC alone.
 substring of "bd" (there is no key "b" nor "d"), nor "bd" of any key, so either form names BD
-alone.
+alone. "e" is a substring of "be" (and there is a family E, read): a skip naming BE must use
+the comma form, or it leaves out E too; "be" is a substring of no key.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
 AT, AU, AV, AW, AX, AY, AZ, BA and BB with their own seeds, not the benchmark's; never Y, I,
-AH, BC or BD) and
+AH, BC, BD or BE) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -439,7 +448,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -449,7 +458,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-aj 19] [--ocr-ak 19] [--ocr-al 19] [--ocr-an 19] [--ocr-ao 19] [--ocr-ap 19]
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
 [--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19] [--ocr-ba 19] [--ocr-bb 19] [--ocr-bc 19]
-[--ocr-bd 19]
+[--ocr-bd 19] [--ocr-be 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -542,6 +551,8 @@ from cma_adapters.rules_assistant.corpus_blind_bc import bc_pages, bc_scanned, b
 from cma_adapters.rules_assistant.corpus_blind_bc import values_in_text as bc_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_bd import bd_pages, bd_scanned, bd_text, build_bd
 from cma_adapters.rules_assistant.corpus_blind_bd import values_in_text as bd_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_be import be_pages, be_scanned, be_text, build_be
+from cma_adapters.rules_assistant.corpus_blind_be import values_in_text as be_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -881,6 +892,9 @@ FAMILY_BC = Family(
 FAMILY_BD = Family(
     "held-out BD, written blind", build_bd, bd_text, bd_pages, bd_scanned, bd_values_in_text, True
 )
+FAMILY_BE = Family(
+    "held-out BE, written blind", build_be, be_text, be_pages, be_scanned, be_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -903,6 +917,7 @@ PRINTED: dict[str, Family] = {
     "bb": FAMILY_BB,
     "bc": FAMILY_BC,
     "bd": FAMILY_BD,
+    "be": FAMILY_BE,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -1028,7 +1043,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,bc,bd), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,bc,bd,be), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -1087,6 +1102,7 @@ def main() -> None:
     parser.add_argument("--ocr-bb", type=int, default=0)
     parser.add_argument("--ocr-bc", type=int, default=0)
     parser.add_argument("--ocr-bd", type=int, default=0)
+    parser.add_argument("--ocr-be", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
