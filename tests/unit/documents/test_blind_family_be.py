@@ -467,7 +467,7 @@ def test_pages_render_with_their_scan_effects_and_encode(family: list[BESample])
     data, fmt, _ = be_scanned(sample, 2)
     assert (fmt, data[:5]) == ("pdf", b"%PDF-")
     two = next(s for s in family if len(s.pages) == 2)
-    data, fmt, _ = be_scanned(two, 0)
+    data, fmt, _ = be_scanned(two, 2)
     assert (fmt, data[:5]) == ("pdf", b"%PDF-")
     assert b"/Count 2" in data  # both pages, one PDF
 
