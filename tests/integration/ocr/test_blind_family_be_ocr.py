@@ -1,0 +1,131 @@
+"""Family BE (written blind) smeared with marmalade from a breakfast tray, marked with
+shoe-polish finger prints, or lying under housekeeping lint, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): eight documents over BE's
+three scans and its six settings (a recovery firm's letter in key-card wallets, smeared,
+as colour JPEG with its resolution; a money claim on the key rack, two pages, polished, as
+a two-page PDF; a garden centre's payslip under lint, as PDF; a statutory demand on a
+breakfast door card, smeared; a notice of assignment on a door hanger, polished, as PNG
+with its resolution; water arrears on a registration card, under lint; mortgage arrears on
+a minibar price list, smeared; a Personal Independence Payment award on a registration
+card, polished, as PNG without its resolution). The benchmark's
+``benchmarks/intake_accuracy.py --family be --ocr-be 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family BE")."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from tests.integration.ocr.blind_read import TYPES
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant import RuleBasedAssistant
+from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus_blind_be import be_scanned, build_be, values_in_text
+from cma_adapters.tesseract import TesseractTextExtractor
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_be.SCANS (0: marmalade, colour
+# JPEG with its resolution; 1: shoe polish, colour PNG with its resolution at even indexes;
+# 2: lint, greyscale PDF); a two-page document is a greyscale PDF whatever its scan.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.STATUTORY_DEMAND, 0, 3),
+    (C.NOTICE_OF_ASSIGNMENT, 1, 4),
+    (C.UTILITY_ARREARS, 1, 5),
+    (C.MORTGAGE_ARREARS, 0, 6),
+    (C.BENEFIT_AWARD, 1, 7),
+)
+FIRST = (
+    "class 8/8; creditor 5/6, original creditor 1/1, reference 5/6, balance 6/6, letter date "
+    "8/8, deadline 3/4, claim no. 0/1, served 1/1, payer 2/2, income 2/2, gross 1/1, "
+    "frequency 2/2; true values verbatim in the OCR text 37 of 40 (branch corpusbe off "
+    "a96bff88, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
+    "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (8, 8),
+    "deadline_date": (3, 4), "court_claim_number": (0, 1), "served_date": (1, 1),
+    "payer_name": (2, 2), "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement (``FIRST``): the floors below."""
+VERBATIM = 37
+"""True values found verbatim in the OCR text (of 40) at the first measurement."""
+UNMET = frozenset({"creditor_name", "account_reference", "deadline_date", "court_claim_number"})
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails)."""
+
+
+async def read_chosen() -> tuple[Score, int, int]:
+    """Each chosen document scanned, read by Tesseract (every page) and the reader, as the
+    benchmark reads them: the score, and how many true values were verbatim in the OCR
+    text, of how many."""
+    by: dict[tuple[DocumentClass, int], Any] = {
+        (s.truth.document_class, int(s.name[-1])): s for s in build_be(2)
+    }
+    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant(field_ranker="shipped")
+    pairs = []
+    found = total = 0
+    for cls, variant, index in CHOSEN:
+        sample = by[cls, variant]
+        data, fmt, _ = be_scanned(sample, index)
+        pages = await extractor.extract(data, TYPES[fmt])
+        assert len(pages) == len(sample.pages), sample.name
+        assert all(p.words for p in pages), sample.name
+        text = "\f".join(p.text for p in pages)
+        got = values_in_text(sample.truth, text)
+        found, total = found + got[0], total + got[1]
+        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
+    return score(pairs), found, total
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen())
+
+
+def test_a_two_page_scan_is_among_them() -> None:
+    by = {(s.truth.document_class, int(s.name[-1])): s for s in build_be(2)}
+    assert any(len(by[c, v].pages) == 2 for c, v, _ in CHOSEN)
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"family BE (blind), OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"BE after OCR, blind, under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
