@@ -17,7 +17,8 @@ classifier or the field ranker (``build_corpus`` never yields it), nor to choose
 it is measured, and only the aggregate figures go into benchmarks/OCR.md. Whoever reads its
 individual misses to change the reader makes ``BG`` no longer blind and must say so there.
 
-Grep found Slough, Berkshire and every district and street named below in no family, so
+Grep found Slough, Berkshire and every district and street named below in no family it
+may read (the blind ones were not grepped), so
 ``BG`` is set in Slough under the law of England and Wales: a claim issued by the Civil
 National Business Centre, a judgment of the County Court at Slough, enforcement agents'
 notices (a writ of control and a council tax liability order), Slough Borough Council's
@@ -82,7 +83,9 @@ What grep found taken, and replaced (checked before any measuring): the incident
 (AX, AZ: the task said so); "scorch" is AR's (an iron's scorch), so the burnt corner is a
 charred one; smoke is AJ's haze (BA says so), so no smoke; glare is E's and a wet stain J's,
 so no hose water; "badge" is a lanyard badge elsewhere, so the helmet's are called shields;
-"locker" is in AR and AZ only inside other words (a "blocker"). Not all of the above is new:
+"locker" is AR's payslip deduction ("Airside pass and locker", near BG's "Airside pass
+renewal", seen only after measuring) and AZ's note on it, never a setting. Not all of the
+above is new:
 "£1,234.56" is many families'; the courts, the DWP's benefits and the enforcement words are
 the law's and the state's; the fonts are the families' fonts (in pairings not checked
 exhaustively against theirs); the date shapes were checked by grep for their format strings
