@@ -1,0 +1,127 @@
+"""Held-out family BG (written blind) marked by firefighting foam, charred at a corner, or
+holed by embers, read by real Tesseract and the reader as the product ships it (the learned
+field ranker on): eight documents over BG's three scans and its six settings (a recovery
+firm's letter on a fire engine's locker doors, foam-marked, as colour JPEG with its
+resolution; a money claim on a duty rota card, two pages, charred, as PDF; an air cargo
+handler's pay advice, ember-holed, as PDF; a default judgment on a breathing-apparatus tally
+board, foam-marked; the council's reminder on a hose reel's tags, charred, as PNG with its
+resolution; a fine on helmets' shields, ember-holed; mortgage arrears on a hydrant marker
+plate, two pages, foam-marked, as PDF; a Universal Credit award on a duty rota card,
+charred, as PNG without its resolution). The benchmark's ``benchmarks/intake_accuracy.py
+--family bg --ocr-bg 19`` reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family BG")."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from tests.integration.ocr.blind_read import TYPES
+from tests.unit.documents.blind_families import floor_params, meets_floor
+
+from cma_adapters.rules_assistant import RuleBasedAssistant
+from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus_blind_bg import (
+    BGSample,
+    bg_scanned,
+    build_bg,
+    values_in_text,
+)
+from cma_adapters.tesseract import TesseractTextExtractor
+from cma_core.documents.model import DocumentClass
+
+C = DocumentClass
+FIELDS_HERE = (
+    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
+    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
+    "gross_pence", "frequency",
+)  # fmt: skip
+# (class, variant, scan index): index % 3 picks corpus_blind_bg.SCANS (0: foam, colour JPEG
+# with its resolution; 1: a charred corner, colour PNG with its resolution at even indexes;
+# 2: ember holes, greyscale PDF); two-page documents are PDF whatever the scan.
+CHOSEN = (
+    (C.CREDITOR_LETTER, 0, 0),
+    (C.COURT_CLAIM_N1, 1, 1),
+    (C.PAYSLIP, 0, 2),
+    (C.COUNTY_COURT_JUDGMENT, 0, 3),
+    (C.COUNCIL_TAX, 0, 4),
+    (C.MAGISTRATES_FINE, 0, 5),
+    (C.MORTGAGE_ARREARS, 1, 6),
+    (C.BENEFIT_AWARD, 0, 7),
+)
+FIRST = (
+    "class 8/8; creditor 3/6, reference 6/6, balance 6/6, letter date 7/8, deadline 5/5, "
+    "claim no. 1/2, served 1/1, payer 2/2, income 2/2, gross 1/1, frequency 2/2; true values "
+    "verbatim in the OCR text 39 of 41 (branch corpusbg off 6ba4e5b5, shipped field ranker)"
+)
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (8, 8), "creditor_name": (3, 6), "account_reference": (6, 6),
+    "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (5, 5),
+    "court_claim_number": (1, 2), "served_date": (1, 1), "payer_name": (2, 2),
+    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+}  # fmt: skip
+"""(correct, total) of each field at the first measurement: the floors below."""
+VERBATIM = 39
+"""True values found verbatim in the OCR text (of 41) at the first measurement."""
+UNMET = frozenset({"creditor_name", "letter_date", "court_claim_number"})
+"""The issue's floors this sample did not meet at the first measurement (strict xfails)."""
+
+
+async def read_chosen(family: list[BGSample]) -> tuple[Score, int, int]:
+    """As ``blind_read.read_chosen``, for documents of one or two pages: each chosen
+    document scanned, read by Tesseract, its pages' texts joined by form feeds (as the
+    perfect text joins them) and read with every page by the reader as it ships: the score,
+    and how many true values were verbatim in the OCR text, of how many."""
+    by = {(s.truth.document_class, int(s.name[-1])): s for s in family}
+    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant(field_ranker="shipped")
+    pairs = []
+    found = total = 0
+    for cls, variant, index in CHOSEN:
+        sample = by[cls, variant]
+        data, fmt, _ = bg_scanned(sample, index)
+        pages = await extractor.extract(data, TYPES[fmt])
+        assert len(pages) == len(sample.pages), sample.name
+        assert all(p.words for p in pages), sample.name
+        text = "\f".join(p.text for p in pages)
+        got = values_in_text(sample.truth, text)
+        found, total = found + got[0], total + got[1]
+        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
+    return score(pairs), found, total
+
+
+@pytest.fixture(scope="module")
+def read() -> tuple[Score, int, int]:
+    return asyncio.run(read_chosen(build_bg(2)))
+
+
+def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
+    """Tesseract's text holds the true values at least as often as at the first
+    measurement."""
+    result, found, total = read
+    print("\n" + result.table(f"held-out family BG, OCR sample of {len(CHOSEN)}"))
+    print(f"true values verbatim in the OCR text: {found} of {total}")
+    assert found >= VERBATIM
+
+
+def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
+    read: tuple[Score, int, int],
+) -> None:
+    """Every field's count at least what it was at the first measurement (a fall fails; a
+    rise is welcome: raise the floor)."""
+    result, _, _ = read
+    for field, (hits, total) in MEASURED.items():
+        assert result.totals[field] == total, field
+        assert result.hits[field] >= hits, (field, result.hits[field], hits)
+
+
+@pytest.mark.parametrize(
+    "field",
+    floor_params(
+        ("document_class", *FIELDS_HERE),
+        UNMET,
+        f"BG blind, after OCR, first measurement under the issue's floor: {FIRST}",
+    ),
+)
+def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
+    """The issue's floors: 95% for the class, 90% for each field the sample states."""
+    assert meets_floor(read[0].accuracy(field), field), field
