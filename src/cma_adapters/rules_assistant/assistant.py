@@ -1181,6 +1181,10 @@ def _choose(
                 for c in found.get("deadline_date", [])
                 if c.score >= 1.5 and c.role == "in the body"
             }
+            # (nor the day the letter says it is treated as served, "deemed served on …",
+            # where the letter's own date is unread: a claim is served days after it is
+            # issued, round 46)
+            due |= {c.value for c in found.get("served_date", []) if c.score >= 1.5}
             candidates = [c for c in candidates if c.score >= 1.0 or c.value not in due]
         letter = chosen.get("letter_date")
         if field == "deadline_date" and isinstance(letter, dt.date):

@@ -196,6 +196,21 @@ class Occurrence:
     end: int
 
 
+# A number printed after the words that give a telephone's: "Telephone 0300 123 1057",
+# "Tel: 01632 960 411", "call us on 0800 …" — never the client's account (round 46).
+_PHONE_BEFORE = re.compile(
+    r"\b(?:tel(?:ephone)?|phone|mobile|fax|freephone|helpline|textphone|minicom"
+    r"|(?:call|ring|text|phone) (?:us |them |me )?(?:free )?on)\.?"
+    r"(?:\s+(?:no\.?|number))?\s*[:.]?\s*$",
+    re.I,
+)
+
+
+def phoned(occ: Occurrence) -> bool:
+    """Whether ``occ`` is printed as a telephone's number (``_PHONE_BEFORE``)."""
+    return bool(_PHONE_BEFORE.search(occ.cell.text[: occ.at]))
+
+
 def key(field: str, value: object) -> object:
     """The value as two readings of it compare (as the corpus's scoring does)."""
     return _key(KINDS.get(field, ""), value)
@@ -409,6 +424,8 @@ def candidates(
     out = []
     for k in keys:
         value, features, occ = typed.get(k, (None, {}, None))
+        if kind == "reference" and occ is not None and k not in rules and phoned(occ):
+            continue  # a telephone's number (round 46)
         if occ is None:
             value = rules[k][1].value if k in rules else picked
             features = _shape(kind, value, every, every[0] if every else None)
@@ -573,12 +590,17 @@ def rerank(
 
 def allowed(field: str, value: object, chosen: Mapping[str, object]) -> bool:
     """A deadline falls after the letter's date (and the letter's date is not the
-    deadline the rules read), the creditor is not the original
+    deadline nor the day of service the rules read), the creditor is not the original
     creditor, the account is not the court's claim number, and an amount owed or paid is
     more than nothing."""
     letter = chosen.get("letter_date")
     if field == "deadline_date" and isinstance(letter, dt.date):
         return isinstance(value, dt.date) and value > letter
+    served = chosen.get("served_date")
+    if field == "letter_date" and served is not None and value == served:
+        # (nor the date the rules read as the day of service: a claim is served days
+        # after it is issued, round 46)
+        return False
     if field == "letter_date" and chosen.get("deadline_date") is not None:
         # (the date the rules read as the deadline is not the letter's too: round 16)
         return value != chosen["deadline_date"]
