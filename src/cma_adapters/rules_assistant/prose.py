@@ -78,6 +78,13 @@ def prose_claims(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+DEEMED_SERVED = "deemed served"
+"""The role of a date a sentence says the paper is deemed (treated as) served on: a day the
+law sets some days after the paper was issued, never the paper's own date (round 46)."""
+
+_DEEMED = re.compile(r"\b(?:deemed|treated as)\b[^.]{0,30}$", re.I)
+
+
 def prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
     """A date a sentence says something was served on (no label of its own)."""
     out = []
@@ -96,10 +103,12 @@ def prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
                     date = date_of(m)
                     if date is None:
                         continue
+                    deemed = _DEEMED.search(text[max(0, m.start() - 40) : m.start()])
                     out.append(
                         Candidate(
                             field="served_date", value=date, shown=m.group(), page=layout.page,
-                            box=cell.box, label=None, role="said to be served", score=2.0,
+                            box=cell.box, label=None, score=2.0,
+                            role=DEEMED_SERVED if deemed else "said to be served",
                             order=(layout.page, r),
                         )
                     )  # fmt: skip

@@ -49,6 +49,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant.fields_kinds import clock_time, sort_code_beside
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
+from cma_adapters.rules_assistant.prose import DEEMED_SERVED
 from cma_adapters.rules_assistant.structures import (
     in_quote,
     later_steps,
@@ -559,6 +560,9 @@ def rerank(
     vocabulary = model.vocabulary
     # (a value only a quoted earlier message states is not the letter's: round 12)
     quoted = quote_rows(layouts)
+    # (nor is the day a sentence says the paper is deemed served its own date: a claim is
+    # deemed served days after it is issued, round 46)
+    deemed = {c.value for c in found.get("served_date", []) if c.role == DEEMED_SERVED}
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
     for field in wanted:
         if field not in model.weights:
@@ -566,6 +570,8 @@ def rerank(
         ranked = []
         for s in candidates(field, layouts, found, chosen, cls, vocabulary, cache):
             if not allowed(field, s.value, chosen) or not usable(model, s.features):
+                continue
+            if field == "letter_date" and s.value in deemed:
                 continue
             if quoted and in_quote(quoted, s.candidate):
                 continue
@@ -590,17 +596,12 @@ def rerank(
 
 def allowed(field: str, value: object, chosen: Mapping[str, object]) -> bool:
     """A deadline falls after the letter's date (and the letter's date is not the
-    deadline nor the day of service the rules read), the creditor is not the original
+    deadline the rules read), the creditor is not the original
     creditor, the account is not the court's claim number, and an amount owed or paid is
     more than nothing."""
     letter = chosen.get("letter_date")
     if field == "deadline_date" and isinstance(letter, dt.date):
         return isinstance(value, dt.date) and value > letter
-    served = chosen.get("served_date")
-    if field == "letter_date" and served is not None and value == served:
-        # (nor the date the rules read as the day of service: a claim is served days
-        # after it is issued, round 46)
-        return False
     if field == "letter_date" and chosen.get("deadline_date") is not None:
         # (the date the rules read as the deadline is not the letter's too: round 16)
         return value != chosen["deadline_date"]

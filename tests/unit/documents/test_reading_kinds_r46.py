@@ -185,6 +185,18 @@ def test_the_day_a_claim_is_treated_as_served_is_not_its_letter_date() -> None:
     assert got.letter_date != dt.date(2027, 4, 19)
     shipped = _shipped_as(page, C.COURT_CLAIM_N1)
     assert shipped.letter_date != dt.date(2027, 4, 19)
+    # (a notice's own date labelled as the day it was served, "Notice served", is still
+    # its date: only a day the paper is *deemed* served is set aside)
+    notice = [
+        (Cell(0.08, "Caddenfold Enforcement Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "A writ of control has been issued to us to enforce the judgment."),),
+        (Cell(0.1, "Notice served"), Cell(0.55, "19 Apr 2027")),
+        (Cell(0.1, "Due under the writ"), Cell(0.55, "£1,206.00")),
+        (Cell(0.08, "Pay it by 27 Apr 2027 to stop a visit to your home."),),
+    ]  # fmt: skip
+    assert read_as(notice, C.ENFORCEMENT_AGENT_NOTICE).letter_date == dt.date(2027, 4, 19)
+    assert _shipped_as(notice, C.ENFORCEMENT_AGENT_NOTICE).letter_date == dt.date(2027, 4, 19)
 
 
 @pytest.mark.parametrize(
