@@ -273,3 +273,26 @@ def test_a_bill_s_charge_named_singly_is_its_amount(label: str) -> None:
     ]  # fmt: skip
     got = read_as(page, C.UTILITY_BILL)
     assert got.balance_pence == 28714
+
+
+@pytest.mark.parametrize(
+    ("caption", "at"),
+    [("Caddenfold court case number", 0.468), ("Number the court gave the case", 0.476)],
+)
+def test_a_value_centred_over_its_longer_caption_is_read(caption: str, at: float) -> None:
+    """A row of three short values, each centred over a longer caption (a grid of tiles),
+    and under it one more value over its caption: the middle value, centred, not starting
+    at its caption's left, is its caption's (the claim number), not left unread."""
+    page = [
+        (Cell(0.08, "The County Court at Caddenfold", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Judgment for the claimant"),),
+        (Cell(0.08, "Brackwater Motor Finance Ltd brought a claim against you, and the court has given judgment for it."),),
+        (Cell(0.112, "Thu 3 Jun 2027"), Cell(at, "M4QX8812"), Cell(0.785, "£1,904.55")),
+        (Cell(0.06, "Caddenfold order made on"), Cell(0.38, caption), Cell(0.70, "Order sum with fee and costs")),
+        (Cell(0.116, "CMF-500213"),),
+        (Cell(0.06, "Motor finance agreement"),),
+        (Cell(0.08, "The court orders you to pay the sum to the claimant forthwith."),),
+    ]  # fmt: skip
+    got = read_as(page, C.COUNTY_COURT_JUDGMENT)
+    assert got.court_claim_number == "M4QX8812"
