@@ -133,6 +133,14 @@ LETTER_DATE_LABELS = [
     # ("Arrears to date", "Instalments unpaid to date": so far, no date of the letter,
     # round 16)
     _l(_W % 3 + r"(?<!\bto )(?:date|dated|issued)(?: on)?\b", 2.0),
+    # the paper itself named, the whole label, over or beside its date: "Payment reminder",
+    # "Harlow Water bill", "Your statement", "Final notice" (round 46; not another paper
+    # of the account's: "Next bill", "Last statement", "Default notice")
+    _l(
+        _W % 3 + r"(?<!next )(?<!previous )(?<!last )(?<!earlier )(?<!prior )(?<!default )"
+        r"(?<!following )(?<!future )(?:reminder|letter|bill|invoice|statement|notice)$",
+        2.0,
+    ),
     # the day the pay was paid, a payslip's date said as a past event: "Paid on", "Paid
     # into your account on" (round 29; on any other paper the day something was paid is
     # its history: ``fields._by_class``)
@@ -283,9 +291,11 @@ _DEBT_WITH_FEE = (
 BALANCE_LABELS = [
     # ("The creditor demands:" with its amount beside or after it is a label, "The creditor
     # demands payment of £X" a sentence: round 20)
+    # (a bill's charge named singly, "Quarterly electricity charge": round 46; a standing
+    # or a late payment charge is ``NEGATIVE_MONEY``'s)
     _l(
         _W % 4
-        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|decree(?! (?:pronounced|made|granted|dated|issued) on\b)|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
+        + r"(?:total|outstanding|balance|owed|owing|due|arrears|debt|sum|amount|payable|overpaid|overpayment|paid in error|paid by mistake|paid in excess|claimed|judgment|decree(?! (?:pronounced|made|granted|dated|issued) on\b)|claim(?! (?:no|number|form|ref|reference)\b)|shortfall|behind|remaining|bill|unpaid|overdue|missed|not taken|not paid|not received|fine|charges?|to pay|to repay|left to pay|must pay|(?:demands|demanded)(?=$| \d))\b",
         1.0,
     ),
     # what is owed named by its kind, then the fee added to it, the whole label: "Council
@@ -832,7 +842,14 @@ _NOT_RECEIVED = re.compile(
     # (the fees themselves said to be owed: "Berthing fees owed", round 41; not a court's
     # or an enforcer's fee)
     r"|(?<!court )(?<!issue )(?<!compliance )(?<!enforcement )(?:fees?|charges?) (?:still )?"
-    r"(?:owed|owing|outstanding))\b"
+    r"(?:owed|owing|outstanding)"
+    # (instalments that failed, bounced or were declined, or said to be owed: "Failed
+    # instalments owed", "Bounced repayments", "Instalments still owing", round 46; not a
+    # returned payment's charge)
+    r"|(?:failed|bounced|declined|dishonoured|unsuccessful|returned) (?:instalments?|repayments?"
+    r"|payments?|direct debits?)(?! (?:charges?|fees?)\b)"
+    r"|(?:instalments?|repayments?|payments?) (?:that )?(?:failed|bounced|(?:were |was )?declined)"
+    r"|(?:instalments?|repayments?) (?:still )?(?:owed|owing|outstanding))\b"
 )
 
 
@@ -863,7 +880,7 @@ NOT_AN_ACCOUNT = re.compile(
     r"|licence|consumer credit licence|data protection|ico"
     r"|regulated by|regulation authority|conduct authority)\b"
 )
-_REGISTER_NUMBER = re.compile(
+REGISTER_NUMBER = re.compile(
     r"\b(?:authority|commission|regulator|ombudsman|register) (?:no|number)\b"
 )
 # A bank giro credit slip's "Credit account" (or "Bank account") is the payee's own account
@@ -934,7 +951,7 @@ def reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     # A body's register number in brackets after its name: "… Regulation Authority (no.
     # 667012)", "the Commission (number 1234)": the regulator's number for the sender.
-    if _REGISTER_NUMBER.search(" ".join(norm_words(hit.context))):
+    if REGISTER_NUMBER.search(" ".join(norm_words(hit.context))):
         s -= 4.0
     # A law firm's own file reference beside its name ("Ravel & Co LLP  |  Ref RC/1"), even
     # when the name is a cell of its own (text without word boxes splits at wide gaps).

@@ -1569,11 +1569,15 @@ def _aligned(layout: Layout, r: int, cell: Cell, step: int) -> Cell | None:
         return None
     tolerance = 0.04 * layout.width
     # (a label under a right-aligned amount is often right-aligned too: "£388.49 / Net Pay")
+    # (or centred under it, a short value over a long caption in a grid of tiles, round 46)
+    middle = (cell.left + cell.right) / 2
     return next(
         (
             o
             for o in layout.rows[nr]
-            if abs(o.left - cell.left) <= tolerance or abs(o.right - cell.right) <= tolerance
+            if abs(o.left - cell.left) <= tolerance
+            or abs(o.right - cell.right) <= tolerance
+            or abs((o.left + o.right) / 2 - middle) <= tolerance / 2
         ),
         None,
     )

@@ -23,6 +23,7 @@ from cma_adapters.rules_assistant.labelled import (
     BALANCE_WORDS,
     NEGATIVE_MONEY,
     NOT_AN_ACCOUNT,
+    REGISTER_NUMBER,
     SERVED_AFTER,
     SERVED_BEFORE,
 )
@@ -77,6 +78,13 @@ def prose_claims(layouts: Sequence[Layout]) -> list[Candidate]:
     return out
 
 
+DEEMED_SERVED = "deemed served"
+"""The role of a date a sentence says the paper is deemed (treated as) served on: a day the
+law sets some days after the paper was issued, never the paper's own date (round 46)."""
+
+_DEEMED = re.compile(r"\b(?:deemed|treated as)\b[^.]{0,30}$", re.I)
+
+
 def prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
     """A date a sentence says something was served on (no label of its own)."""
     out = []
@@ -95,10 +103,12 @@ def prose_served(layouts: Sequence[Layout]) -> list[Candidate]:
                     date = date_of(m)
                     if date is None:
                         continue
+                    deemed = _DEEMED.search(text[max(0, m.start() - 40) : m.start()])
                     out.append(
                         Candidate(
                             field="served_date", value=date, shown=m.group(), page=layout.page,
-                            box=cell.box, label=None, role="said to be served", score=2.0,
+                            box=cell.box, label=None, score=2.0,
+                            role=DEEMED_SERVED if deemed else "said to be served",
                             order=(layout.page, r),
                         )
                     )  # fmt: skip
@@ -245,8 +255,13 @@ _CREDITOR_AFTER = re.compile(
     r"|^\s+(?:has )?issued (?:a|the) warrant\b"
     # who brought the claim: "X Ltd has issued a claim against you", "X have started
     # proceedings against you" (round 26)
-    r"|^\s+(?:has|have) (?:issued|started|brought|made|filed) (?:a |the |court |county court )*"
-    r"(?:claim|proceedings|action)s? against you\b"
+    # (or told in the past, as a judgment tells it: "X brought a claim against you", "X
+    # took court action against you", "X issued proceedings against you", round 46)
+    r"|^\s+(?:(?:has|have|had) )?(?:issued|started|brought|made|filed|lodged|raised|took|taken|began|begun)"
+    r" (?:a |the |court |county court |legal |money |civil )*"
+    r"(?:claim|proceedings|action|case)s? against you\b"
+    # (or took the client to court: "X took you to court", "X has taken you to court", r46)
+    r"|^\s+(?:(?:has|have|had) )?(?:took|taken) you to (?:the )?(?:county )?court\b"
     # ("X claims against you for money due", round 38)
     # (or what it claims, and from whom: "X claims from you the unpaid balance", "X is
     # claiming money from you", round 43)
@@ -296,6 +311,20 @@ def _last_name(span: str) -> str:
 _STRAY_QUOTE = re.compile(r"(?<=[a-rt-z])[’'‘`´](?=[ \t]+[A-Z])")
 
 
+# The small words a longer cue runs on by past a shorter one inside it ("SOLD TO | US BY",
+# "ASSIGNED | TO OUR CLIENT BY"): never a name's (round 46).
+_CUE_WORDS = frozenset((
+    "us", "to", "by", "from", "our", "my", "client", "them", "it", "the", "your", "you", "me", "with", "of", "on", "behalf", "and", "for",
+))  # fmt: skip
+
+
+def _cue_runs_on(flat: str, start: int, end: int) -> bool:
+    """Whether ``flat[start:end]``, between a cue found and a longer cue ending further on,
+    is only a cue's small words (so the longer cue is the one nearest the name)."""
+    words = flat[start:end].split()
+    return bool(words) and all(w.casefold().strip(",") in _CUE_WORDS for w in words)
+
+
 def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
     """An organisation named in the body with its role in the words around it: "X (the
     assignor)", "the agreement was made with X", "originally owed to X" → the original
@@ -325,11 +354,14 @@ def prose_roles(layouts: Sequence[Layout]) -> dict[str, list[Candidate]]:
             start = begin
             # In capitals the cue is swept into the name ("ORIGINALLY WITH X FINANCE
             # LTD"): the name starts after a cue inside the match.
+            # (the cue nearest the name wins: "ACCOUNT SOLD TO US BY X LTD" is sold *by* X,
+            # not *to* it; the shorter cue "SOLD TO" inside the longer one, round 46)
             for word in re.finditer(r"\s+", flat[begin : m.end()]):
                 head = before + re.sub(r"\s+", " ", flat[begin : begin + word.end()])
                 if _ORIGINAL_BEFORE.search(head) or _CREDITOR_BEFORE.search(head):
-                    before, start = head[-45:], begin + word.end()
-                    break
+                    cue_before, cue_start = head[-45:], begin + word.end()
+                    if start == begin or _cue_runs_on(flat, start, cue_start):
+                        before, start = cue_before, cue_start
             field = None
             if _ORIGINAL_BEFORE.search(before) or _ORIGINAL_AFTER.match(after):
                 field, score = "original_creditor", 3.0
@@ -406,8 +438,11 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                         continue
                     words = [w for w in cell.words if value in w.text.upper()] or list(cell.words)
                     bank = re.search(r"sort code|bank transfer|pay(?:ing)? us", cell.text, re.I)
-                    if NOT_AN_ACCOUNT.search(" ".join(norm_words(cell.text[: m.start(1)]))[-40:]):
+                    said = " ".join(norm_words(cell.text[: m.start(1)]))[-40:]
+                    if NOT_AN_ACCOUNT.search(said):
                         continue  # "Registered in England and Wales no. 03174501"
+                    if REGISTER_NUMBER.search(said):
+                        continue  # "… and the PRA (register no. 206118)": the firm's (r46)
                     # The body naming the client's account ("under account reference X",
                     # "account number X") is stronger than a bare "reference X".
                     named = re.match(

@@ -49,6 +49,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant.fields_kinds import clock_time, sort_code_beside
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
+from cma_adapters.rules_assistant.prose import DEEMED_SERVED
 from cma_adapters.rules_assistant.structures import (
     in_quote,
     later_steps,
@@ -194,6 +195,21 @@ class Occurrence:
     cell: Cell
     at: int
     end: int
+
+
+# A number printed after the words that give a telephone's: "Telephone 0300 123 1057",
+# "Tel: 01632 960 411", "call us on 0800 …" — never the client's account (round 46).
+_PHONE_BEFORE = re.compile(
+    r"\b(?:tel(?:ephone)?|phone|mobile|fax|freephone|helpline|textphone|minicom"
+    r"|(?:call|ring|text|phone) (?:us |them |me )?(?:free )?on)\.?"
+    r"(?:\s+(?:no\.?|number))?\s*[:.]?\s*$",
+    re.I,
+)
+
+
+def phoned(occ: Occurrence) -> bool:
+    """Whether ``occ`` is printed as a telephone's number (``_PHONE_BEFORE``)."""
+    return bool(_PHONE_BEFORE.search(occ.cell.text[: occ.at]))
 
 
 def key(field: str, value: object) -> object:
@@ -409,6 +425,8 @@ def candidates(
     out = []
     for k in keys:
         value, features, occ = typed.get(k, (None, {}, None))
+        if kind == "reference" and occ is not None and k not in rules and phoned(occ):
+            continue  # a telephone's number (round 46)
         if occ is None:
             value = rules[k][1].value if k in rules else picked
             features = _shape(kind, value, every, every[0] if every else None)
@@ -542,6 +560,9 @@ def rerank(
     vocabulary = model.vocabulary
     # (a value only a quoted earlier message states is not the letter's: round 12)
     quoted = quote_rows(layouts)
+    # (nor is the day a sentence says the paper is deemed served its own date: a claim is
+    # deemed served days after it is issued, round 46)
+    deemed = {c.value for c in found.get("served_date", []) if c.role == DEEMED_SERVED}
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
     for field in wanted:
         if field not in model.weights:
@@ -549,6 +570,8 @@ def rerank(
         ranked = []
         for s in candidates(field, layouts, found, chosen, cls, vocabulary, cache):
             if not allowed(field, s.value, chosen) or not usable(model, s.features):
+                continue
+            if field == "letter_date" and s.value in deemed:
                 continue
             if quoted and in_quote(quoted, s.candidate):
                 continue

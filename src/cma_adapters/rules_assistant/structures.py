@@ -1068,6 +1068,16 @@ _SIGN_OFF = re.compile(
 _DEPARTMENT = re.compile(r"\b(?:office|section|department|unit|centre|services?|team)$", re.I)
 
 
+# The signer's post, under the sign-off: "Court Manager", "Credit Controller", "Senior
+# Collections Officer", "Head of Recoveries" — a job, not the organisation (round 46).
+_POST = re.compile(
+    r"\b(?:manager|officer|clerk|controller|administrator|supervisor|director|adviser|advisor"
+    r"|executive|caseworker|co-?ordinator|specialist|representative|negotiator|assistant"
+    r"|handler|secretary|accountant|cashier)$|^(?:head|chief|leader) of\b",
+    re.I,
+)
+
+
 def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
     """The organisation named in the signature block (round 16): a few lines under the
     sign-off ("Yours sincerely"), a part of a line that is an organisation's name ("Income
@@ -1084,6 +1094,8 @@ def signed_by(layouts: Sequence[Layout]) -> list[Candidate]:
                 continue
             if _DEPARTMENT.search(name):
                 continue  # "Court Office", "Income Section": the writer's desk
+            if _POST.search(name):
+                continue  # "Court Manager", "Credit Controller": the signer's job (r46)
             if not ORGANISATION.search(name):
                 continue
             out.append(

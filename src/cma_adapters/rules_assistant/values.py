@@ -447,11 +447,21 @@ _MONTH_HEAD_LOST = re.compile(
 )
 
 
+# The slashes round a month's name read as a letter or a bar ("26IMayi2025",
+# "04|Dec/2026", "9lJunl2025"): the month's name says it is a date (round 46).
+_SLASH_READ_AS_LETTER = re.compile(
+    rf"(?<![\w£$])(\d{{1,2}})[Iil|!/]((?:{_MONTH_RE}))[Iil|!/]((?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+
+
 def _mended_date(text: str) -> str:
-    """``text`` with what OCR makes of a date put back (``_COMMA_DATE``, ``_MONTH_HEAD_LOST``)."""
+    """``text`` with what OCR makes of a date put back (``_COMMA_DATE``, ``_MONTH_HEAD_LOST``,
+    ``_SLASH_READ_AS_LETTER``)."""
     whole = _COMMA_DATE.fullmatch(text)
     if whole:
         return ".".join(part for part in whole.groups() if part)
+    text = _SLASH_READ_AS_LETTER.sub(r"\1/\2/\3", text)
     return _MONTH_HEAD_LOST.sub(
         lambda m: f"{m[1]}{m[2]}{_HEADLESS_MONTH[m[3].lower()]}{m[2]}{m[4]}", text
     )

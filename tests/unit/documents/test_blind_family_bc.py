@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family BC (``corpus_blind_bc.py``), written blind in a new hand (Eastbourne under the law
 of England and Wales; its organisations and wording new to the earlier families; its six
-settings from a swimming pool and a leisure centre): the family itself (every class, ground
-truth printed, deterministic, laid out on the page, each setting as it says), that it is
-never trained on, and the reader on it on perfect text as the product reads (the shipped
-classifier and field ranker), held to its first measurement. The OCR sample is in
-tests/integration/ocr/test_blind_family_bc_ocr.py; the figures are in benchmarks/OCR.md
-("Family BC"). Two documents a class keep this module to a few seconds; the benchmark reads
-four."""
+settings from a swimming pool and a leisure centre) and read since round 46: the family
+itself (every class, ground truth printed, deterministic, laid out on the page, each setting
+as it says), that it is trained on only as a read family, and the reader on it on perfect
+text as the product reads (the shipped classifier and field ranker), held to the counts
+reached in round 46. The OCR sample is in tests/integration/ocr/test_blind_family_bc_ocr.py;
+the figures are in benchmarks/OCR.md ("Family BC", and "Round 46", which read BC's misses:
+every figure on BC since is a training-side figure). Two documents a class keep this module
+to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
     amount_pence,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     cells_within,
     digest_under_another_hash_seed,
@@ -34,7 +35,7 @@ from tests.unit.documents.blind_families import (
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bc, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bc, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_bc import (
@@ -457,11 +458,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_bc") == digest()
 
 
-def test_family_bc_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_bc", "BC")
+def test_family_bc_is_trained_on_only_as_a_read_family() -> None:
+    """BC is seen since round 46 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "BC" in read_families.READ
+    assert "corpus_blind_bc" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_bc", "BC")
 
 
-# -- the reader on BC (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on BC (measured blind, then read in round 46: benchmarks/OCR.md) -----------------
 
 
 @pytest.fixture(scope="module")
@@ -484,21 +492,30 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met (the creditor at 90%)."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (27, 30), "original_creditor": (2, 2),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
     "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 46 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 46, which read BC's misses, reads more
+(``ROUND_46``: creditor 27 -> 30)."""
 UNMET: frozenset[str] = frozenset()
 """The issue's floors not met at the first measurement (strict xfails below): none."""
+ROUND_46 = (
+    "every field 100%: creditor 30/30 (rules of round 46, models 2026-12-06.34; on 76 "
+    "documents every field 100% as shipped: benchmarks/OCR.md, 'Round 46')"
+)
+"""After round 46, which read BC's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 46 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_bc_is_read_at_least_as_well_as_first_measured(bc_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + bc_score.table("held-out family BC (written blind), perfect text"))
+    print("\n" + bc_score.table("family BC (seen since round 46), perfect text"))
     assert bc_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert bc_score.totals[field] == total, field
@@ -507,8 +524,10 @@ def test_family_bc_is_read_at_least_as_well_as_first_measured(bc_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"BC blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"BC after round 46, under the issue's floor: {ROUND_46}"),
 )
 def test_family_bc_meets_the_floor(bc_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 46, so a regression check of a training-side figure: ROUND_46
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(bc_score.accuracy(field), field), field
