@@ -247,6 +247,14 @@ _CREDITOR_AFTER = re.compile(
     # proceedings against you" (round 26)
     r"|^\s+(?:has|have) (?:issued|started|brought|made|filed) (?:a |the |court |county court )*"
     r"(?:claim|proceedings|action)s? against you\b"
+    # (or told as done, no auxiliary: "X made a claim against you", "X took court action
+    # against you", a judgment's account of its claim, round 47)
+    r"|^\s+(?:issued|started|brought|made|filed|lodged|took) (?:a |the |court |county court"
+    r" |legal |small )*(?:claim|proceedings|action)s? against you\b"
+    # (or its judgment, claim or order named as its own: "to enforce X's judgment against
+    # you", "X's claim for the balance", "under X's liability order", round 47)
+    r"|^['’]s? (?:(?:county court|high court|default|court) )?(?:judgment|claim|liability order"
+    r"|court order|decree|charging order)s?\b"
     # ("X claims against you for money due", round 38)
     # (or what it claims, and from whom: "X claims from you the unpaid balance", "X is
     # claiming money from you", round 43)
