@@ -884,7 +884,7 @@ NOT_AN_ACCOUNT = re.compile(
     r"|licence|consumer credit licence|data protection|ico"
     r"|regulated by|regulation authority|conduct authority)\b"
 )
-_REGISTER_NUMBER = re.compile(
+REGISTER_NUMBER = re.compile(
     r"\b(?:authority|commission|regulator|ombudsman|register) (?:no|number)\b"
 )
 # A bank giro credit slip's "Credit account" (or "Bank account") is the payee's own account
@@ -955,7 +955,7 @@ def reference_score(hit: Hit, weight: float) -> float:
         s -= 4.0
     # A body's register number in brackets after its name: "… Regulation Authority (no.
     # 667012)", "the Commission (number 1234)": the regulator's number for the sender.
-    if _REGISTER_NUMBER.search(" ".join(norm_words(hit.context))):
+    if REGISTER_NUMBER.search(" ".join(norm_words(hit.context))):
         s -= 4.0
     # A law firm's own file reference beside its name ("Ravel & Co LLP  |  Ref RC/1"), even
     # when the name is a cell of its own (text without word boxes splits at wide gaps).

@@ -23,6 +23,7 @@ from cma_adapters.rules_assistant.labelled import (
     BALANCE_WORDS,
     NEGATIVE_MONEY,
     NOT_AN_ACCOUNT,
+    REGISTER_NUMBER,
     SERVED_AFTER,
     SERVED_BEFORE,
 )
@@ -414,8 +415,13 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                         continue
                     words = [w for w in cell.words if value in w.text.upper()] or list(cell.words)
                     bank = re.search(r"sort code|bank transfer|pay(?:ing)? us", cell.text, re.I)
-                    if NOT_AN_ACCOUNT.search(" ".join(norm_words(cell.text[: m.start(1)]))[-40:]):
+                    said = " ".join(norm_words(cell.text[: m.start(1)]))[-40:]
+                    if NOT_AN_ACCOUNT.search(said):
                         continue  # "Registered in England and Wales no. 03174501"
+                    # (nor a regulator's register, "regulated by the FCA (register no. X)",
+                    # "Financial Services Register number X", round 47)
+                    if REGISTER_NUMBER.search(said):
+                        continue
                     # The body naming the client's account ("under account reference X",
                     # "account number X") is stronger than a bare "reference X".
                     named = re.match(

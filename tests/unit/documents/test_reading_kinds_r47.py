@@ -148,6 +148,30 @@ def test_a_length_of_time_beside_a_reference_label_is_no_reference() -> None:
 
 
 @pytest.mark.parametrize(
+    "footer",
+    [
+        "Pennistow Building Society is authorised and regulated by the FCA and the PRA (register no. 412207).",
+        "Authorised by the Financial Conduct Authority, Financial Services Register number 412207.",
+    ],
+)
+def test_a_regulator_s_register_number_in_the_body_is_no_reference(footer: str) -> None:
+    """A building society's footer naming its number on a regulator's register ("(register
+    no. 412207)"), the letter's own account number nowhere in the words: the register's
+    number is the society's, never the client's account."""
+    page = [
+        (Cell(0.08, "Pennistow Building Society", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Your mortgage payments"),),
+        (Cell(0.08, "Dear Mr Brackley"),),
+        (Cell(0.08, "Two of your monthly payments have been missed and the arrears are now £1,318.44."),),
+        (Cell(0.08, "Please call our Borrower Care Team so we can agree a plan you can keep to."),),
+        (Cell(0.08, footer),),
+    ]  # fmt: skip
+    got = read_as(page, C.MORTGAGE_ARREARS)
+    assert got.account_reference is None, footer
+
+
+@pytest.mark.parametrize(
     "label", ["Invoices unpaid", "Amount repaid so far", "Sum prepaid", "Charges still unpaid"]
 )
 def test_a_sum_s_word_ending_in_id_is_no_reference_label(label: str) -> None:
