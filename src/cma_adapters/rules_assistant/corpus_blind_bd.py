@@ -18,6 +18,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``BD`` no longer blind and
 must say so there.
 
+**BD is no longer blind since round 47** (branch ``reader47``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on BD
+from then on is a training-side figure (benchmarks/OCR.md, "Round 47").
+
 Grep found Basingstoke, and every district and street named below, in no family, so ``BD``
 is set in Basingstoke under the law of England and Wales: a claim issued by the Civil
 National Business Centre, a judgment of the County Court at Basingstoke, enforcement

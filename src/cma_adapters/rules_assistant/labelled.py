@@ -283,6 +283,10 @@ SERVED_BEFORE = re.compile(
 _DEBT_KINDS = ("tax", "debt", "arrears", "rent", "fine", "loan", "balance")
 _DEBT_WITH_FEE = (
     "(?:" + "|".join((*_DEBT_KINDS, "judgment", "bill", "charges?")) + ")"
+    # (its state said between, "Council tax owed with the fee", "Fine outstanding plus
+    # costs", round 47)
+    r"(?: (?:still |now )?(?:owed|owing|due|outstanding|unpaid|overdue|left|remaining"
+    r"|in arrears))?"
     # (the fee's amount named in it, "Unpaid rent plus our £95 costs", round 43)
     r" (?:and|with|plus|including) (?:the |our |all |any )?(?:\d+ )*(?:[a-z']+ )?(?:fees?|costs?)$"
 )
@@ -327,7 +331,9 @@ REFERENCE_LABELS = [
         # (two names of the account, "Store or pay monthly account", round 38)
         r"(?:[a-z]+ or )?"
         + _W % 3
-        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|id|number|no|quote|quoting|invoice|utr)\b",
+        # (a word that only ends in "id" names a sum, "Invoices unpaid", "Total repaid",
+        # not an ID: round 47)
+        + r"[a-z]*?(?:account|acct|ref|reference|agreement|customer|order|tenancy|case|(?<!pa)id|number|no|quote|quoting|invoice|utr)\b",
         1.0,
     ),
     # the book an account is kept in, named for it: "Sales ledger", "Trade supplies
@@ -389,6 +395,11 @@ CREDITOR_LABELS = [
         r"|(?:acting|collecting|recovering|writing) on behalf of$"
         # (the writer's own clause: "We act for", its noun on the line before, round 35)
         r"|(?:we|i) (?:act|are acting|collect|are collecting) for"
+        # (or the writer named in the third person, then whom it works for: "Tarrow acts
+        # for", "The agency is collecting on behalf of", "Our firm represents", round 47)
+        r"|(?:acts|is acting|collects|is collecting|recovers|is recovering|works|is working"
+        r"|writes|is writing|chases|is chasing) (?:for|on behalf of)"
+        r"|(?:represents|is representing)$"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
     ),
@@ -620,6 +631,16 @@ GROSS_LABELS = [
     _l(_W % 3 + r"(?:gross|before (?:deductions|stoppages|tax|anything (?:is )?taken))\b", 3.0),
     # A payslip's own total of what was earned: "Total payments", "Total earnings".
     _l(r"(?:total )(?:payments|earnings|pay and allowances|gross)\b", 2.5),
+    # (or the same total said after its noun, the whole label: "Earnings added up",
+    # "Payments in all", "Pay and allowances together", "Sum of the earnings", round 47)
+    _l(
+        r"(?:(?:your|the|all) )?(?:earnings|payments|pay and allowances|pay items|additions"
+        r"|pay elements)(?: (?:this|for the) (?:period|week|month|fortnight))?"
+        r" (?:added up|added together|summed|in all|in total|all told|altogether|together"
+        r"|totalled|totaled|combined)$"
+        r"|(?:the )?(?:sum|total) of (?:the |all |your )?(?:earnings|payments|pay items|additions)$",
+        2.5,
+    ),
     # ("Total paid" beside "Total taken" and what is left: the payments' total, round 39)
     _l(r"total (?:paid|earned)$", 2.0),
     # what was earned, as a column's heading: "Earned", "Earnings" (round 15)

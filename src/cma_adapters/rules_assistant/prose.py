@@ -256,12 +256,17 @@ _CREDITOR_AFTER = re.compile(
     # who brought the claim: "X Ltd has issued a claim against you", "X have started
     # proceedings against you" (round 26)
     # (or told in the past, as a judgment tells it: "X brought a claim against you", "X
-    # took court action against you", "X issued proceedings against you", round 46)
+    # took court action against you", "X issued proceedings against you", round 46; "X made
+    # a small claim against you", round 47)
     r"|^\s+(?:(?:has|have|had) )?(?:issued|started|brought|made|filed|lodged|raised|took|taken|began|begun)"
-    r" (?:a |the |court |county court |legal |money |civil )*"
+    r" (?:a |the |court |county court |legal |money |civil |small )*"
     r"(?:claim|proceedings|action|case)s? against you\b"
     # (or took the client to court: "X took you to court", "X has taken you to court", r46)
     r"|^\s+(?:(?:has|have|had) )?(?:took|taken) you to (?:the )?(?:county )?court\b"
+    # (or its judgment, claim or order named as its own: "to enforce X's judgment against
+    # you", "X's claim for the balance", "under X's liability order", round 47)
+    r"|^['’]s? (?:(?:county court|high court|default|court) )?(?:judgment|claim|liability order"
+    r"|court order|decree|charging order)s?\b"
     # ("X claims against you for money due", round 38)
     # (or what it claims, and from whom: "X claims from you the unpaid balance", "X is
     # claiming money from you", round 43)
@@ -441,8 +446,10 @@ def prose_references(layouts: Sequence[Layout]) -> list[Candidate]:
                     said = " ".join(norm_words(cell.text[: m.start(1)]))[-40:]
                     if NOT_AN_ACCOUNT.search(said):
                         continue  # "Registered in England and Wales no. 03174501"
+                    # (nor a regulator's register, "regulated by the FCA (register no. X)",
+                    # "Financial Services Register number X", rounds 46 and 47)
                     if REGISTER_NUMBER.search(said):
-                        continue  # "… and the PRA (register no. 206118)": the firm's (r46)
+                        continue
                     # The body naming the client's account ("under account reference X",
                     # "account number X") is stronger than a bare "reference X".
                     named = re.match(

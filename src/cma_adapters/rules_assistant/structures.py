@@ -1241,10 +1241,14 @@ def public_payer_lines(layouts: Sequence[Layout]) -> list[Candidate]:
 # "Totals of the columns").
 _ADDED_HEADING = re.compile(
     r"(?:additions|payments|earnings|pay|gross pay|payments and allowances|earned|amounts? paid"
-    r"|paid)"
+    r"|paid"
+    # (or the columns named by direction alone: "In | Out", "Money in | Money out", "Plus |
+    # Minus", "Credits | Debits", round 47)
+    r"|(?:money |paid |pay )?in|plus|credits?|added)"
 )
 _TAKEN_HEADING = re.compile(
-    r"(?:deductions|deducted|stoppages|taken off|(?:kept|held|taken) back|withheld)"
+    r"(?:deductions|deducted|stoppages|taken off|(?:kept|held|taken) back|withheld"
+    r"|(?:money |paid |pay )?out|minus|less|debits?|taken)"
 )
 _TOTALS_ROW = re.compile(
     r"(?:(?:column|grand) )?(?:totals?|sub ?totals?|totals? this (?:period|week|month))"

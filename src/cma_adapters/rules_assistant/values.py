@@ -529,6 +529,15 @@ _WEEKDAY_DAY_MONTH = re.compile(
 )
 
 
+# A length of time in figures and its unit joined by a hyphen: "21-day", "14-DAYS",
+# "12-month", "48-hour" (a notice's period, "the 21-day period ends"): never a reference
+# (round 47).
+_PERIOD = re.compile(
+    r"\d{1,3}-(?:(?:working|calendar|clear)-)?(?:days?|weeks?|months?|years?|hours?|hrs?|wks?|mths?)",
+    re.I,
+)
+
+
 def parse_reference(text: str) -> str | None:
     text = _SPACED_SLASH.sub("/", _DOLLAR_FOR_S.sub("S", text))
     text = _YEN_FOR_Y.sub("Y", text)
@@ -545,6 +554,8 @@ def parse_reference(text: str) -> str | None:
             continue  # "to21/12/25": a date OCR joined to the word before it (round 14)
         if _WEEKDAY_DAY_MONTH.fullmatch(value):
             continue  # "FRI06JUNE": a weekday, a day and a month OCR ran together (r41)
+        if _PERIOD.fullmatch(value):
+            continue  # "21-day", "12-MONTH": a length of time, never a reference (r47)
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
         elif value[:1].isdigit() and re.search(r"\d[/-]\w", value):
@@ -836,6 +847,9 @@ def _name_shaped(text: str) -> str | None:
     # (a comma OCR read before the legal form is no end of the name: "X Credit, Ltd",
     # round 25)
     text = re.sub(r",\s*(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
+    # (nor a space OCR lost before it, the legal form glued to the name's last word: "X
+    # LoansLtd", "Y Bankplc"; no word ends so, round 47)
+    text = re.sub(r"(?<=[a-z]{2})(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
     # (a box's rule OCR read before or after the value, "|_ X Ltd", is no part of it: r43)
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|_")
     name = bracket_after_name(name)  # "X Council (unpaid parking penalty)" (round 15)

@@ -1,6 +1,6 @@
-"""Held-out family BD (written blind) scanned under a sheet of bubble wrap, crossed by a
-sack truck's muddy tyre tracks, or sprayed with a sorting machine's fluorescent bar code,
-read by real Tesseract and the reader as the product ships it (the learned field ranker
+"""Family BD (written blind, read since round 47) scanned under a sheet of bubble wrap,
+crossed by a sack truck's muddy tyre tracks, or sprayed with a sorting machine's fluorescent
+bar code, read by real Tesseract and the reader as the product ships it (the learned field ranker
 on): eight documents over BD's three scans and its six settings (a recovery firm's letter
 on a shipping label, under bubble wrap, as colour JPEG with its resolution; a money claim
 on a postal order, tyre-tracked, as colour PNG without its resolution; a parcel depot's pay
@@ -9,7 +9,8 @@ the council's reminder on the weighing scales, tyre-tracked, as PNG with its res
 fine on a delivery card, bar coded; mortgage arrears on the conveyor, under bubble wrap; a
 Universal Credit letter on the scales, tyre-tracked). Every BD document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family bd --ocr-bd 19`` reads one document of
-every class; the figures are in benchmarks/OCR.md ("Family BD")."""
+every class; the figures are in benchmarks/OCR.md ("Family BD", and "Round 47", which read
+BD's misses: every figure on BD since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -48,16 +49,28 @@ FIRST = (
     "verbatim in the OCR text 37 of 40 (branch corpusbd off 78b4fbb8, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "account_reference": (4, 6),
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (5, 6),
     "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (5, 5),
     "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (2, 2),
     "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 47 reads
+more (``ROUND_47``: creditor 5 -> 6, reference 4 -> 5): the floors below."""
 VERBATIM = 37
 """True values found verbatim in the OCR text (of 40) at the first measurement."""
 UNMET = frozenset({"creditor_name", "account_reference"})
-"""The issue's floors this sample did not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 47; since round 47, only those still unmet: ``STILL_UNMET``)."""
+ROUND_47 = (
+    "creditor 6/6 (was 5/6), reference 5/6 (was 4/6), every other count as at the first "
+    "measurement; the reference under its floor, a statutory demand's 'DSL93148' read by "
+    "Tesseract as 'DSL92148' (rules of round 47, models 2026-12-06.34)"
+)
+"""After round 47, which read BD's misses (training-side): the creditor meets its floor; the
+reference still does not (benchmarks/OCR.md "Round 47")."""
+STILL_UNMET = frozenset({"account_reference"})
+"""The floors still not met after round 47 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +82,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family BD, OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family BD (seen since round 47), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -89,8 +102,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"BD blind, after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"BD after OCR, after round 47 under the issue's floor: {ROUND_47}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

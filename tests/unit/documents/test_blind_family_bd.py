@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family BD (``corpus_blind_bd.py``), written blind in a new hand (Basingstoke under the
 law of England and Wales; its organisations and wording new to the earlier families; its
-six settings from a post office and a parcel depot): the family itself (every class, ground
-truth printed, deterministic, laid out on the page, each setting as it says), that it is
-never trained on, and the reader on it on perfect text as the product reads (the shipped
-classifier and field ranker), held to its first measurement. The OCR sample is in
-tests/integration/ocr/test_blind_family_bd_ocr.py; the figures are in benchmarks/OCR.md
-("Family BD"). Two documents a class keep this module to a few seconds; the benchmark reads
-four."""
+six settings from a post office and a parcel depot) and read since round 47: the family
+itself (every class, ground truth printed, deterministic, laid out on the page, each setting
+as it says), that it is trained on only as a read family, and the reader on it on perfect
+text as the product reads (the shipped classifier and field ranker), held to the counts
+reached in round 47. The OCR sample is in tests/integration/ocr/test_blind_family_bd_ocr.py;
+the figures are in benchmarks/OCR.md ("Family BD", and "Round 47", which read BD's misses:
+every figure on BD since is a training-side figure). Two documents a class keep this module
+to a few seconds; the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ import pytest
 from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     cells_within,
     digest_under_another_hash_seed,
@@ -32,7 +33,7 @@ from tests.unit.documents.blind_families import (
     meets_floor,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bd, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bd, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_bd import (
@@ -477,11 +478,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_bd") == digest()
 
 
-def test_family_bd_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_bd", "BD")
+def test_family_bd_is_trained_on_only_as_a_read_family() -> None:
+    """BD is seen since round 47 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "BD" in read_families.READ
+    assert "corpus_blind_bd" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_bd", "BD")
 
 
-# -- the reader on BD (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on BD (measured blind, then read in round 47: benchmarks/OCR.md) -----------------
 
 
 @pytest.fixture(scope="module")
@@ -505,21 +513,31 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the gross pay's."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (27, 30), "original_creditor": (2, 2),
-    "account_reference": (29, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
-    "income_pence": (4, 4), "gross_pence": (1, 2), "frequency": (4, 4), "served_date": (2, 2),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 47 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 47, which read BD's misses, reads more
+(``ROUND_47``: creditor 27 -> 30, reference 29 -> 30, gross 1 -> 2)."""
 UNMET = frozenset({"gross_pence"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement (strict xfails until round 47)."""
+ROUND_47 = (
+    "every field 100%: creditor 30/30, reference 30/30, gross 2/2 (rules of round 47, models "
+    "2026-12-06.34; on 76 documents every field 100% as shipped: benchmarks/OCR.md, "
+    "'Round 47')"
+)
+"""After round 47, which read BD's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 47 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_bd_is_read_at_least_as_well_as_first_measured(bd_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + bd_score.table("held-out family BD (written blind), perfect text"))
+    print("\n" + bd_score.table("family BD (seen since round 47), perfect text"))
     assert bd_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert bd_score.totals[field] == total, field
@@ -528,8 +546,10 @@ def test_family_bd_is_read_at_least_as_well_as_first_measured(bd_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"BD blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"BD after round 47, under the issue's floor: {ROUND_47}"),
 )
 def test_family_bd_meets_the_floor(bd_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 47, so a regression check of a training-side figure: ROUND_47
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(bd_score.accuracy(field), field), field

@@ -72,6 +72,7 @@ READ_MODULES = {
     "corpus_blind_ba": "BA",
     "corpus_blind_bb": "BB",
     "corpus_blind_bc": "BC",
+    "corpus_blind_bd": "BD",
 }
 PACKAGE = Path(read_families.__file__).parent
 
