@@ -225,7 +225,13 @@ ORGANISATION = re.compile(
 
 # A court writes judgments and claims but is owed nothing (a magistrates' court's fines
 # office is the exception: the fine is owed to it).
-COURT = re.compile(r"\b(?:county court|high court|business centre|court service|tribunal)\b", re.I)
+COURT = re.compile(
+    r"\b(?:county court|high court|business centre|court service|tribunal"
+    # (or the court's building, heading its own papers: "The Law Courts", "Combined Court
+    # Centre", "Civil Justice Centre", "The Court House", round 48)
+    r"|law courts|combined courts?(?: centre)?|(?:civil |family )?justice centre|court ?house)\b",
+    re.I,
+)
 
 
 AGENT_WORDS = re.compile(
