@@ -219,7 +219,6 @@ def read_fields(
     for field, candidates in prose_roles(layouts).items():
         found[field] += candidates
     found["creditor_name"] = _fuller_names(found["creditor_name"] + registered(layouts))
-    found["creditor_name"] = [_whole_elsewhere(c, text) for c in found["creditor_name"]]
     # (a letterhead that names the desk signing the letter is the writer's department: the
     # organisation is named elsewhere, round 18)
     # (papers each said to be sent or posted on a day, "Reminder posted", "Second reminder
@@ -489,27 +488,6 @@ def _fuller_names(candidates: list[Candidate]) -> list[Candidate]:
         ]
         out.append(attrs.evolve(c, score=max(c.score, max(shorter) + 0.05)) if shorter else c)
     return out
-
-
-# A legal form that ends a name ("Ltd", "Limited", "plc", "LLP").
-_LEGAL_END = re.compile(r"\s(?:ltd|limited|plc|llp)\.?$", re.I)
-
-
-def _whole_elsewhere(c: Candidate, text: str) -> Candidate:
-    """A name read without its legal form ("X Card Services", from a headline that shortens
-    it, or a box whose value wrapped its "Ltd" onto a line of its own) whose same words run
-    on to one legal form elsewhere on the page ("X Card Services Ltd has closed your card")
-    is that fuller name: one organisation, named whole (round 48)."""
-    if not isinstance(c.value, str) or _LEGAL_END.search(c.value) or len(c.value.split()) < 2:
-        return c
-    words = r"\s+".join(re.escape(w) for w in c.value.split())
-    forms = {
-        m.group(1).rstrip(".")
-        for m in re.finditer(rf"(?<![\w'&-]){words}\s+(Ltd\.?|Limited|plc|PLC|LLP)\b", text)
-    }
-    if len(forms) != 1:
-        return c
-    return attrs.evolve(c, value=f"{c.value} {forms.pop()}")
 
 
 def _roles(found: dict[str, list[Candidate]], cls: DocumentClass) -> None:

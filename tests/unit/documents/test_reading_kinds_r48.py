@@ -185,26 +185,3 @@ def test_a_court_s_building_heading_its_paper_is_owed_nothing(building: str) -> 
     ]  # fmt: skip
     got = read_as(page, C.COUNTY_COURT_JUDGMENT)
     assert got.creditor_name != building
-
-
-@pytest.mark.parametrize(
-    "heading",
-    [
-        "Ravensby Water Services has passed your arrears to us",
-        "Ravensby Water Services is claiming money from you",
-    ],
-)
-def test_a_name_shortened_in_a_headline_is_named_whole(heading: str) -> None:
-    """A headline that shortens the name ("X Services has passed your arrears to us"), the
-    page naming it whole elsewhere with its legal form, in words that give it no role: the
-    one owed is the whole name."""
-    page = [
-        (Cell(0.08, "Marrick Recoveries Ltd", bold=True),),
-        *_ADDRESSEE,
-        (Cell(0.08, heading, bold=True),),
-        (Cell(0.08, "Ravensby Water Services Ltd supplied water to your home until March."),),
-        (Cell(0.1, "Marrick file"), Cell(0.55, "MR-66120-P")),
-        (Cell(0.1, "To clear the account"), Cell(0.55, "£1,208.44")),
-    ]  # fmt: skip
-    got = read_as(page, C.CREDITOR_LETTER)
-    assert got.creditor_name == "Ravensby Water Services Ltd"
