@@ -71,6 +71,7 @@ READ_MODULES = {
     "corpus_blind_az": "AZ",
     "corpus_blind_ba": "BA",
     "corpus_blind_bb": "BB",
+    "corpus_blind_bg": "BG",
 }
 PACKAGE = Path(read_families.__file__).parent
 
