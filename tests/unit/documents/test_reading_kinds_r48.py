@@ -185,3 +185,20 @@ def test_a_court_s_building_heading_its_paper_is_owed_nothing(building: str) -> 
     ]  # fmt: skip
     got = read_as(page, C.COUNTY_COURT_JUDGMENT)
     assert got.creditor_name != building
+
+
+@pytest.mark.parametrize("date", ["_14.12.2027", "_4.11.2027"])
+def test_a_date_with_an_ocr_speck_glued_before_it_is_no_amount(date: str) -> None:
+    """After OCR, a box's rule read as an underscore glued to a date ("_14.12.2027"): the
+    date is still a date, never the amount "14.12" beside its label; the sum owed is the
+    one the page states."""
+    page = [
+        (Cell(0.08, "Pellowfield District Council", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "You were paid housing benefit you were not entitled to."),),
+        (Cell(0.1, "Debt Recovery letter of"), Cell(0.55, date)),
+        (Cell(0.1, "Overpaid to you"), Cell(0.55, ", £2,118.40 ,")),
+        (Cell(0.08, "The overpayment is £2,118.40. Please repay it or ask us for a plan."),),
+    ]  # fmt: skip
+    got = read_as(page, C.OVERPAYMENT)
+    assert got.balance_pence == 211840
