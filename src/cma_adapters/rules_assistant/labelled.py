@@ -432,6 +432,11 @@ CREDITOR_LABELS = [
         # whom: "Card balance placed with us by", round 42)
         r"|(?:[a-z]+ )?(?:judgment|order|warrant|writ)s? (?:was )?(?:obtained|issued|granted"
         r"|won|secured) (?:by|for|to)$"
+        # (the getter named by its role: "Order obtained by the council", "Judgment won by
+        # the lender", round 48)
+        r"|(?:[a-z]+ )?(?:judgment|order|warrant|writ)s? (?:was )?(?:obtained|granted|won"
+        r"|secured|applied for) (?:by|to) (?:the |our |your )?(?:council|authority|creditor"
+        r"|lender|landlord|firm|company|client|claimant|supplier|owner|bank)$"
         r"|(?:[a-z']+ ){0,2}(?:balance|debt|account|arrears|sum)s? (?:was )?(?:placed|lodged"
         r"|passed|referred) (?:with|to) us by$"
         # (or who asked for the court's paper: "Warrant of control applied for by", "Order
@@ -453,11 +458,21 @@ CREDITOR_LABELS = [
         _W % 3 + r"(?:firm|company|business|lender|party|person|body|organisation|supplier"
         r"|creditor|client|trader|contractor"
         # (or the public body an enforcer collects for: "Authority we act for", round 35)
-        r"|council|authority|landlord|agency|department|board|court)"
+        r"|council|authority|landlord|agency|department|board|court"
+        # (or what else a firm is: "Card issuer we act for", "Bank that instructed us",
+        # round 48)
+        r"|issuer|bank|provider|retailer|store|society|utility|owner)"
         r" (?:(?:whom |that |who |which )?(?:we|i) (?:act|are acting|work|collect|are collecting)"
         r" for"
         # (or that instructs the writer: "Council instructing us", round 40)
-        r"|(?:instructing|who instructs|that instructs|which instructs) (?:us|me))\b",
+        r"|(?:instructing|who instructs|that instructs|which instructs) (?:us|me)"
+        # (or instructed the writer, past, the writer named by us or by its own name: "Card
+        # firm that instructed us", "Lender who appointed Brackley", round 48)
+        r"|(?:that|who|which) (?:has |have )?(?:instructed|appointed|engaged|retained)"
+        r" (?:us|me|[a-z'&-]+)$"
+        # (or claims the money: "Lender claiming", "Firm claiming from you", round 48)
+        r"|(?:that |who |which )?(?:is |are )?(?:claiming|suing)(?: (?:you|from you|the"
+        r" (?:money|debt|sum|balance)))?$)\b",
         3.0,
     ),
 ]

@@ -221,7 +221,11 @@ _CREDITOR_BEFORE = re.compile(
     r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
     r"(?: the (?:claimant|pursuer),?)?"
     # (or who obtained the judgment now enforced: "the judgment obtained by X", round 40)
-    r"|(?:judgment|decree|order|award) (?:was |has been )?(?:obtained|won|secured) by)"
+    r"|(?:judgment|decree|order|award) (?:was |has been )?(?:obtained|won|secured) by"
+    # (or whom the court gave it, the court first: "Magistrates granted X a liability
+    # order", "the court has awarded X judgment", round 48)
+    r"|(?:magistrates|justices|the court|the judge|the bench|district judge)"
+    r" (?:has |have |had )?(?:granted|gave|given|awarded|made out to))"
     r"\s+$",
     re.I,
 )
@@ -235,6 +239,11 @@ _CREDITOR_AFTER = re.compile(
     r"|claimant|pursuer|lender|landlord)\)"
     r"|^\s*\(?[\"“]?our client\b"
     r"|^\s+(?:has|have) (?:asked|instructed|passed|appointed) (?:us|your)"
+    # (another thing it did first, then that it instructed the writer: "X has closed your
+    # card and asked us to collect it", "X have ended the agreement and instructed us",
+    # round 48)
+    r"|^\s+(?:has|have) [^.;:]{3,60}? and (?:has |have )?(?:now )?(?:asked|instructed"
+    r"|appointed|engaged|retained) (?:us|me)\b"
     # (or what it passed on to us, named: "X has passed it (the warrant) to us", round 41)
     r"|^\s+(?:has|have) (?:now )?(?:passed|referred|handed|sent|transferred) (?:it |them "
     r"|(?:the|this|that) (?:[a-z]+ ){1,2})(?:on |over )?to us\b"
@@ -257,7 +266,7 @@ _CREDITOR_AFTER = re.compile(
     # proceedings against you" (round 26)
     # (or told in the past, as a judgment tells it: "X brought a claim against you", "X
     # took court action against you", "X issued proceedings against you", round 46; "X made
-    # a small claim against you", round 47)
+    # a small claim against you", round 47; found again by round 48)
     r"|^\s+(?:(?:has|have|had) )?(?:issued|started|brought|made|filed|lodged|raised|took|taken|began|begun)"
     r" (?:a |the |court |county court |legal |money |civil |small )*"
     r"(?:claim|proceedings|action|case)s? against you\b"
@@ -281,6 +290,10 @@ _CREDITOR_AFTER = re.compile(
     # who says the client owes it, past a bracket of its own: "X (their reference Y) says
     # you owe it money", "X claims that you owe" (round 20)
     r"|^(?:\s*\([^()]{0,60}\))?,?\s+(?:says|claims|states)(?: that)? you owe\b"
+    # (or what you failed to do: "X claims that you have not repaid a loan", "X says you
+    # did not pay its invoices", round 48)
+    r"|^(?:\s*\([^()]{0,60}\))?,?\s+(?:says|claims|states|alleges)(?: that)? you (?:have not"
+    r"|haven't|did not|didn't|failed to|have failed to|never) (?:re)?pa(?:y|id)\b"
     # a case's title names the claimant first: "X Ltd v. you", "X Ltd v Ms Y"
     r"|^\s+v\.?\s+(?:you\b|(?:mr|mrs|ms|miss|dr)\b|[A-Z])",
     re.I,

@@ -225,7 +225,13 @@ ORGANISATION = re.compile(
 
 # A court writes judgments and claims but is owed nothing (a magistrates' court's fines
 # office is the exception: the fine is owed to it).
-COURT = re.compile(r"\b(?:county court|high court|business centre|court service|tribunal)\b", re.I)
+COURT = re.compile(
+    r"\b(?:county court|high court|business centre|court service|tribunal"
+    # (or the court's building, heading its own papers: "The Law Courts", "Combined Court
+    # Centre", "Civil Justice Centre", "The Court House", round 48)
+    r"|law courts|combined courts?(?: centre)?|(?:civil |family )?justice centre|court ?house)\b",
+    re.I,
+)
 
 
 AGENT_WORDS = re.compile(
@@ -255,7 +261,9 @@ def parse_money(text: str) -> int | None:
     """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
     text = rejoined_pounds(text)  # "£1 4,741.79" (round 14)
     text = _SPACED_POINT.sub(_point_closed, text)  # "£3,208 .17" (round 36)
-    dates = [m.span() for m in DATE.finditer(text)]
+    # (a date with OCR's speck glued before it, an underscore from the box's rule,
+    # "_9.10.2025", is a date still, not the amount 9.10: round 48)
+    dates = [m.span() for m in DATE.finditer(text.replace("_", " "))]
     for m in MONEY.finditer(text):
         if any(start <= m.start("n") < end for start, end in dates) or clock_time(m):
             continue  # (a clock time, "16:38", is no amount either: round 12)

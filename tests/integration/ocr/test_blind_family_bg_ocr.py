@@ -1,7 +1,7 @@
-"""Held-out family BG (written blind) marked by firefighting foam, charred at a corner, or
-holed by embers, read by real Tesseract and the reader as the product ships it (the learned
-field ranker on): eight documents over BG's three scans and its six settings (a recovery
-firm's letter on a fire engine's locker doors, foam-marked, as colour JPEG with its
+"""Family BG (written blind, read since round 48) marked by firefighting foam, charred at a
+corner, or holed by embers, read by real Tesseract and the reader as the product ships it
+(the learned field ranker on): eight documents over BG's three scans and its six settings
+(a recovery firm's letter on a fire engine's locker doors, foam-marked, as colour JPEG with its
 resolution; a money claim on a duty rota card, two pages, charred, as PDF; an air cargo
 handler's pay advice, ember-holed, as PDF; a default judgment on a breathing-apparatus tally
 board, foam-marked; the council's reminder on a hose reel's tags, charred, as PNG with its
@@ -9,7 +9,8 @@ resolution; a fine on helmets' shields, ember-holed; mortgage arrears on a hydra
 plate, two pages, foam-marked, as PDF; a Universal Credit award on a duty rota card,
 charred, as PNG without its resolution). The benchmark's ``benchmarks/intake_accuracy.py
 --family bg --ocr-bg 19`` reads one document of every class; the figures are in
-benchmarks/OCR.md ("Family BG")."""
+benchmarks/OCR.md ("Family BG", and "Round 48", which read BG's misses: every figure on BG
+since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -55,16 +56,27 @@ FIRST = (
     "verbatim in the OCR text 39 of 41 (branch corpusbg off 6ba4e5b5, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (3, 6), "account_reference": (6, 6),
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (6, 6),
     "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (5, 5),
     "court_claim_number": (1, 2), "served_date": (1, 1), "payer_name": (2, 2),
     "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 48 reads
+more (``ROUND_48``: creditor 3 -> 6): the floors below."""
 VERBATIM = 39
 """True values found verbatim in the OCR text (of 41) at the first measurement."""
 UNMET = frozenset({"creditor_name", "letter_date", "court_claim_number"})
-"""The issue's floors this sample did not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 48; since round 48, only those still unmet: ``STILL_UNMET``)."""
+ROUND_48 = (
+    "creditor 6/6 (was 3/6), every other count as at the first measurement; letter date 7/8 "
+    "and claim no. 1/2 under their floors (rules of round 48, models 2026-12-06.34)"
+)
+"""After round 48, which read BG's misses (training-side): the creditor meets its floor; the
+letter date and the claim number still do not (benchmarks/OCR.md "Round 48")."""
+STILL_UNMET = frozenset({"letter_date", "court_claim_number"})
+"""The floors still not met after round 48 (strict xfails); every other is a plain
+assertion."""
 
 
 async def read_chosen(family: list[BGSample]) -> tuple[Score, int, int]:
@@ -98,7 +110,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family BG, OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family BG (seen since round 48), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -118,8 +130,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"BG blind, after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"BG after OCR, after round 48 under the issue's floor: {ROUND_48}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,13 +1,14 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
 """Family BG (``corpus_blind_bg.py``), written blind in a new hand (Slough under the law of
 England and Wales; its organisations and wording new to the earlier families; its six
-settings from a fire station): the family itself (every class, ground truth printed,
-deterministic, laid out on the page, each setting as it says), that nothing trains on it,
-and the reader on it on perfect text as the product reads (the shipped classifier and
-field ranker), held to the counts of its first measurement. The OCR sample is in
-tests/integration/ocr/test_blind_family_bg_ocr.py; the figures are in benchmarks/OCR.md
-("Family BG"). Two documents a class keep this module to a few seconds; the benchmark
-reads four."""
+settings from a fire station) and read since round 48: the family itself (every class,
+ground truth printed, deterministic, laid out on the page, each setting as it says), that
+it is trained on only as a read family, and the reader on it on perfect text as the product
+reads (the shipped classifier and field ranker), held to the counts reached in round 48.
+The OCR sample is in tests/integration/ocr/test_blind_family_bg_ocr.py; the figures are in
+benchmarks/OCR.md ("Family BG", and "Round 48", which read BG's misses: every figure on BG
+since is a training-side figure). Two documents a class keep this module to a few seconds;
+the benchmark reads four."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     amount_pence,
     amounts_pence,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     cells_within,
     digest_under_another_hash_seed,
@@ -36,7 +37,7 @@ from tests.unit.documents.blind_families import (
     right_cell_at,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bg, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bg, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_bg import (
@@ -502,11 +503,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_bg") == digest()
 
 
-def test_family_bg_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_bg", "BG")
+def test_family_bg_is_trained_on_only_as_a_read_family() -> None:
+    """BG is seen since round 48 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "BG" in read_families.READ
+    assert "corpus_blind_bg" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_bg", "BG")
 
 
-# -- the reader on BG (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on BG (measured once blind, then read in round 48: benchmarks/OCR.md) ----------
 
 
 @pytest.fixture(scope="module")
@@ -530,21 +538,31 @@ FIRST = (
 )
 """The first measurement (38 documents here): every floor met but the creditor's."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (24, 30), "original_creditor": (2, 2),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
     "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 48 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 48, which read BG's misses, reads more
+(``ROUND_48``: creditor 24 -> 30)."""
 UNMET = frozenset({"creditor_name"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement (strict xfails until round 48)."""
+ROUND_48 = (
+    "every field 100%: class 38/38, creditor 30/30 (rules of round 48, models "
+    "2026-12-06.34; on 76 documents every field 100% as shipped: benchmarks/OCR.md, "
+    "'Round 48')"
+)
+"""After round 48, which read BG's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 48 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_bg_is_read_at_least_as_well_as_first_measured(bg_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + bg_score.table("held-out family BG (written blind), perfect text"))
+    print("\n" + bg_score.table("family BG (seen since round 48), perfect text"))
     assert bg_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert bg_score.totals[field] == total, field
@@ -553,8 +571,10 @@ def test_family_bg_is_read_at_least_as_well_as_first_measured(bg_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"BG blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"BG after round 48, under the issue's floor: {ROUND_48}"),
 )
 def test_family_bg_meets_the_floor(bg_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 48, so a regression check of a training-side figure: ROUND_48
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(bg_score.accuracy(field), field), field

@@ -73,6 +73,7 @@ READ_MODULES = {
     "corpus_blind_bb": "BB",
     "corpus_blind_bc": "BC",
     "corpus_blind_bd": "BD",
+    "corpus_blind_bg": "BG",
 }
 PACKAGE = Path(read_families.__file__).parent
 
