@@ -132,8 +132,8 @@ async def _tasks(container: Container, centre_id: CentreId, case_id: CaseId) -> 
     return list(page.items)
 
 
-async def _join(broker: dramatiq.Broker) -> None:
-    await asyncio.to_thread(broker.join, EVENTS_QUEUE, timeout=10_000)
+async def _join(broker: dramatiq.Broker, timeout_ms: int = 10_000) -> None:
+    await asyncio.to_thread(broker.join, EVENTS_QUEUE, timeout=timeout_ms)
 
 
 async def test_opened_case_gets_its_task_and_audit_entry_via_redis(
@@ -658,7 +658,9 @@ async def test_a_failed_events_claim_is_released_so_another_worker_takes_it_at_o
         assert await _claimed_by(api, centre.id, poisoned) == other.claimant
         assert tries.count(poisoned) <= 2  # the batch, then on its own; no retry yet
         await other.dispatch(centre.id, poisoned)
-        await _join(broker)
+        # The first worker's retry waits out its 10 s back-off before the queue empties:
+        # a 10 s join raced it (a fresh-clone CI run lost the race once).
+        await _join(broker, timeout_ms=30_000)
     finally:
         worker.stop(timeout=10_000)
         broker.close()
