@@ -31,7 +31,7 @@ from cma_adapters.rules_assistant.layout import (
     carry_row_labels,
     page_layout,
 )
-from cma_adapters.rules_assistant.prose import DEEMED_SERVED
+from cma_adapters.rules_assistant.prose import deemed_served_days
 from cma_adapters.rules_assistant.values import (
     DATE,
     Candidate,
@@ -1185,7 +1185,7 @@ def _choose(
             # (nor the day the letter says it is treated as served, "deemed served on …",
             # where the letter's own date is unread: a claim is deemed served days after it
             # is issued, round 46; not "Notice served", a notice's own date)
-            due |= {c.value for c in found.get("served_date", []) if c.role == DEEMED_SERVED}
+            due |= deemed_served_days(found)
             candidates = [c for c in candidates if c.score >= 1.0 or c.value not in due]
         letter = chosen.get("letter_date")
         if field == "deadline_date" and isinstance(letter, dt.date):

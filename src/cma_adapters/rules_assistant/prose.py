@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from cma_adapters.rules_assistant.fields_kinds import (
     ARREARS_AFTER,
@@ -81,6 +81,13 @@ def prose_claims(layouts: Sequence[Layout]) -> list[Candidate]:
 DEEMED_SERVED = "deemed served"
 """The role of a date a sentence says the paper is deemed (treated as) served on: a day the
 law sets some days after the paper was issued, never the paper's own date (round 46)."""
+
+
+def deemed_served_days(found: Mapping[str, Sequence[Candidate]]) -> set[object]:
+    """The days sentences say the paper is deemed served on (``DEEMED_SERVED``): never its
+    letter date, which the rules (``assistant._choose``) and the ranker both set aside."""
+    return {c.value for c in found.get("served_date", ()) if c.role == DEEMED_SERVED}
+
 
 _DEEMED = re.compile(r"\b(?:deemed|treated as)\b[^.]{0,30}$", re.I)
 

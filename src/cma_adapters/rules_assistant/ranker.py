@@ -49,7 +49,7 @@ from attrs import frozen
 
 from cma_adapters.rules_assistant.fields_kinds import clock_time, sort_code_beside
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
-from cma_adapters.rules_assistant.prose import DEEMED_SERVED
+from cma_adapters.rules_assistant.prose import deemed_served_days
 from cma_adapters.rules_assistant.structures import (
     in_quote,
     later_steps,
@@ -562,7 +562,7 @@ def rerank(
     quoted = quote_rows(layouts)
     # (nor is the day a sentence says the paper is deemed served its own date: a claim is
     # deemed served days after it is issued, round 46)
-    deemed = {c.value for c in found.get("served_date", []) if c.role == DEEMED_SERVED}
+    deemed = deemed_served_days(found)
     cache: dict[str, dict[object, tuple[object, dict[str, float], Occurrence | None]]] = {}
     for field in wanted:
         if field not in model.weights:

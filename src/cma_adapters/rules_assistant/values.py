@@ -841,6 +841,10 @@ def after_party_heading(text: str) -> str:
     return _PARTY_HEADING.sub("", text, count=1)
 
 
+# A company's legal form as printed after its name (``_name_shaped``).
+_LEGAL_FORM = r"(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b"
+
+
 def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
@@ -854,10 +858,10 @@ def _name_shaped(text: str) -> str | None:
     text = after_party_heading(text)
     # (a comma OCR read before the legal form is no end of the name: "X Credit, Ltd",
     # round 25)
-    text = re.sub(r",\s*(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
+    text = re.sub(r",\s*(?=" + _LEGAL_FORM + ")", " ", text)
     # (nor a space OCR lost before it, the legal form glued to the name's last word: "X
     # LoansLtd", "Y Bankplc"; no word ends so, round 47)
-    text = re.sub(r"(?<=[a-z]{2})(?=(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b)", " ", text)
+    text = re.sub(r"(?<=[a-z]{2})(?=" + _LEGAL_FORM + ")", " ", text)
     # (a box's rule OCR read before or after the value, "|_ X Ltd", is no part of it: r43)
     name = re.split(r"\s{2,}|\s+\|\s+|,", text.strip())[0].strip(" .:-|_")
     name = bracket_after_name(name)  # "X Council (unpaid parking penalty)" (round 15)
