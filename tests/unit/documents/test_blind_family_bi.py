@@ -538,12 +538,24 @@ def bi_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 30/30, original creditor 2/2, reference 30/30, balance "
+    "30/30, letter date 33/36, deadline 23/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "2/2, frequency 4/4, served 2/2 (branch corpusbi off cc3104e3 = main after round 48's "
+    "merge, shipped classifier and field ranker; on 76 documents class 74/76, creditor "
+    "60/60, reference 60/60, balance 60/60, letter date 66/72, deadline 44/46: "
+    "benchmarks/OCR.md, 'Family BI')"
+)
+"""The first measurement (38 documents here): every floor met."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (33, 36),
+    "deadline_date": (23, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
 UNMET: frozenset[str] = frozenset()
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""The issue's floors not met at the first measurement (strict xfails below): none."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
