@@ -5,8 +5,8 @@ generalises to letters it has never seen (issue 14).
 ``BI`` was written in one sitting by an author who had read only the corpus's interfaces
 (``Truth``, ``Sample``, ``values_found``, ``money``, ``encode_pages``), the shared page
 engine (``corpus_print``), the shared test helpers, family BG's module and tests as they
-were when BG was blind (as a template for structure), family AW's module (for render cost)
-and the commits that registered and measured BG; and, by grep only, the read families'
+were when BG was blind (as a template for structure; AW's module only imported, to time
+its scans against BI's) and the commits that registered and measured BG; and, by grep only, the read families'
 modules for place names, bodies, setting words, scan words, and by calling their date and
 money shapes on one day and one sum, to avoid them -- **not** the reader's rules
 (``assistant.py``, ``fields.py``, ``values.py``, ``labelled.py``, ``structures.py``,
