@@ -547,11 +547,23 @@ def bj_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 97% (37/38), creditor 29/30, original creditor 2/2, reference 30/30, balance "
+    "30/30, letter date 35/36, deadline 24/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "1/2, frequency 4/4, served 2/2 (branch corpusbj off cc3104e3 = main after round 48, "
+    "shipped classifier and field ranker; on 76 documents class 76/76, creditor 58/60, "
+    "reference 60/60, balance 60/60, letter date 72/72, gross 2/4: benchmarks/OCR.md, "
+    "'Family BJ')"
+)
+"""The first measurement (38 documents here): every floor met but the gross pay's."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (37, 38), "creditor_name": (29, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (35, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (1, 2), "frequency": (4, 4), "served_date": (2, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"gross_pence"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
