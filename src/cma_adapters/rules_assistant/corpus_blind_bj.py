@@ -101,7 +101,7 @@ these tags are bone-shaped and hang from a collar; W's paws are a scan of W's, s
 prints; "hair" is an earlier scan's (AL names "dust and a hair"), so no fur on the glass; AL's
 scratched glass, BD's muddy tyre tracks, BB's iodine splashes and AR's bleach spray are
 taken, so a chewed edge, a wet nose and a cat's tail. Not all of the above is new:
-"£1,234.56" is many families'; "£1234.56" is used by two earlier families; "04/12/26"
+"£1,234.56" is many families'; grep found "£1234.56" twice in the read modules; "04/12/26"
 appears in earlier families' tables; the courts, the DWP's benefits and the enforcement
 words are the law's and the state's; the fonts are the families' fonts (in pairings not
 checked exhaustively against theirs); the date shapes were checked by grep for their
@@ -117,8 +117,8 @@ agency's client, the claimant, the judgment creditor, the council behind a liabi
 order, a solicitor's client, the assignee of a sold debt, the DWP for its overpayment,
 HM Courts and Tribunals Service for a fine); ``original_creditor`` where a sold debt's
 first creditor is named; ``account_reference`` the creditor's account number (on the claim
-and the judgment the court's claim number is the reference printed beside the date, the
-claimant's own in the facts; the enforcement agents' their own case number);
+and the judgment the claimant's own, among the facts: the claim number printed beside the
+date is ``court_claim_number``; the enforcement agents' their own case number);
 ``court_claim_number`` the claim number; ``balance_pence`` what is owed now;
 ``letter_date`` the document's own date; ``deadline_date`` and ``served_date`` only where
 printed. Payslips give the payer, net and gross pay, pay date and frequency; benefit
