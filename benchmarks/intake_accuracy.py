@@ -170,8 +170,8 @@ round 31, AJ until round 32, AK until round 33, AG until round 34, AL until roun
 and AO until round 38, AP and AQ until round 39, AR and AS until round 40, AT and AU until
 round 41, AV and AW until round 42, AX and AY until round 43, AZ and BA until round 44, BB
 until round 45, BC until round 46, BD until round 47 and BG until round 48, which read them;
-all twenty-seven are read since (``--skip y,i,ah,be,bf,bh,bi`` leaves out the blind Y, I,
-AH, BE, BF, BH and BI).
+all twenty-seven are read since (``--skip y,i,ah,be,bf,bh,bi,bj`` leaves out the blind Y, I,
+AH, BE, BF, BH, BI and BJ).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -439,7 +439,16 @@ dryer lint as greyscale PNG, its resolution at odd indexes, its pages with a fab
 conditioner spill as one-page colour PDF; its two-page letters as PDF). BI's misses are
 never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,be,bf,bh,bi``
+Held-out BJ (``corpus_blind_bj.py``: a blind family in a new hand; Harlow, Essex, under the
+law of England and Wales; its six settings from a veterinary practice; measured against
+main's reader after round 48 and never shown to it): ``--family bj`` (BJ only) or
+``--family all``, ``--ocr-bj N`` scans and reads N of its documents (its pages smeared by a
+wet nose on the glass as colour JPEG with its resolution, its pages with an edge chewed by
+a puppy as colour PNG, its resolution at odd indexes, its pages under a cat's tail lying
+across the glass as one-page greyscale PDF; two-page letters as greyscale PDF). BJ's
+misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,be,bf,bh,bi,bj``
 leaves out exactly those families and no other: the working run of every seen family since
 round 48, which read BG after rounds 46 and 47 read BC and BD); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -482,13 +491,16 @@ key. No key is a substring of "bh" (there is no printed family "b" nor "h"), nor
 any key, so either form names BH alone. "i" is a substring of "bi" (and there is a family
 I, blind): a skip naming BI must use the comma form (``--skip y,i,ah,be,bf,bh,bi``), or it
 leaves out I too; "bi" is a substring of no key.
+"j" is a substring of "bj" (and there is a family
+J, read since round 28): a skip naming BJ must use the comma form (``--skip
+y,i,ah,be,bf,bh,bj``), or it leaves out J too; "bj" is a substring of no key.
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
 AT, AU, AV, AW, AX, AY, AZ, BA, BB, BC, BD and BG with their own seeds, not the
-benchmark's; never Y, I, AH, BE, BF, BH or BI) and
+benchmark's; never Y, I, AH, BE, BF, BH, BI or BJ) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -498,7 +510,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be|bf|bg|bh|bi]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be|bf|bg|bh|bi|bj]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -509,6 +521,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
 [--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19] [--ocr-ba 19] [--ocr-bb 19] [--ocr-bc 19]
 [--ocr-bd 19] [--ocr-be 19] [--ocr-bf 19] [--ocr-bg 19] [--ocr-bh 19] [--ocr-bi 19]
+[--ocr-bj 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -611,6 +624,8 @@ from cma_adapters.rules_assistant.corpus_blind_bh import bh_pages, bh_scanned, b
 from cma_adapters.rules_assistant.corpus_blind_bh import values_in_text as bh_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_bi import bi_pages, bi_scanned, bi_text, build_bi
 from cma_adapters.rules_assistant.corpus_blind_bi import values_in_text as bi_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_bj import bj_pages, bj_scanned, bj_text, build_bj
+from cma_adapters.rules_assistant.corpus_blind_bj import values_in_text as bj_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -965,6 +980,9 @@ FAMILY_BH = Family(
 FAMILY_BI = Family(
     "held-out BI, written blind", build_bi, bi_text, bi_pages, bi_scanned, bi_values_in_text, True
 )
+FAMILY_BJ = Family(
+    "held-out BJ, written blind", build_bj, bj_text, bj_pages, bj_scanned, bj_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -992,6 +1010,7 @@ PRINTED: dict[str, Family] = {
     "bg": FAMILY_BG,
     "bh": FAMILY_BH,
     "bi": FAMILY_BI,
+    "bj": FAMILY_BJ,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -1117,7 +1136,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,be,bf,bh,bi), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,be,bf,bh,bi,bj), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -1181,6 +1200,7 @@ def main() -> None:
     parser.add_argument("--ocr-bg", type=int, default=0)
     parser.add_argument("--ocr-bh", type=int, default=0)
     parser.add_argument("--ocr-bi", type=int, default=0)
+    parser.add_argument("--ocr-bj", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training
