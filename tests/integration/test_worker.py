@@ -648,14 +648,18 @@ async def test_a_failed_events_claim_is_released_so_another_worker_takes_it_at_o
         while poisoned not in tries:
             assert time.monotonic() < deadline, "the failing handler never ran"
             await asyncio.sleep(0.05)
-        # Within the back-off (4 s), far inside the lease (60 s): free for the other worker.
+        # Within the back-off (10 s), far inside the lease (60 s): free for the other worker.
+        # Not held is not yet claimed: while the first worker's own try has the row locked,
+        # ``waiting`` neither claims it nor calls it held (it would be dispatched unclaimed);
+        # a loaded run once read the claim in that moment (None). Ask again until it is
+        # the other worker's, never settled meanwhile.
         while True:
             found = await other.waiting(centre.id, [poisoned], more=0)
-            if not found.held:
+            assert poisoned not in found.settled, "the failed event was settled, not released"
+            if not found.held and await _claimed_by(api, centre.id, poisoned) == other.claimant:
                 break
             assert time.monotonic() < deadline, "the failed event's claim was kept"
             await asyncio.sleep(0.05)
-        assert await _claimed_by(api, centre.id, poisoned) == other.claimant
         assert tries.count(poisoned) <= 2  # the batch, then on its own; no retry yet
         await other.dispatch(centre.id, poisoned)
         # The first worker's retry waits out its 10 s back-off before the queue empties:
