@@ -17,18 +17,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.integration.ocr.blind_read import TYPES
+from tests.integration.ocr.blind_read import read_chosen
 from tests.unit.documents.blind_families import floor_params, meets_floor
 
-from cma_adapters.rules_assistant import RuleBasedAssistant
-from cma_adapters.rules_assistant.corpus import Score, score
-from cma_adapters.rules_assistant.corpus_blind_bg import (
-    BGSample,
-    bg_scanned,
-    build_bg,
-    values_in_text,
-)
-from cma_adapters.tesseract import TesseractTextExtractor
+from cma_adapters.rules_assistant.corpus import Score
+from cma_adapters.rules_assistant.corpus_blind_bg import bg_scanned, build_bg, values_in_text
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
@@ -79,31 +72,9 @@ STILL_UNMET = frozenset({"letter_date", "court_claim_number"})
 assertion."""
 
 
-async def read_chosen(family: list[BGSample]) -> tuple[Score, int, int]:
-    """As ``blind_read.read_chosen``, for documents of one or two pages: each chosen
-    document scanned, read by Tesseract, its pages' texts joined by form feeds (as the
-    perfect text joins them) and read with every page by the reader as it ships: the score,
-    and how many true values were verbatim in the OCR text, of how many."""
-    by = {(s.truth.document_class, int(s.name[-1])): s for s in family}
-    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant(field_ranker="shipped")
-    pairs = []
-    found = total = 0
-    for cls, variant, index in CHOSEN:
-        sample = by[cls, variant]
-        data, fmt, _ = bg_scanned(sample, index)
-        pages = await extractor.extract(data, TYPES[fmt])
-        assert len(pages) == len(sample.pages), sample.name
-        assert all(p.words for p in pages), sample.name
-        text = "\f".join(p.text for p in pages)
-        got = values_in_text(sample.truth, text)
-        found, total = found + got[0], total + got[1]
-        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
-    return score(pairs), found, total
-
-
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
-    return asyncio.run(read_chosen(build_bg(2)))
+    return asyncio.run(read_chosen(build_bg(2), CHOSEN, bg_scanned, values_in_text))
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
