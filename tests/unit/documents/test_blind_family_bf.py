@@ -539,21 +539,31 @@ FIRST = (
 """The first measurement (38 documents here): every floor met (the creditor at 90%
 exactly)."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (27, 30), "original_creditor": (2, 2),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
     "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 49 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 49, which read BF's misses, reads more
+(``ROUND_49``: creditor 27 -> 30)."""
 UNMET: frozenset[str] = frozenset()
-"""The issue's floors not met at the first measurement (strict xfails below): none."""
+"""The issue's floors not met at the first measurement (strict xfails): none."""
+ROUND_49 = (
+    "every field 100%: class 38/38, creditor 30/30 (rules of round 49, models "
+    "2026-12-06.34; on 76 documents every field 100% as shipped and by the rules: "
+    "benchmarks/OCR.md, 'Round 49')"
+)
+"""After round 49, which read BF's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 49 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_bf_is_read_at_least_as_well_as_first_measured(bf_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + bf_score.table("held-out family BF (written blind), perfect text"))
+    print("\n" + bf_score.table("family BF (seen since round 49), perfect text"))
     assert bf_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert bf_score.totals[field] == total, field
@@ -562,8 +572,10 @@ def test_family_bf_is_read_at_least_as_well_as_first_measured(bf_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"BF blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"BF after round 49, under the issue's floor: {ROUND_49}"),
 )
 def test_family_bf_meets_the_floor(bf_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 49, so a regression check of a training-side figure: ROUND_49
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(bf_score.accuracy(field), field), field
