@@ -213,7 +213,9 @@ _REFERENCE = re.compile(
     r"(?:(?:account|agreement)\s+(?:number|no\.?|ref(?:erence)?)|our\s+ref(?:erence)?|your\s+ref(?:erence)?"
     r"|reference\s+(?:number|no\.?)|customer\s+(?:number|no\.?)|ref(?:erence)?(?:\s+no\.?)?"
     r"|account)"
-    r"\s*[:.#]?\s*(?P<ref>[A-Z0-9][A-Z0-9/-]{3,}(?:[ ][0-9]{3,})*)",
+    r"\s*[:.#]?\s*(?P<ref>[A-Z0-9][A-Z0-9/-]{3,}(?:[ ][0-9]{3,})*"
+    # (and its closing pair of figures at the end of its line: "4471 2093 58", round 49)
+    r"(?:(?<=\d)[ ][0-9]{2}(?=[ \t]*(?:\n|$)))?)",
     re.IGNORECASE,
 )
 # (a claim number has a figure: "Quote the claim number whenever you write" names none,

@@ -19,6 +19,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``BF`` no longer blind and
 must say so there.
 
+**BF is no longer blind since round 49** (branch ``reader49``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on BF
+from then on is a training-side figure (benchmarks/OCR.md, "Round 49").
+
 Grep found Rotherham, and every district and street named below, in no family, so ``BF``
 is set in Rotherham (South Yorkshire) under the law of England and Wales: a claim issued by
 the Civil National Business Centre, a judgment of the County Court at Rotherham,

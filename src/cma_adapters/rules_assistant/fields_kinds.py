@@ -616,8 +616,10 @@ def glued_date(value: str) -> bool:
 _SPLIT_POUNDS = re.compile(r"(£\s?\d{1,2}) (\d{1,2},\d{3}(?:\.\d\d)?\b)")
 
 
-# (or inside a group after the thousands comma, "£13,91 5.74" for "£13,915.74", round 21)
-_SPLIT_GROUP = re.compile(r"(£\s?\d{1,3}(?:,\d{3})*,)(\d{1,2}) (\d{1,2})(?=\.\d\d\b)")
+# (or inside a group after the thousands comma, "£13,91 5.74" for "£13,915.74", round 21;
+# OCR's space before that comma too, both splits in one amount: "£3 ,27 4.18" for
+# "£3,274.18", round 49)
+_SPLIT_GROUP = re.compile(r"(£\s?\d{1,3}(?: ?,\d{3})*) ?,(\d{1,2}) (\d{1,2})(?=\.\d\d\b)")
 
 
 # (or before the thousands comma, "£2 ,318.45" for "£2,318.45", round 43)
@@ -633,7 +635,7 @@ def rejoined_pounds(text: str) -> str:
     text = _SPACED_COMMA.sub(r"\1", text)
     text = _SPLIT_GROUP.sub(
         lambda m: (
-            m.group(1) + m.group(2) + m.group(3)
+            re.sub(r" (?=,)", "", m.group(1)) + "," + m.group(2) + m.group(3)
             if len(m.group(2)) + len(m.group(3)) == 3
             else m.group()
         ),

@@ -400,6 +400,10 @@ CREDITOR_LABELS = [
         r"|(?:acts|is acting|collects|is collecting|recovers|is recovering|works|is working"
         r"|writes|is writing|chases|is chasing) (?:for|on behalf of)"
         r"|(?:represents|is representing)$"
+        # (or with whom the account is held, the whole label: "Card account held with",
+        # "Loan now held with", round 49; not "held by", an order's or a debt's owner above)
+        r"|(?:account|card|loan|agreement|debt|balance|credit|finance|plan)s? (?:is |was |are )?"
+        r"(?:now )?(?:held|kept|managed) with$"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
     ),

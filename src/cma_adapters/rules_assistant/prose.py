@@ -251,6 +251,13 @@ _CREDITOR_AFTER = re.compile(
     # round 48)
     r"|^\s+(?:has|have) [^.;:]{3,60}? and (?:has |have )?(?:now )?(?:asked|instructed"
     r"|appointed|engaged|retained) (?:us|me)\b"
+    # (the first act told in the past, no auxiliary, a clause and a comma before the
+    # instruction: "X closed the account after the payments lapsed, and has asked us to
+    # recover it", "X cancelled your plan and instructed us", round 49; not "sold",
+    # which passes the debt on)
+    r"|^\s+(?-i:[a-z]+ed|shut|froze|withdrew|wrote|sent|took|made) [^.;:]{3,80}?,? and"
+    r" (?:has |have |had )?(?:now |then )?(?:asked|instructed|appointed|engaged|retained)"
+    r" (?:us|me)\b"
     # (or what it passed on to us, named: "X has passed it (the warrant) to us", round 41)
     r"|^\s+(?:has|have) (?:now )?(?:passed|referred|handed|sent|transferred) (?:it |them "
     r"|(?:the|this|that) (?:[a-z]+ ){1,2})(?:on |over )?to us\b"

@@ -1,5 +1,5 @@
-"""Held-out family BF (written blind) with engine coolant run down it, pitted by an angle
-grinder's sparks, or sooted by an exhaust, read by real Tesseract and the reader as the
+"""Family BF (written blind, read since round 49) with engine coolant run down it, pitted by
+an angle grinder's sparks, or sooted by an exhaust, read by real Tesseract and the reader as the
 product ships it (the learned field ranker on): eight one-page documents over BF's three
 scans and its six settings (a collection agency's letter on a job card, coolant-stained, as
 colour JPEG with its resolution; a motor factor's statutory demand on a parts invoice on a
@@ -10,7 +10,8 @@ letter in a windscreen disc holder, sooted; water arrears on an MOT certificate,
 coolant-stained; a Personal Independence Payment award on a job card, spark-pitted). BF's
 two-page documents (the money claim, odd statutory demands, even mortgage letters) are
 read after OCR by the benchmark, ``benchmarks/intake_accuracy.py --family bf --ocr-bf 19``
-(one document of every class); the figures are in benchmarks/OCR.md ("Family BF")."""
+(one document of every class); the figures are in benchmarks/OCR.md ("Family BF", and
+"Round 49", which read BF's misses: every figure on BF since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -49,12 +50,13 @@ FIRST = (
     "the OCR text 35 of 40 (branch corpusbf off a96bff88, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (4, 6), "account_reference": (6, 6),
+    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (6, 6),
     "balance_pence": (6, 6), "letter_date": (7, 8), "deadline_date": (6, 6),
     "court_claim_number": (0, 1), "payer_name": (2, 2), "income_pence": (1, 2),
     "gross_pence": (0, 1), "frequency": (1, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 49 reads
+more (``ROUND_49``: creditor 4 -> 6): the floors below."""
 VERBATIM = 35
 """True values found verbatim in the OCR text (of 40) at the first measurement."""
 UNMET = frozenset(
@@ -67,7 +69,21 @@ UNMET = frozenset(
         "frequency",
     }
 )
-"""The issue's floors this sample did not meet at the first measurement (strict xfails)."""
+"""The issue's floors this sample did not meet at the first measurement, blind (strict
+xfails until round 49; since round 49, only those still unmet: ``STILL_UNMET``)."""
+ROUND_49 = (
+    "creditor 6/6 (was 4/6), every other count as at the first measurement; letter date "
+    "7/8, claim no. 0/1, income 1/2, gross 0/1 and frequency 1/2 under their floors: the "
+    "sooted payslip's figures lost by OCR, the claim number's letters read as figures "
+    "(rules of round 49, models 2026-12-06.34)"
+)
+"""After round 49, which read BF's misses (training-side): the creditor meets its floor; the
+rest of the sample's unmet floors are scan damage (benchmarks/OCR.md "Round 49")."""
+STILL_UNMET = frozenset(
+    {"letter_date", "court_claim_number", "income_pence", "gross_pence", "frequency"}
+)
+"""The floors still not met after round 49 (strict xfails); every other is a plain
+assertion."""
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +95,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"held-out family BF, OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family BF (seen since round 49), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -99,8 +115,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"BF blind, after OCR, first measurement under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"BF after OCR, after round 49 under the issue's floor: {ROUND_49}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,14 +1,15 @@
 # ruff: noqa: E501  (the checks read better unwrapped)
-"""Held-out family BF (``corpus_blind_bf.py``), written blind in a new hand (Rotherham
-under the law of England and Wales; its organisations and wording new to the earlier
-families; its six settings from a car repair workshop and an MOT test centre): the family
-itself (every class, ground truth printed, deterministic, laid out on the page, each
-setting as it says, a fact on page 2 of its two-page documents), that nothing trains on
-it, and the reader on it on perfect text as the product reads (the shipped classifier and
-field ranker), held to the counts first measured. The OCR sample is in
+"""Family BF (``corpus_blind_bf.py``), written blind in a new hand (Rotherham under the law
+of England and Wales; its organisations and wording new to the earlier families; its six
+settings from a car repair workshop and an MOT test centre) and read since round 49: the
+family itself (every class, ground truth printed, deterministic, laid out on the page, each
+setting as it says, a fact on page 2 of its two-page documents), that it is trained on only
+as a read family, and the reader on it on perfect text as the product reads (the shipped
+classifier and field ranker), held to the counts reached in round 49. The OCR sample is in
 tests/integration/ocr/test_blind_family_bf_ocr.py; the figures are in benchmarks/OCR.md
-("Family BF"). Two documents a class keep this module to a few seconds; the benchmark
-reads four."""
+("Family BF", and "Round 49", which read BF's misses: every figure on BF since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from tests.unit.documents.blind_families import (
     YIELDS,
     amount_pence,
     amounts_pence,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     cells_within,
     digest_under_another_hash_seed,
@@ -37,7 +38,7 @@ from tests.unit.documents.blind_families import (
     right_cell_at,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bf, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_bf, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_bf import (
@@ -504,11 +505,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_bf") == digest()
 
 
-def test_family_bf_is_never_used_to_train_or_calibrate() -> None:
-    assert_never_trained_on("corpus_blind_bf", "BF")
+def test_family_bf_is_trained_on_only_as_a_read_family() -> None:
+    """BF is seen since round 49 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "BF" in read_families.READ
+    assert "corpus_blind_bf" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_bf", "BF")
 
 
-# -- the reader on BF (measured once, blind, benchmarks/OCR.md) --------------------------------
+# -- the reader on BF (measured once blind, then read in round 49: benchmarks/OCR.md) ----------
 
 
 @pytest.fixture(scope="module")
@@ -531,21 +539,31 @@ FIRST = (
 """The first measurement (38 documents here): every floor met (the creditor at 90%
 exactly)."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (27, 30), "original_creditor": (2, 2),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
     "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field after round 49 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 49, which read BF's misses, reads more
+(``ROUND_49``: creditor 27 -> 30)."""
 UNMET: frozenset[str] = frozenset()
-"""The issue's floors not met at the first measurement (strict xfails below): none."""
+"""The issue's floors not met at the first measurement (strict xfails): none."""
+ROUND_49 = (
+    "every field 100%: class 38/38, creditor 30/30 (rules of round 49, models "
+    "2026-12-06.34; on 76 documents every field 100% as shipped and by the rules: "
+    "benchmarks/OCR.md, 'Round 49')"
+)
+"""After round 49, which read BF's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 49 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_bf_is_read_at_least_as_well_as_first_measured(bf_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + bf_score.table("held-out family BF (written blind), perfect text"))
+    print("\n" + bf_score.table("family BF (seen since round 49), perfect text"))
     assert bf_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert bf_score.totals[field] == total, field
@@ -554,8 +572,10 @@ def test_family_bf_is_read_at_least_as_well_as_first_measured(bf_score: Score) -
 
 @pytest.mark.parametrize(
     "field",
-    floor_params(TARGETS, UNMET, f"BF blind, first measurement under the issue's floor: {FIRST}"),
+    floor_params(TARGETS, STILL_UNMET, f"BF after round 49, under the issue's floor: {ROUND_49}"),
 )
 def test_family_bf_meets_the_floor(bf_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 49, so a regression check of a training-side figure: ROUND_49
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(bf_score.accuracy(field), field), field
