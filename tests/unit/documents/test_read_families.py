@@ -74,6 +74,7 @@ READ_MODULES = {
     "corpus_blind_bc": "BC",
     "corpus_blind_bd": "BD",
     "corpus_blind_bg": "BG",
+    "corpus_blind_be": "BE",
 }
 PACKAGE = Path(read_families.__file__).parent
 
