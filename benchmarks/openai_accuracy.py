@@ -6,9 +6,9 @@ since round 27, J since round 28, AI since round 29, AF since round 30, AD since
 AJ since round 32, AK since round 33, AG since round 34, AL since round 35, AN and AO since
 round 38, AP and AQ since round 39, AR and AS since round 40, AT and AU since round 41, AV
 and AW since round 42, AX and AY since round 43, AZ and BA since round 44, BB since round 45,
-BC since round 46, BD since round 47, BG since round 48, BF since round 49; Y, I, AH, BE,
-BH, BI and BJ are still blind), against a local chat-completions server (127.0.0.1, the same
-protocol the integration tests use).
+BC since round 46, BD since round 47, BG since round 48, BF since round 49, BE since round
+50; Y, I, AH, BH, BI and BJ are still blind), against a local chat-completions server
+(127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
 run on exactly the text the adapter sends (masked, cut to ``max_input_chars``, no word

@@ -18,6 +18,11 @@ choose models: it is measured, and only the aggregate figures go into benchmarks
 Whoever reads its individual misses to change the reader makes ``BE`` no longer blind and
 must say so there.
 
+**BE is no longer blind since round 50** (branch ``reader50``): its misses were read, by
+kind, to change the reader, and it is a read family (``read_families.READ``) that the
+classifier and the field ranker are trained on, with seeds of its own. Every figure on BE
+from then on is a training-side figure (benchmarks/OCR.md, "Round 50").
+
 Grep found Woking, and every district and street named below, in no family, so ``BE`` is
 set in Woking (Surrey) under the law of England and Wales: a claim issued by the Civil
 National Business Centre and a default judgment entered there (Woking's own hearing

@@ -232,7 +232,11 @@ SERVED_LABELS = [
     _l(
         # ("Date of deemed service": round 17)
         r"(?:(?:deemed )?(?:date (?:of )?)?(?:deemed )?(?:service|served)(?: date| on)?"
-        r"|deemed served(?: on)?)\b",
+        r"|deemed served(?: on)?"
+        # (the words of the law between, the label alone: "Deemed to be served", "Treated as
+        # having been served", round 50)
+        r"|(?:deemed|treated as|taken as|regarded as) (?:to be |to have been |having been |being )"
+        r"served(?: on)?)\b",
         3.0,
     ),
     # what was served, then when: "Charge served on", "Notice served on", "Claim form served"
@@ -316,6 +320,16 @@ BALANCE_LABELS = [
     _l(
         _W % 3 + r"(?:(?:settles|clears|pays off) (?:the|this|your) (?:file|account|case|debt"
         r"|balance|matter|arrears)|amt)\b",
+        1.0,
+    ),
+    # the payments that failed, named over their sum: "Instalments that bounced", "Weekly
+    # payments failed", "Declined repayments" (what is behind is owed, as "missed"; not a
+    # failed payment's fee: round 50)
+    _l(
+        _W % 3 + r"(?:(?:instalments?|repayments?|payments?|direct debits?) (?:that )?(?:have "
+        r"|has )?(?:failed|bounced|(?:were |was )?(?:declined|dishonoured|returned))"
+        r"|(?:failed|bounced|declined|dishonoured|unsuccessful) (?:instalments?|repayments?"
+        r"|payments?|direct debits?))\b(?! (?:charges?|fees?)\b)",
         1.0,
     ),
 ]
@@ -404,6 +418,9 @@ CREDITOR_LABELS = [
         # "Loan now held with", round 49; not "held by", an order's or a debt's owner above)
         r"|(?:account|card|loan|agreement|debt|balance|credit|finance|plan)s? (?:is |was |are )?"
         r"(?:now )?(?:held|kept|managed) with$"
+        # (or the writer named, then a plain verb, as of a firm taken as many: "Tarrow
+        # collect for", "Tarrow chase on behalf of", round 50)
+        r"|(?:act|collect|recover|work|chase) (?:for|on behalf of)$"
         r"|(?:retained|instructed|engaged|appointed|employed) by)\b",
         2.5,
     ),

@@ -225,7 +225,8 @@ _CREDITOR_BEFORE = re.compile(
     # round 38)
     r"|(?:the|a|this) (?:civil bill|claim|summons|writ|action) (?:of|by)"
     # whom the judgment is for: "Judgment is entered for the claimant, X" (round 14)
-    r"|judgment (?:is |has been |was )?(?:entered|given|made) (?:for|in favour of)"
+    # (or past whom it is against: "Judgment entered against you for X", round 50)
+    r"|judgment (?:is |has been |was )?(?:entered|given|made)(?: against you)? (?:for|in favour of)"
     r"(?: the (?:claimant|pursuer),?)?"
     # (or who obtained the judgment now enforced: "the judgment obtained by X", round 40)
     r"|(?:judgment|decree|order|award) (?:was |has been )?(?:obtained|won|secured) by"
@@ -298,6 +299,11 @@ _CREDITOR_AFTER = re.compile(
     r"|^\s+(?:claims|is claiming|are claiming|sues|claimed|(?:has|have) claimed|sued)"
     r" (?:(?:money|payment|the (?:[a-z]+ ){0,3}?"
     r"(?:balance|sum|debt|amount|money|charges|arrears)) )?(?:against |from )?you\b"
+    # (or what it claimed said to be owed, not from whom: "X claimed money owed under a
+    # contract", "X has claimed the unpaid balance owing", round 50)
+    r"|^\s+(?:claims|is claiming|are claiming|claimed|(?:has|have) claimed)"
+    r" (?:money|sums?|payments?|(?:the )?(?:[a-z]+ ){0,3}?(?:balance|sum|debt|amount|money"
+    r"|charges|arrears)) (?:still )?(?:owed|owing|due|unpaid|outstanding)\b"
     # who sues: "X Ltd (, whose reference is …,) is suing you" (round 14)
     r"|^(?:,\s*(?:whose|which|who)\b[^,.]{0,60},)?\s+(?:is|are|has been) (?:suing|taking"
     r" (?:court )?action against) you\b"

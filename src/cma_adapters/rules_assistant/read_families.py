@@ -21,8 +21,9 @@ N (``corpus_blind_n.py``, round 7), O (``corpus_blind_o.py``, round 8), P, Q and
 (``corpus_blind_ax.py``, round 43), AY (``corpus_blind_ay.py``, round 43), AZ
 (``corpus_blind_az.py``, round 44), BA (``corpus_blind_ba.py``, round 44), BB
 (``corpus_blind_bb.py``, round 45), BC (``corpus_blind_bc.py``, round 46), BD
-(``corpus_blind_bd.py``, round 47), BG (``corpus_blind_bg.py``, round 48) and BF
-(``corpus_blind_bf.py``, round 49) — as training texts for the document classifier and the
+(``corpus_blind_bd.py``, round 47), BG (``corpus_blind_bg.py``, round 48), BF
+(``corpus_blind_bf.py``, round 49) and BE (``corpus_blind_be.py``, round 50) — as training
+texts for the document classifier and the
 field ranker.
 
 Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
@@ -44,7 +45,7 @@ READ: tuple[str, ...] = (
     "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "G", "Z", "F", "E", "AA",
     "AC", "AE", "AB", "J", "AI", "AF", "AD", "AJ", "AK", "AG", "AL", "AN", "AO", "AP",
     "AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX", "AY", "AZ", "BA", "BB", "BC", "BD",
-    "BG", "BF",
+    "BG", "BF", "BE",
 )  # fmt: skip
 
 
@@ -84,6 +85,7 @@ def _families() -> dict[str, _Family]:
     from cma_adapters.rules_assistant.corpus_blind_bb import bb_pages, bb_text, build_bb
     from cma_adapters.rules_assistant.corpus_blind_bc import bc_pages, bc_text, build_bc
     from cma_adapters.rules_assistant.corpus_blind_bd import bd_pages, bd_text, build_bd
+    from cma_adapters.rules_assistant.corpus_blind_be import be_pages, be_text, build_be
     from cma_adapters.rules_assistant.corpus_blind_bf import bf_pages, bf_text, build_bf
     from cma_adapters.rules_assistant.corpus_blind_bg import bg_pages, bg_text, build_bg
     from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
@@ -153,6 +155,7 @@ def _families() -> dict[str, _Family]:
         "BD": (build_bd, bd_text, bd_pages),
         "BG": (build_bg, bg_text, bg_pages),
         "BF": (build_bf, bf_text, bf_pages),
+        "BE": (build_be, be_text, be_pages),
     }
 
 
@@ -162,7 +165,7 @@ def _families() -> dict[str, _Family]:
 # J 2347, AI 3319, AF 2995, AD 2779, AJ 3427, AK 3541, AG 3103,
 # AL 3650, AN 3860, AO 3960, AP 4060, AQ 4160, AR 4260, AS 4360, AT 4460, AU 4560,
 # AV 4660, AW 4760, AX 4860, AY 4960, AZ 5060, BA 5160, BB 5260, BC 5360, BD 5460,
-# BG 5760) and
+# BG 5760, BE 5560) and
 # from each other.
 _SEED_OFFSET = {
     "L": 5000, "M": 6000, "N": 7000, "O": 8000, "P": 9000, "Q": 10000, "R": 11000, "S": 12000,
@@ -172,7 +175,7 @@ _SEED_OFFSET = {
     "AL": 33000, "AN": 34000, "AO": 34100, "AP": 34200, "AQ": 34300,
     "AR": 34400, "AS": 34500, "AT": 34600, "AU": 34700, "AV": 34800, "AW": 34900,
     "AX": 35000, "AY": 35100, "AZ": 35200, "BA": 35300, "BB": 35400, "BC": 35500, "BD": 35600,
-    "BG": 35700, "BF": 35800,
+    "BG": 35700, "BF": 35800, "BE": 35900,
 }  # fmt: skip
 
 

@@ -78,8 +78,9 @@ DATE = re.compile(
     rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/)"
     # (or no space at all where OCR lost it, the year after a space: "14apr 2025", round 25)
     rf"|(?=(?:{_MONTH_RE})\.?,?\s+(?:19|20)\d\d\b))(?P<m>{_MONTH_RE})\.?,?"
-    # (a speck OCR reads between the month and a four-digit year: "9th of July:2025")
-    r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d))"
+    # (a speck OCR reads between the month and a four-digit year: "9th of July:2025"; or a
+    # slash read backwards or as a rule, "16 Apr\2025", "16 Apr |2025", round 50)
+    r"(?:[\s-]+|/|:\s*(?=(?:19|20)\d\d)|\s?[\\|]\s*(?=(?:19|20)\d\d))"
     # (the apostrophe before a short year as OCR reads it: "16 Sep. ‘26", "’26", "`26",
     # round 29)
     r"(?P<y>(?:19|20)\d\d(?!\d)|['‘’`´]?\d\d(?![\d:]))"
@@ -875,6 +876,8 @@ def _name_shaped(text: str) -> str | None:
     # speck before it ("a Hexham Finance plc"). OCR reads "plc" as "ple" or "pic", "Ltd"
     # as "Lid".
     name = re.sub(r"(?:(?<=\s)|^)[‘’'\"“”]+(?=\w)", "", name)
+    # (so are specks glued before the name's first capital, "~°HM Courts", round 50)
+    name = re.sub(r"^[~°^*•·«»=_\\|¬¦#%+<>]+(?=[A-Z])", "", name)
     name = re.sub(r"(?<=\w)[’‘`]", "'", name)  # "Magistrates’ Court": the apostrophe
     name = re.sub(r"^[a-z]{1,2}\s+(?=[A-Z])", "", name)
     name = re.sub(r"(?<=\s)(?:ple|pic)\b", "plc", name)

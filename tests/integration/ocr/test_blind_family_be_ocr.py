@@ -1,15 +1,16 @@
-"""Family BE (written blind) smeared with marmalade from a breakfast tray, marked with
-shoe-polish finger prints, or lying under housekeeping lint, read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): eight documents over BE's
-three scans and its six settings (a recovery firm's letter in key-card wallets, smeared,
-as colour JPEG with its resolution; a money claim on the key rack, two pages, polished, as
-a two-page PDF; a garden centre's payslip under lint, as PDF; a statutory demand on a
-breakfast door card, smeared; a notice of assignment on a door hanger, polished, as PNG
-with its resolution; water arrears on a registration card, under lint; mortgage arrears on
-a minibar price list, smeared; a Personal Independence Payment award on a registration
-card, polished, as PNG without its resolution). The benchmark's
+"""Family BE (written blind, read since round 50) smeared with marmalade from a breakfast
+tray, marked with shoe-polish finger prints, or lying under housekeeping lint, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): eight
+documents over BE's three scans and its six settings (a recovery firm's letter in key-card
+wallets, smeared, as colour JPEG with its resolution; a money claim on the key rack, two
+pages, polished, as a two-page PDF; a garden centre's payslip under lint, as PDF; a
+statutory demand on a breakfast door card, smeared; a notice of assignment on a door
+hanger, polished, as PNG with its resolution; water arrears on a registration card, under
+lint; mortgage arrears on a minibar price list, smeared; a Personal Independence Payment
+award on a registration card, polished, as PNG without its resolution). The benchmark's
 ``benchmarks/intake_accuracy.py --family be --ocr-be 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family BE")."""
+class; the figures are in benchmarks/OCR.md ("Family BE", and "Round 50", which read BE's
+misses: every figure on BE since is a training-side figure)."""
 
 from __future__ import annotations
 
@@ -52,17 +53,30 @@ FIRST = (
     "a96bff88, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (5, 6), "original_creditor": (1, 1),
+    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
     "account_reference": (5, 6), "balance_pence": (6, 6), "letter_date": (8, 8),
     "deadline_date": (3, 4), "court_claim_number": (0, 1), "served_date": (1, 1),
     "payer_name": (2, 2), "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement (``FIRST``): the floors below."""
+"""(correct, total) of each field at the first measurement (``FIRST``), raised where round
+50 reads more (``ROUND_50``: creditor 5 -> 6): the floors below."""
 VERBATIM = 37
 """True values found verbatim in the OCR text (of 40) at the first measurement."""
 UNMET = frozenset({"creditor_name", "account_reference", "deadline_date", "court_claim_number"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
-xfails)."""
+xfails until round 50; since round 50, only those still unmet: ``STILL_UNMET``)."""
+ROUND_50 = (
+    "creditor 6/6 (was 5/6), every other count as at the first measurement; reference 5/6, "
+    "deadline 3/4 and claim no. 0/1 under their floors (rules of round 50, models "
+    "2026-12-06.34)"
+)
+"""After round 50, which read BE's misses (training-side): the creditor meets its floor; the
+reference, the deadline (both garbled under the lint: scan damage) and the claim number
+(its last figure read as an S on the second page) still do not (benchmarks/OCR.md "Round
+50")."""
+STILL_UNMET = frozenset({"account_reference", "deadline_date", "court_claim_number"})
+"""The floors still not met after round 50 (strict xfails); every other is a plain
+assertion."""
 
 
 async def read_chosen() -> tuple[Score, int, int]:
@@ -102,7 +116,7 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
     """Tesseract's text holds the true values at least as often as at the first
     measurement."""
     result, found, total = read
-    print("\n" + result.table(f"family BE (blind), OCR sample of {len(CHOSEN)}"))
+    print("\n" + result.table(f"family BE (seen since round 50), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
     assert found >= VERBATIM
 
@@ -122,8 +136,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     "field",
     floor_params(
         ("document_class", *FIELDS_HERE),
-        UNMET,
-        f"BE after OCR, blind, under the issue's floor: {FIRST}",
+        STILL_UNMET,
+        f"BE after OCR, after round 50 under the issue's floor: {ROUND_50}",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

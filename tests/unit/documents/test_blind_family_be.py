@@ -3,11 +3,13 @@
 the law of England and Wales; its organisations and wording new to the earlier families;
 its six settings from a hotel and a guest house): the family itself (every class, ground
 truth printed, deterministic, laid out on the page, each setting as it says, two-page
-letters with a field on page 2), that nothing trains on it, and the reader on it on perfect
-text as the product reads (the shipped classifier and field ranker), held to the counts of
-its first measurement. The OCR sample is in tests/integration/ocr/test_blind_family_be_ocr.py;
-the figures are in benchmarks/OCR.md ("Family BE"). Two documents a class keep this module
-to a few seconds; the benchmark reads four."""
+letters with a field on page 2) and read since round 50: that it is trained on only as a
+read family, and the reader on it on perfect text as the product reads (the shipped
+classifier and field ranker), held to the counts reached in round 50. The OCR sample is in
+tests/integration/ocr/test_blind_family_be_ocr.py; the figures are in benchmarks/OCR.md
+("Family BE", and "Round 50", which read BE's misses: every figure on BE since is a
+training-side figure). Two documents a class keep this module to a few seconds; the
+benchmark reads four."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from tests.unit.documents.blind_families import (
     DEBT,
     YIELDS,
     amount_pence,
-    assert_never_trained_on,
+    assert_only_read_family,
     assert_words_on_page,
     cells_within,
     digest_under_another_hash_seed,
@@ -35,7 +37,7 @@ from tests.unit.documents.blind_families import (
     right_cell_at,
 )
 
-from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_be, ranker
+from cma_adapters.rules_assistant import classifier, corpus, corpus_blind_be, ranker, read_families
 from cma_adapters.rules_assistant.assistant import extract
 from cma_adapters.rules_assistant.corpus import Score, sample_text, score
 from cma_adapters.rules_assistant.corpus_blind_be import (
@@ -493,13 +495,18 @@ def test_the_same_family_under_any_hash_seed() -> None:
     assert digest_under_another_hash_seed("tests.unit.documents.test_blind_family_be") == digest()
 
 
-def test_family_be_is_never_trained_on() -> None:
-    """Blind: the generated corpus (training, cross-validation, calibration) never yields
-    BE, and no reading, learning or training module names it."""
-    assert_never_trained_on("corpus_blind_be", "BE")
+def test_family_be_is_trained_on_only_as_a_read_family() -> None:
+    """BE is seen since round 50 (its misses were read to change the reader, and it is a
+    read family: ``read_families.READ``, drawn with seeds of its own, not the benchmark's).
+    The generated corpus (the classifier's cross-validation and calibration) still never
+    yields it, and only ``read_families`` names it among the reading, learning and training
+    modules."""
+    assert "BE" in read_families.READ
+    assert "corpus_blind_be" in inspect.getsource(read_families)
+    assert_only_read_family("corpus_blind_be", "BE")
 
 
-# -- the reader on BE (measured once, blind: benchmarks/OCR.md) ----------------------------------
+# -- the reader on BE (measured once blind, then read in round 50: benchmarks/OCR.md) ----------
 
 
 @pytest.fixture(scope="module")
@@ -523,22 +530,32 @@ FIRST = (
 """The first measurement (38 documents here): every floor met (the creditor at exactly
 90%)."""
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (38, 38), "creditor_name": (27, 30), "original_creditor": (2, 2),
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
     "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
     "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
     "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement (``FIRST``): the floors below."""
+"""(correct, total) of each field after round 50 (training-side): the floors below. The
+first measurement (``FIRST``), raised where round 50, which read BE's misses, reads more
+(``ROUND_50``: creditor 27 -> 30)."""
 UNMET: frozenset[str] = frozenset()
 """The issue's floors not met at the first measurement (strict xfails): none on perfect
 text."""
+ROUND_50 = (
+    "every field 100%: class 38/38, creditor 30/30 (rules of round 50, models "
+    "2026-12-06.34; on 76 documents every field 100% as shipped and by the rules alone: "
+    "benchmarks/OCR.md, 'Round 50')"
+)
+"""After round 50, which read BE's misses (training-side)."""
+STILL_UNMET: frozenset[str] = frozenset()
+"""The floors not met after round 50 (strict xfails): none on perfect text."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
 def test_family_be_is_read_at_least_as_well_as_first_measured(be_score: Score) -> None:
     """Every field's count at least what it was at the first measurement (a fall fails;
     a rise is welcome: raise the floor)."""
-    print("\n" + be_score.table("family BE (blind), perfect text"))
+    print("\n" + be_score.table("family BE (seen since round 50), perfect text"))
     assert be_score.totals["document_class"] == 2 * len(DocumentClass)
     for field, (hits, total) in MEASURED.items():
         assert be_score.totals[field] == total, field
@@ -546,8 +563,11 @@ def test_family_be_is_read_at_least_as_well_as_first_measured(be_score: Score) -
 
 
 @pytest.mark.parametrize(
-    "field", floor_params(TARGETS, UNMET, f"BE blind, under the issue's floor: {FIRST}")
+    "field",
+    floor_params(TARGETS, STILL_UNMET, f"BE after round 50, under the issue's floor: {ROUND_50}"),
 )
 def test_family_be_meets_the_floor(be_score: Score, field: str) -> None:
-    """The issue's floors: 95% for the class, 90% for each field the documents state."""
+    """Seen since round 50, so a regression check of a training-side figure: ROUND_50
+    (blind, first measurement: FIRST). The issue's floors: 95% for the class, 90% for each
+    field the documents state."""
     assert meets_floor(be_score.accuracy(field), field), field

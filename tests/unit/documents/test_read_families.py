@@ -75,6 +75,7 @@ READ_MODULES = {
     "corpus_blind_bd": "BD",
     "corpus_blind_bg": "BG",
     "corpus_blind_bf": "BF",
+    "corpus_blind_be": "BE",
 }
 PACKAGE = Path(read_families.__file__).parent
 
