@@ -2,17 +2,23 @@
 
 Each family's ``--ocr-<f> N`` scans (the same ones as ``intake_accuracy.family_ocr``) are
 read by ``TesseractTextExtractor`` once as ``main`` prepares pages (``base``) and once per
-variant of the preparation named in ``--variants``; a variant replaces the extractor's
-page preparation (``extractor._prepare``) and, with ``--every``, is also applied to pages
-the direct path would have sent as uploaded (every page decoded here then). Only the
-documents a variant can change are read (without ``--every``: images decoded here, i.e.
-not 8-bit grey, not PDFs), so the figures are on those documents: values verbatim in the
-OCR text and the field table (shipped field ranker), per family and summed.
+variant of the preparation named in ``--variants`` (``maxrgb``, ``lift``, ``paper``: below;
+``shipped``: the extractor's own ``_prepare``); a variant replaces the extractor's page
+preparation (``extractor._prepare``) and, with ``--every``, is also applied to pages the
+direct path would have sent as uploaded (every page decoded here then). Only the documents
+a variant can change are read (without ``--every``: images decoded here, i.e. not 8-bit
+grey, not PDFs), so the figures are on those documents: values verbatim in the OCR text
+and the field table (shipped field ranker), per family and summed. A variant that changes
+the reading rather than the page is a module switch in ``SWITCHES`` (round 49b's re-read
+of faint print was one; not kept, so none now).
 
-``base`` readings are cached in ``--cache`` (``<f>-base.pkl``) for the next run.
-Never run it on a blind family: it refuses one.
+``--spread`` prints each document's paper spread (``_spread``); ``--gates 30,40`` adds,
+from the cached readings, ``paper`` only where that spread is over each gate.
+Readings are cached in ``--cache`` (``<f>-<colour|every>[-<count>]-<variant>.pkl``: the
+scans chosen differ by ``--count``) for the next run.
+Never run it on a blind family: it refuses one. Results: ``results-ocrprep-*.txt``.
 
-Run: ``PYTHONPATH=src:. python benchmarks/ocr_prep.py --families m,o --variants maxrgb``
+Run: ``PYTHONPATH=src:. python benchmarks/ocr_prep.py --families z,ap --variants paper``
 """
 
 from __future__ import annotations
@@ -128,7 +134,7 @@ def main() -> None:
             raise SystemExit(f"{key} is a blind family: not read here")
         started = time.perf_counter()
         samples = ia.ocr_chosen(family, args.count)
-        tag = "every" if args.every else "colour"
+        tag = ("every" if args.every else "colour") + ("" if args.count == 19 else f"-{args.count}")
         base_file = args.cache / f"{key}-{tag}-base.pkl"
         base: dict[int, tuple[str, Any]] = (
             pickle.loads(base_file.read_bytes()) if base_file.exists() else {}
@@ -212,13 +218,23 @@ def main() -> None:
 
 
 def _spread(data: bytes, fmt: str) -> str:
-    """The first page's paper map spread (``paper.spread``), where ``src`` has it."""
-    from cma_adapters.tesseract import paper
+    """How uneven the first page's paper is: the grey levels between the 5th and 95th
+    percentile of the luma of its paper's map (the brightest of each block, as ``_paper``
+    maps it; blocks the page's edge cuts left out). The gate ``--gates`` tries."""
+    import numpy as np
 
     with Image.open(io.BytesIO(data)) as image:
         image.load()
-        rgb = _rgb(image)
-    return str(paper.spread(rgb)) if hasattr(paper, "spread") else "?"
+        pixels = np.asarray(_rgb(image))
+    height, width, _ = pixels.shape
+    step = max(8, min(height, width) // 60)
+    rows, cols = height // step, width // step
+    body = pixels[: rows * step, : cols * step]
+    blocks = body.reshape(rows, step, cols * step * 3).max(axis=1)
+    blocks = blocks.reshape(rows, cols, step, 3).max(axis=2)
+    luma = blocks @ np.array([0.299, 0.587, 0.114])
+    low, high = np.percentile(luma, [5, 95])
+    return str(round(float(high - low)))
 
 
 # -- candidate preparations ------------------------------------------------------------

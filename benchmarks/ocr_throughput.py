@@ -56,10 +56,10 @@ def make_pages(count: int, colour: str = "") -> list[bytes]:
 
 
 def tinted(page: Image.Image, *, uneven: bool) -> Image.Image:
-    """The grey page as a colour scan (round 49b): on cream paper (``--colour even``:
-    even paper, prepared by Pillow's luma after the extractor's check of its paper), or
-    also under a translucent blue splash over its lower half (``--colour uneven``: made
-    grey against its paper, ``tesseract/paper.py``)."""
+    """The grey page as a colour scan (round 49b): on cream paper (``--colour even``), or
+    also under a translucent blue splash over its lower half (``--colour uneven``). Both
+    are decoded and made grey by the extractor (never sent as uploaded): what a colour
+    page's preparation costs against bare ``tesseract`` reading the same PNG."""
     grey = np.asarray(page, np.float32) / 255
     rgb = grey[..., None] * np.array([250, 248, 240], np.float32)
     if uneven:

@@ -46,7 +46,6 @@ import pytesseract
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from cma_adapters.tesseract.direct import direct_size, is_image_bytes
-from cma_adapters.tesseract.paper import against_paper
 from cma_adapters.tesseract.unread import put_back, stacked, unread_lines
 from cma_core.documents.errors import CorruptDocument, TextExtractionFailed
 from cma_core.documents.files import ContentType
@@ -532,29 +531,12 @@ async def _done(page: PageText) -> PageText:
 
 
 def _prepare(image: Image.Image) -> Image.Image:
-    """Greyscale, flattening transparency onto white (Tesseract reads alpha as black). A
-    colour page whose paper is uneven (shade, a tint, a stain: its paper's map spreads
-    over ``_UNEVEN`` grey levels) is made grey against its own paper (``paper.py``, round
-    49b); any other page by Pillow's luma, as before."""
+    """Greyscale, flattening transparency onto white (Tesseract reads alpha as black)."""
     if image.mode in ("RGBA", "LA", "P"):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, "white")
         image = Image.alpha_composite(white, rgba)
-    if image.mode == "L":
-        return image.copy()
-    if image.mode in _COLOUR:
-        grey = against_paper(image.convert("RGB"), uneven=_UNEVEN)
-        if grey is not None:
-            return grey
-    return image.convert("L")
-
-
-# Modes whose pages are in colour (a grey page with alpha is flattened to RGBA first).
-_COLOUR = frozenset({"RGB", "RGBA", "CMYK", "YCbCr", "LAB", "HSV"})
-# A colour page's paper map spreading over this many grey levels (5th to 95th percentile)
-# is made grey against its paper (OCR.md, round 49b: on the development half's colour
-# scans any of 20-60 read the same; an even page keeps Pillow's luma, and its cost).
-_UNEVEN = 40
+    return image.convert("L") if image.mode != "L" else image.copy()
 
 
 MIN_DPI, MAX_DPI = 70, 1200
