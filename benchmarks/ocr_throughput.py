@@ -16,7 +16,7 @@ sent to Tesseract as a PackBits TIFF), to show what handing pages over as upload
 ``--json FILE`` writes every round's figures, not only the best.
 
 Run: ``.venv/bin/python benchmarks/ocr_throughput.py [--pages 24] [--repeat 2] [--read]
-[--decoded] [--json FILE]``
+[--decoded] [--json FILE] [--colour even|uneven]``
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np
+from PIL import Image
 from tests.integration.ocr.corpus import TEMPLATES, encode, render
 
 from cma_adapters.rules_assistant import RuleBasedAssistant
@@ -43,14 +45,29 @@ from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.documents.files import ContentType
 
 
-def make_pages(count: int) -> list[bytes]:
-    return [
-        encode(
-            render(TEMPLATES[i % len(TEMPLATES)][0](TEMPLATES[i % len(TEMPLATES)][1])),
-            ContentType.PNG,
-        )
+def make_pages(count: int, colour: str = "") -> list[bytes]:
+    pages = [
+        render(TEMPLATES[i % len(TEMPLATES)][0](TEMPLATES[i % len(TEMPLATES)][1]))
         for i in range(count)
     ]
+    if colour:
+        pages = [tinted(page, uneven=colour == "uneven") for page in pages]
+    return [encode(page, ContentType.PNG) for page in pages]
+
+
+def tinted(page: Image.Image, *, uneven: bool) -> Image.Image:
+    """The grey page as a colour scan (round 49b): on cream paper (``--colour even``), or
+    also under a translucent blue splash over its lower half (``--colour uneven``). Both
+    are decoded and made grey by the extractor (never sent as uploaded): what a colour
+    page's preparation costs against bare ``tesseract`` reading the same PNG."""
+    grey = np.asarray(page, np.float32) / 255
+    rgb = grey[..., None] * np.array([250, 248, 240], np.float32)
+    if uneven:
+        height, width = grey.shape
+        yy, xx = np.mgrid[0:height, 0:width]
+        under = (xx - width / 2) ** 2 + ((yy - height * 0.7) * 1.5) ** 2 < (width * 0.4) ** 2
+        rgb[under] *= np.array([0.45, 0.55, 0.85], np.float32)
+    return Image.fromarray(rgb.astype(np.uint8), "RGB")
 
 
 def cpu_seconds() -> float:
@@ -120,10 +137,13 @@ def main() -> None:
     parser.add_argument("--read", action="store_true", help="also time pipeline + reading")
     parser.add_argument("--decoded", action="store_true", help="also the pipeline, no direct path")
     parser.add_argument("--json", type=Path, help="write every round's figures here")
+    parser.add_argument(
+        "--colour", choices=("even", "uneven"), help="colour pages (round 49b): see tinted()"
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()
     workers = os.cpu_count() or 1
-    pages = make_pages(args.pages)
+    pages = make_pages(args.pages, args.colour or "")
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
         for i, data in enumerate(pages):
@@ -155,7 +175,8 @@ def main() -> None:
                 )
     load_after = os.getloadavg()
     print(f"load average: before {load_before}, after {load_after}")
-    print(f"pages={args.pages} workers={workers} (1240x1754 PNG, 150 dpi A4)")
+    kind = f"{args.colour} colour" if args.colour else "grey"
+    print(f"pages={args.pages} workers={workers} (1240x1754 {kind} PNG, 150 dpi A4)")
     b = min(sides["bare"])
     bc = min(c for _, c in sides["bare"])
     names = {
