@@ -23,8 +23,7 @@ N (``corpus_blind_n.py``, round 7), O (``corpus_blind_o.py``, round 8), P, Q and
 (``corpus_blind_bb.py``, round 45), BC (``corpus_blind_bc.py``, round 46), BD
 (``corpus_blind_bd.py``, round 47), BG (``corpus_blind_bg.py``, round 48), BF
 (``corpus_blind_bf.py``, round 49) and BE (``corpus_blind_be.py``, round 50) — as training
-texts for the document classifier and the
-field ranker.
+texts for the document classifier and the field ranker.
 
 Once read, a family says nothing more of how the reader generalises (benchmarks/OCR.md),
 so it may as well teach the classifier its wording, as A-D do. A family still blind (one
@@ -165,7 +164,7 @@ def _families() -> dict[str, _Family]:
 # J 2347, AI 3319, AF 2995, AD 2779, AJ 3427, AK 3541, AG 3103,
 # AL 3650, AN 3860, AO 3960, AP 4060, AQ 4160, AR 4260, AS 4360, AT 4460, AU 4560,
 # AV 4660, AW 4760, AX 4860, AY 4960, AZ 5060, BA 5160, BB 5260, BC 5360, BD 5460,
-# BG 5760, BE 5560) and
+# BG 5760, BF 5660, BE 5560) and
 # from each other.
 _SEED_OFFSET = {
     "L": 5000, "M": 6000, "N": 7000, "O": 8000, "P": 9000, "Q": 10000, "R": 11000, "S": 12000,
