@@ -31,7 +31,6 @@ from cma_adapters.rules_assistant.layout import (
     carry_row_labels,
     page_layout,
 )
-from cma_adapters.rules_assistant.names_whole import stated_whole
 from cma_adapters.rules_assistant.prose import deemed_served_days
 from cma_adapters.rules_assistant.values import (
     DATE,
@@ -466,7 +465,6 @@ def read(
         document_class, source = refined, f"{source}+cue"
         found = read_fields(layouts, text, document_class, learned)
     chosen = _choose(found, FIELDS_BY_CLASS[document_class], text, document_class)
-    _mend_creditor(chosen, text)
     if document_class is C.ENFORCEMENT_AGENT_NOTICE:
         # (a court's warrant enforcing its judgment quotes the claim it was given in,
         # labelled as the claim's: "Claim no. to quote"; an enforcer's own "case no." is
@@ -491,14 +489,6 @@ def read(
         debt_confidence=debt_confidence,
         alternatives=_alternatives(likelihoods, document_class),
     )
-
-
-def _mend_creditor(chosen: dict[str, object], text: str) -> None:
-    """The creditor's name, damaged where OCR read it, as the text states it whole
-    elsewhere (``names_whole``, round 51)."""
-    name = chosen.get("creditor_name")
-    if isinstance(name, str):
-        chosen["creditor_name"] = stated_whole(name, text)
 
 
 _ALTERNATIVE_FLOOR = 0.05
@@ -549,7 +539,6 @@ def extract(
     if fields_model is not None:
         wanted = FIELDS_BY_CLASS[document_class]
         chosen, found = ranker.rerank(fields_model, layouts, found, chosen, document_class, wanted)
-        _mend_creditor(chosen, dropped_capitals(text))
         source = f"{source}+ranker:{fields_model.version}"
     transactions: tuple[Transaction, ...] = ()
     if document_class is C.BANK_STATEMENT:
