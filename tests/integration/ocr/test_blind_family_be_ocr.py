@@ -15,16 +15,13 @@ misses: every figure on BE since is a training-side figure)."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import pytest
-from tests.integration.ocr.blind_read import TYPES
+from tests.integration.ocr.blind_read import read_chosen
 from tests.unit.documents.blind_families import floor_params, meets_floor
 
-from cma_adapters.rules_assistant import RuleBasedAssistant
-from cma_adapters.rules_assistant.corpus import Score, score
+from cma_adapters.rules_assistant.corpus import Score
 from cma_adapters.rules_assistant.corpus_blind_be import be_scanned, build_be, values_in_text
-from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
@@ -79,32 +76,9 @@ STILL_UNMET = frozenset({"account_reference", "deadline_date", "court_claim_numb
 assertion."""
 
 
-async def read_chosen() -> tuple[Score, int, int]:
-    """Each chosen document scanned, read by Tesseract (every page) and the reader, as the
-    benchmark reads them: the score, and how many true values were verbatim in the OCR
-    text, of how many."""
-    by: dict[tuple[DocumentClass, int], Any] = {
-        (s.truth.document_class, int(s.name[-1])): s for s in build_be(2)
-    }
-    extractor, assistant = TesseractTextExtractor(), RuleBasedAssistant(field_ranker="shipped")
-    pairs = []
-    found = total = 0
-    for cls, variant, index in CHOSEN:
-        sample = by[cls, variant]
-        data, fmt, _ = be_scanned(sample, index)
-        pages = await extractor.extract(data, TYPES[fmt])
-        assert len(pages) == len(sample.pages), sample.name
-        assert all(p.words for p in pages), sample.name
-        text = "\f".join(p.text for p in pages)
-        got = values_in_text(sample.truth, text)
-        found, total = found + got[0], total + got[1]
-        pairs.append((sample, await assistant.classify_and_extract(text, pages)))
-    return score(pairs), found, total
-
-
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
-    return asyncio.run(read_chosen())
+    return asyncio.run(read_chosen(build_be(2), CHOSEN, be_scanned, values_in_text))
 
 
 def test_a_two_page_scan_is_among_them() -> None:
