@@ -41,13 +41,10 @@ from cma_adapters.tesseract import extractor as ex
 SHIPPED_PREPARE = ex._prepare
 
 
-def MAIN_PREPARE(image: Image.Image) -> Image.Image:
-    """``main``'s preparation before round 49b (alpha flattened, Pillow's luma)."""
-    if image.mode in ("RGBA", "LA", "P"):
-        rgba = image.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, "white")
-        image = Image.alpha_composite(white, rgba)
-    return image.convert("L") if image.mode != "L" else image.copy()
+MAIN_PREPARE = SHIPPED_PREPARE
+"""The baseline every variant is read against: the checked-out ``src``'s own preparation
+(alpha flattened, Pillow's luma; round 49b shipped no change to it). It was a copy of
+``extractor._prepare`` while the branch changed that function."""
 
 
 VARIANTS: dict[str, Callable[[Image.Image], Image.Image]] = {}
