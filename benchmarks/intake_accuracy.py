@@ -171,7 +171,7 @@ and AO until round 38, AP and AQ until round 39, AR and AS until round 40, AT an
 round 41, AV and AW until round 42, AX and AY until round 43, AZ and BA until round 44, BB
 until round 45, BC until round 46, BD until round 47, BG until round 48, BF until round 49
 and BE until round 50, which read them; all twenty-nine are read since (``--skip
-y,i,ah,bh,bi,bj`` leaves out the blind Y, I, AH, BH, BI and BJ).
+y,i,ah,bh,bi,bj,bk`` leaves out the blind Y, I, AH, BH, BI, BJ and BK).
 
 AF (``corpus_blind_af.py``: a twenty-sixth blind family, in a twenty-sixth hand; measured
 blind against main's round-25 reader and on rounds 26-28): ``--family af`` (AF only) or
@@ -451,7 +451,16 @@ a puppy as colour PNG, its resolution at odd indexes, its pages under a cat's ta
 across the glass as one-page greyscale PDF; two-page letters as greyscale PDF). BJ's
 misses are never printed.
 
-``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,bh,bi,bj``
+Held-out BK (``corpus_blind_bk.py``: a blind family in a new hand; Bracknell, Berkshire,
+under the law of England and Wales; its six settings from a bakery and its market stall;
+measured against main's reader after round 51 and never shown to it): ``--family bk`` (BK
+only) or ``--family all``, ``--ocr-bk N`` scans and reads N of its documents (its pages
+smeared with raspberry jam as colour JPEG with its resolution, its pages strewn with crumbs
+and sesame seeds as greyscale PNG, its resolution at even indexes, its pages half under a
+sheet of baking parchment as one-page greyscale PDF; two-page letters as greyscale PDF).
+BK's misses are never printed.
+
+``--skip``: with a comma, a list of exact keys (``--skip y,i,ah,bh,bi,bj,bk``
 leaves out exactly those families and no other: the working run of every seen family since
 round 50, which read BE after round 49 read BF); without one, the old substring
 form (``--skip yijabacad``: every key that is a substring of it). "e" is a substring of
@@ -496,14 +505,17 @@ I, blind): a skip naming BI must use the comma form (``--skip y,i,ah,be,bf,bh,bi
 leaves out I too; "bi" is a substring of no key.
 "j" is a substring of "bj" (and there is a family
 J, read since round 28): a skip naming BJ must use the comma form (``--skip
-y,i,ah,be,bf,bh,bj``), or it leaves out J too; "bj" is a substring of no key.
+y,i,ah,be,bf,bh,bj``), or it leaves out J too; "bj" is a substring of no key. No printed
+family's key is a substring of "bk" (there is no printed key "b", and K is a base family,
+never a printed key), nor "bk" of any key, so either form names BK alone; the blind skip
+keeps the comma form all the same (``--skip y,i,ah,bh,bi,bj,bk``).
 
 ``--family read``: A-O only (the families read before round 10; P, Q, R and S have
 ``--family p|q|r|s``). ``--ranker alone|blended``
 trains the learned field ranker (``ranker_training``: on A-D, H, K and the read families
 L-X, G, Z, F, E, AA, AC, AE, AB, J, AI, AF, AD, AJ, AK, AG, AL, AN, AO, AP, AQ, AR, AS,
 AT, AU, AV, AW, AX, AY, AZ, BA, BB, BC, BD, BG, BF and BE with their own seeds, not the
-benchmark's; never Y, I, AH, BH, BI or BJ) and
+benchmark's; never Y, I, AH, BH, BI, BJ or BK) and
 reads every
 family on perfect text twice, by the rules and with the ranker, each table with its read time per
 document (the same run); the OCR runs use the ranker too. ``--ranker blended,alone``: the
@@ -513,7 +525,7 @@ also read by the rules alone).
 Run: ``.venv/bin/python benchmarks/intake_accuracy.py [--per-family 4] [--misses]
 [--ocr-l 19]
 [--family
-all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be|bf|bg|bh|bi|bj]
+all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be|bf|bg|bh|bi|bj|bk]
 [--ocr-m 19]
 [--ocr-n 19]
 [--ocr-o 19] [--ocr-p 19] [--ocr-q 19] [--ocr-r 19] [--ocr-s 19] [--ocr-t 19] [--ocr-u 19]
@@ -524,7 +536,7 @@ all|read|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|
 [--ocr-aq 19] [--ocr-ar 19] [--ocr-as 19] [--ocr-at 19] [--ocr-au 19] [--ocr-av 19] [--ocr-aw 19]
 [--ocr-ax 19] [--ocr-ay 19] [--ocr-az 19] [--ocr-ba 19] [--ocr-bb 19] [--ocr-bc 19]
 [--ocr-bd 19] [--ocr-be 19] [--ocr-bf 19] [--ocr-bg 19] [--ocr-bh 19] [--ocr-bi 19]
-[--ocr-bj 19]
+[--ocr-bj 19] [--ocr-bk 19]
 [--skip KEYS | --skip k1,k2,...]
 [--ranker alone|blended]``
 """
@@ -629,6 +641,8 @@ from cma_adapters.rules_assistant.corpus_blind_bi import bi_pages, bi_scanned, b
 from cma_adapters.rules_assistant.corpus_blind_bi import values_in_text as bi_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_bj import bj_pages, bj_scanned, bj_text, build_bj
 from cma_adapters.rules_assistant.corpus_blind_bj import values_in_text as bj_values_in_text
+from cma_adapters.rules_assistant.corpus_blind_bk import bk_pages, bk_scanned, bk_text, build_bk
+from cma_adapters.rules_assistant.corpus_blind_bk import values_in_text as bk_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_scanned, e_text
 from cma_adapters.rules_assistant.corpus_blind_e import values_in_text as e_values_in_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_scanned, f_text
@@ -986,6 +1000,9 @@ FAMILY_BI = Family(
 FAMILY_BJ = Family(
     "held-out BJ, written blind", build_bj, bj_text, bj_pages, bj_scanned, bj_values_in_text, True
 )
+FAMILY_BK = Family(
+    "held-out BK, written blind", build_bk, bk_text, bk_pages, bk_scanned, bk_values_in_text, True
+)
 
 
 PRINTED: dict[str, Family] = {
@@ -1014,6 +1031,7 @@ PRINTED: dict[str, Family] = {
     "bh": FAMILY_BH,
     "bi": FAMILY_BI,
     "bj": FAMILY_BJ,
+    "bk": FAMILY_BK,
 }  # fmt: skip
 """The printed families by their ``--family`` key, in the order ``--family all`` reads them."""
 
@@ -1139,7 +1157,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="keys to leave out: exact keys with commas (y,i,ah,bh,bi,bj), else substrings",
+        help="keys to leave out: exact keys with commas (y,i,ah,bh,bi,bj,bk), else substrings",
     )
     parser.add_argument("--ocr-l", type=int, default=0)
     parser.add_argument(
@@ -1204,6 +1222,7 @@ def main() -> None:
     parser.add_argument("--ocr-bh", type=int, default=0)
     parser.add_argument("--ocr-bi", type=int, default=0)
     parser.add_argument("--ocr-bj", type=int, default=0)
+    parser.add_argument("--ocr-bk", type=int, default=0)
     args = parser.parse_args()
     for index, kind in enumerate(args.ranker.split(",") if args.ranker else ()):
         from cma_adapters.rules_assistant import ranker_training

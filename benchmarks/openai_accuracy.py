@@ -7,7 +7,7 @@ AJ since round 32, AK since round 33, AG since round 34, AL since round 35, AN a
 round 38, AP and AQ since round 39, AR and AS since round 40, AT and AU since round 41, AV
 and AW since round 42, AX and AY since round 43, AZ and BA since round 44, BB since round 45,
 BC since round 46, BD since round 47, BG since round 48, BF since round 49, BE since round
-50; Y, I, AH, BH, BI and BJ are still blind), against a local chat-completions server
+50; Y, I, AH, BH, BI, BJ and BK are still blind), against a local chat-completions server
 (127.0.0.1, the same protocol the integration tests use).
 
 No model is reachable here, so the server's "model" is a stand-in: the rule-based reader
@@ -20,7 +20,7 @@ instead of the stand-in (``--model``, ``CMA_OPENAI_API_KEY``).
 
 Run: ``.venv/bin/python benchmarks/openai_accuracy.py [--per-family 4]
 [--family
-all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be|bf|bg|bh|bi|bj]``
+all|h|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|g|e|f|i|j|aa|ab|ac|ad|ae|af|ag|ah|ai|aj|ak|al|an|ao|ap|aq|ar|as|at|au|av|aw|ax|ay|az|ba|bb|bc|bd|be|bf|bg|bh|bi|bj|bk]``
 
 Only aggregate tables are printed (a still-blind family's misses are never shown).
 """
@@ -87,6 +87,7 @@ from cma_adapters.rules_assistant.corpus_blind_bg import bg_pages, bg_text, buil
 from cma_adapters.rules_assistant.corpus_blind_bh import bh_pages, bh_text, build_bh
 from cma_adapters.rules_assistant.corpus_blind_bi import bi_pages, bi_text, build_bi
 from cma_adapters.rules_assistant.corpus_blind_bj import bj_pages, bj_text, build_bj
+from cma_adapters.rules_assistant.corpus_blind_bk import bk_pages, bk_text, build_bk
 from cma_adapters.rules_assistant.corpus_blind_e import build_e, e_pages, e_text
 from cma_adapters.rules_assistant.corpus_blind_f import build_f, f_pages, f_text
 from cma_adapters.rules_assistant.corpus_blind_g import build_g, g_pages, g_text
@@ -174,6 +175,7 @@ FAMILIES: dict[
     "BH": (build_bh, bh_pages, bh_text),
     "BI": (build_bi, bi_pages, bi_text),
     "BJ": (build_bj, bj_pages, bj_text),
+    "BK": (build_bk, bk_pages, bk_text),
 }
 
 
