@@ -537,11 +537,24 @@ def bk_score(
     )  # fmt: skip
 
 
-FIRST = "not measured yet"
-"""The first measurement (38 documents here)."""
-MEASURED: dict[str, tuple[int, int]] = {}
+FIRST = (
+    "class 100% (38/38), creditor 30/30, original creditor 2/2, reference 30/30, balance "
+    "30/30, letter date 18/36, deadline 13/24, claim no. 4/4, payer 4/4, income 4/4, gross "
+    "2/2, frequency 4/4, served 0/2 (branch corpusbk off c14b4688 = main after round 51, "
+    "shipped classifier and field ranker; on 76 documents class 76/76, creditor 60/60, "
+    "reference 60/60, balance 60/60, letter date 34/72, deadline 20/46, served 0/4: "
+    "benchmarks/OCR.md, 'Family BK')"
+)
+"""The first measurement (38 documents here): every floor met but the letter date's, the
+deadline's and the served date's."""
+MEASURED: dict[str, tuple[int, int]] = {
+    "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (18, 36),
+    "deadline_date": (13, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (0, 2),
+}  # fmt: skip
 """(correct, total) of each field at the first measurement: the floors below."""
-UNMET: frozenset[str] = frozenset()
+UNMET = frozenset({"letter_date", "deadline_date", "served_date"})
 """The issue's floors not met at the first measurement (strict xfails below)."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
