@@ -222,7 +222,9 @@ _PHONE_SHAPED = re.compile(r"0[12378]\d{9}")
 # England and Wales (no. 01234567)", "Registered in Scotland, company SC123456", "Company
 # number 01234567" — the writer's, never the client's account (round 54).
 _REGISTERED_BEFORE = re.compile(
-    r"\b(?:registered|registration|company|companies house|reg)\b[^.;:]{0,60}?"
+    # (not the client's "company account number", "customer reference with the company")
+    r"\b(?:registered|registration|company|companies house|reg)\b"
+    r"(?:(?!\b(?:account|customer|reference|ref)\b)[^.;:]){0,60}?"
     r"(?:\bno\b\.?|\bnumber\b|\bcompany\b)\s*[,.:]?\s*\(?\s*$",
     re.I,
 )
