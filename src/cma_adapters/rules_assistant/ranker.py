@@ -64,6 +64,7 @@ from cma_adapters.rules_assistant.values import (
     REFERENCE,
     Candidate,
     date_of,
+    month_and_year,
     parse_name,
     pence_of,
 )
@@ -212,6 +213,49 @@ def phoned(occ: Occurrence) -> bool:
     return bool(_PHONE_BEFORE.search(occ.cell.text[: occ.at]))
 
 
+# A UK telephone's number: eleven figures from 01, 02, 03, 07 or 08, grouped as telephone
+# numbers are or not ("01632 960 411", "0300 123 1057"), even with no words before it (the
+# letterhead's "Street, Town AB1 2CD | 01632 960 411"): a value found by its kind alone so
+# shaped is never the client's account (round 54).
+_PHONE_SHAPED = re.compile(r"0[12378]\d{9}")
+# The number a company is registered under, after the words that say so: "registered in
+# England and Wales (no. 01234567)", "Registered in Scotland, company SC123456", "Company
+# number 01234567" — the writer's, never the client's account (round 54).
+_REGISTERED_BEFORE = re.compile(
+    # (not the client's "company account number", "customer reference with the company")
+    r"\b(?:registered|registration|company|companies house|reg)\b"
+    r"(?:(?!\b(?:account|customer|reference|ref)\b)[^.;:]){0,60}?"
+    r"(?:\bno\b\.?|\bnumber\b|\bcompany\b)\s*[,.:]?\s*\(?\s*$",
+    re.I,
+)
+
+
+def phone_shaped(value: object) -> bool:
+    """Whether ``value`` is a telephone's number by its figures alone (``_PHONE_SHAPED``)."""
+    return (
+        isinstance(value, str)
+        and re.fullmatch(r"[\d ]+", value) is not None
+        and _PHONE_SHAPED.fullmatch(value.replace(" ", "")) is not None
+    )
+
+
+def printed_in_a_phone(occ: Occurrence) -> bool:
+    """Whether ``occ`` is a telephone's number, or part of one, by its figures: the run of
+    figures and spaces it is printed in is ``phone_shaped`` ("900318" of "07700 900318")."""
+    text = occ.cell.text
+    start, end = occ.at, occ.end
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == " "):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] == " "):
+        end += 1
+    return phone_shaped(text[start:end].strip())
+
+
+def registered_number(occ: Occurrence) -> bool:
+    """Whether ``occ`` is printed as a company's registered number (``_REGISTERED_BEFORE``)."""
+    return bool(_REGISTERED_BEFORE.search(occ.cell.text[: occ.at]))
+
+
 def key(field: str, value: object) -> object:
     """The value as two readings of it compare (as the corpus's scoring does)."""
     return _key(KINDS.get(field, ""), value)
@@ -245,6 +289,8 @@ def _values(kind: str, text: str) -> Iterable[tuple[object, int, int]]:
             value = m.group().strip("-/")
             if DATE.fullmatch(value) or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
                 continue
+            if month_and_year(value):
+                continue  # "Jul-25": a date's month and year, its day apart (round 54)
             yield value.upper(), m.start(), m.end()
     elif kind == "claim":
         for m in CLAIM.finditer(text.upper()):
@@ -427,6 +473,14 @@ def candidates(
         value, features, occ = typed.get(k, (None, {}, None))
         if kind == "reference" and occ is not None and k not in rules and phoned(occ):
             continue  # a telephone's number (round 46)
+        if (
+            kind == "reference"
+            and k not in rules
+            and (phone_shaped(value) or (occ is not None and printed_in_a_phone(occ)))
+        ):
+            continue  # a telephone's number by its figures, no words before it (round 54)
+        if kind == "reference" and occ is not None and k not in rules and registered_number(occ):
+            continue  # a company's registered number (round 54)
         if occ is None:
             value = rules[k][1].value if k in rules else picked
             features = _shape(kind, value, every, every[0] if every else None)
@@ -591,7 +645,34 @@ def rerank(
             continue
         if fills(model, cls, field, ranked[0].score, chosen.get(field) is not None):
             chosen[field] = ranked[0].value
+    if all(f in wanted and f in model.weights for f in _APART):
+        _one_value_one_field(chosen, found)
     return chosen, found
+
+
+#: Fields one value cannot hold both of: a claim's number is not its account's.
+_APART = ("account_reference", "court_claim_number")
+
+
+def _one_value_one_field(chosen: dict[str, object], found: Mapping[str, list[Candidate]]) -> None:
+    """The account and the claim number chosen as one value, or one as a part of the other
+    (the claim number's box lost by OCR, the account's value, or its head "AB120" of
+    "AB120-4471", taken for it; or the account's lost, the claim number taken for it): the
+    field whose ranked candidates give that value the lower probability is left empty —
+    one of the two is wrong, and a wrong value costs the adviser more than an empty field
+    (round 54)."""
+    values = [chosen.get(f) for f in _APART]
+    if not all(isinstance(v, str) for v in values):
+        return
+    a, b = (str(key("court_claim_number", v)) for v in values)
+    if min(len(a), len(b)) < 6 or (a not in b and b not in a):
+        return
+
+    def likelihood(field: str) -> float:
+        here = [c.score for c in found.get(field, []) if c.value == chosen[field]]
+        return max(here, default=0.0)
+
+    chosen[min(_APART, key=likelihood)] = None
 
 
 def allowed(field: str, value: object, chosen: Mapping[str, object]) -> bool:

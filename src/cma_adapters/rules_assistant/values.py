@@ -547,6 +547,17 @@ _PERIOD = re.compile(
 )
 
 
+# A month's name and a year of two or four figures, "Jul-25", "JUN/2025", "Sept 26": a
+# date whose day OCR parted from it ("6 Jul-25" read with the day on its own) or a period's
+# month, never a reference (round 54).
+_MONTH_YEAR = re.compile(rf"(?:{_MONTH_RE})\.?[\s/-]?(?:\d\d|(?:19|20)\d\d)", re.I)
+
+
+def month_and_year(value: str) -> bool:
+    """Whether ``value`` is a month's name and a year (``_MONTH_YEAR``), no reference."""
+    return bool(_MONTH_YEAR.fullmatch(value.strip()))
+
+
 def parse_reference(text: str) -> str | None:
     text = _SPACED_SLASH.sub("/", _DOLLAR_FOR_S.sub("S", text))
     text = _YEN_FOR_Y.sub("Y", text)
@@ -565,6 +576,8 @@ def parse_reference(text: str) -> str | None:
             continue  # "FRI06JUNE": a weekday, a day and a month OCR ran together (r41)
         if _PERIOD.fullmatch(value):
             continue  # "21-day", "12-MONTH": a length of time, never a reference (r47)
+        if month_and_year(value):
+            continue  # "JUL-25": a date's month and year, its day apart (round 54)
         if value[:1].isdigit() and " " in value:  # (round 14: "XYZ 4047 4756")
             value = letter_prefix(text, m.start()) + value
         elif value[:1].isdigit() and re.search(r"\d[/-]\w", value):
@@ -831,7 +844,9 @@ _PARTY_HEADING = re.compile(
     r"^\s*(?:(?:(?:money )?claim|judgment|decree|order|charge)(?: against you)?"
     r" (?:by|for|in favour of|from)"
     r"|(?:[A-Za-z-]+ ){1,5}?(?:served|issued|raised) (?:on you )?(?:for|on behalf of))"
-    r"\s+(?=[A-Z])",
+    # (the name after it starts with a capital: "Charge for payment served for X Council"
+    # is the council, not "payment served for X Council", round 54)
+    r"\s+(?=(?-i:[A-Z]))",
     re.I,
 )
 
@@ -842,6 +857,22 @@ def after_party_heading(text: str) -> str:
     return _PARTY_HEADING.sub("", text, count=1)
 
 
+# A form's leader dots, run from a label to its value ("Claimant ........ X Ltd"), as
+# printed or as OCR reads them (". . . .", an ellipsis); OCR may read the run's tail as
+# letters ("......s.sseesee").
+_LEADERS = re.compile(r"(?:\.\s?){3,}|…+")
+
+
+def after_leaders(text: str) -> str:
+    """What follows a label's leader dots (``_LEADERS``), the value: "Claimant .......
+    X Ltd" is X Ltd; "Lender's loan ref. ........" with nothing after its dots is the label
+    alone, and "Loan ref. .......s.sseesee" the dots' tail, neither a name (round 54)."""
+    if not _LEADERS.search(text):
+        return text
+    parts = [p for p in _LEADERS.split(text) if p.strip(" .")]
+    return parts[-1] if parts else ""
+
+
 # A company's legal form as printed after its name (``_name_shaped``).
 _LEGAL_FORM = r"(?:Ltd|LTD|Limited|LIMITED|plc|PLC|LLP)\b"
 
@@ -850,6 +881,7 @@ def _name_shaped(text: str) -> str | None:
     # An e-mail's sender is a name and an address: "X Ltd <help@x.example>" is "X Ltd".
     # (OCR may space the "@" and read the "<" as a letter: "carrears.team @x.co.uk>")
     text = re.sub(r"\s*<?[\w.+-]+\s?@\s?[\w.-]+>?", " ", text)
+    text = after_leaders(text)
     text = before_next_label(text)
     text = without_channel(text)
     # (a bundle's caption before the case's title, and the title's second party: round 29)
