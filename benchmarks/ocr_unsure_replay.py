@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import io
 import pickle
+import resource
 import sys
 import time
 from pathlib import Path
@@ -81,6 +82,7 @@ def replay(key: str, count: int, before: Path, cache: Path) -> None:
     cached = pickle.loads((before / f"{key}.pkl").read_bytes())
     extractor = TesseractTextExtractor()
     out, fresh, changed = [], 0, 0
+    spent = [0.0, 0]  # Tesseract's CPU seconds in the step, OCR pages replayed
     started = time.perf_counter()
     for index, sample in enumerate(ia.ocr_chosen(family, count)):
         data, fmt, _ = family.scanned(sample, index)
@@ -98,7 +100,10 @@ def replay(key: str, count: int, before: Path, cache: Path) -> None:
             ):
                 ok = False
                 break
+            cpu = _children_cpu()
             again = extractor._read_unsure(page.number, image, result)
+            spent[0] += _children_cpu() - cpu
+            spent[1] += 1
             new = ex._page_text(page.number, again, image.size)
             changed += sum(a.text != b.text for a, b in zip(page.words, new.words, strict=True))
             new_pages.append(new)
@@ -109,7 +114,13 @@ def replay(key: str, count: int, before: Path, cache: Path) -> None:
     (cache / f"{key}.pkl").write_bytes(pickle.dumps(out))
     took = time.perf_counter() - started
     print(f"{key}: {len(out)} scans, {changed} words read anew, {fresh} read from scratch, "
-          f"{took:.0f} s")  # fmt: skip
+          f"{took:.0f} s; the step's Tesseract CPU {spent[0] * 1000 / max(1, spent[1]):.0f} ms"
+          f" a page ({spent[1]} pages)")  # fmt: skip
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:

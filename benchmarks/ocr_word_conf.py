@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import intake_accuracy as ia
-from cma_adapters.rules_assistant.corpus import FIELDS
+from cma_adapters.rules_assistant.corpus import FIELDS, Truth
 
 BANDS = (0, 50, 70, 80, 90, 96, 101)
 LOOKALIKE = [set("0oOQD"), set("5sS"), set("1iIlL|!/"), set("8B"), set("2zZ"), set("6G"),
@@ -84,13 +84,44 @@ def kind(form: str, run: list[Any], d: int) -> str:
     return "lost" if len(text) < len(form) else "added"
 
 
+def compare(key: str, family: Any, before: list[Any], after: list[Any]) -> None:
+    """Values verbatim in the text before and after (as ``values_in_text``), and each value
+    found in one and not the other (printed for the development half only: ``--show``)."""
+    counts = [0, 0, 0]
+    for index, sample in enumerate(ia.ocr_chosen(family, len(before))):
+        for field in FIELDS:
+            value = getattr(sample.truth, field)
+            if value is None:
+                continue
+            one = Truth(document_class=sample.truth.document_class, **{field: value})
+            was = family.values_in_text(one, before[index][0])[0]
+            now = family.values_in_text(one, after[index][0])[0]
+            counts[0] += was
+            counts[1] += now
+            counts[2] += 1
+            if was != now and SHOW[0]:
+                print(f"  {key}{index} {field} {value!r}: {'found' if now else 'LOST'}")
+    print(f"{key}: verbatim {counts[0]} -> {counts[1]} of {counts[2]}")
+    TOTAL[0] += counts[0]
+    TOTAL[1] += counts[1]
+    TOTAL[2] += counts[2]
+
+
+SHOW = [False]
+TOTAL = [0, 0, 0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--families", required=True)
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--count", type=int, default=19)
     parser.add_argument("--show", action="store_true", help="print each misread value")
+    parser.add_argument(
+        "--after", type=Path, help="a second cache: values verbatim in each, and which moved"
+    )
     args = parser.parse_args()
+    SHOW[0] = args.show
     table: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     alts: Counter[str] = Counter()
     for key in args.families.split(","):
@@ -99,6 +130,9 @@ def main() -> None:
             sys.exit(f"{key} is blind: refused")
         forms_of = sys.modules[family.values_in_text.__module__].printed_forms  # type: ignore[attr-defined]
         texts = pickle.loads((args.cache / f"{key}.pkl").read_bytes())
+        if args.after:
+            compare(key, family, texts, pickle.loads((args.after / f"{key}.pkl").read_bytes()))
+            continue
         chosen = ia.ocr_chosen(family, args.count)
         for index, (sample, (text, pages)) in enumerate(zip(chosen, texts, strict=True)):
             words = [w for p in pages for w in p.words]
@@ -123,6 +157,9 @@ def main() -> None:
                     got = " ".join(w.text for w in run)
                     print(f"{key}{index} {field}: {form!r} read {got!r} ({what}, conf {conf:.0f};"
                           f" words {[round(w.confidence * 100) for w in run]})")  # fmt: skip
+    if args.after:
+        print(f"all: verbatim {TOTAL[0]} -> {TOTAL[1]} of {TOTAL[2]}")
+        return
     names = [f"{low}-{high - 1}" for low, high in itertools.pairwise(BANDS)]
     print(f"{'group / kind':<34}" + "".join(f"{n:>8}" for n in names) + f"{'all':>8}")
     for (group, what), counts in sorted(table.items()):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PIL import Image
 
 UNSURE = 75.0
@@ -49,8 +50,9 @@ def unsure_values(result: dict[str, list[Any]]) -> list[int]:
 
 
 def _cut(image: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
-    """The word's box (left, top, right, bottom) with a sliver of the page round it, on
-    white with a word's space of paper each side, scaled to ``HEIGHT``."""
+    """The word's box (left, top, right, bottom) with a sliver of the page round it, its
+    paper made white and its contrast stretched (so the cut's edge is no mark on the white
+    round it), scaled to ``HEIGHT``, with a word's space of white each side."""
     left, top, right, bottom = box
     tall = bottom - top
     sliver = max(1, round(0.12 * tall))
@@ -62,6 +64,10 @@ def _cut(image: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
             min(image.height, bottom + sliver),
         )
     )
+    grey = np.asarray(crop, np.float32)
+    paper, dark = float(np.percentile(grey, 90)), float(grey.min())
+    stretched = np.clip((grey - dark) * 255.0 / max(paper - dark, 1.0), 0, 255)
+    crop = Image.fromarray(stretched.astype(np.uint8))
     scale = HEIGHT / max(1, tall)
     size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
     crop = crop.resize(size, Image.Resampling.LANCZOS) if scale != 1 else crop
@@ -119,35 +125,33 @@ def _readings(
     }
 
 
-LOOKALIKE = ("0OoQD", "5Ss", "1Il|!/", "8B", "2Zz", "6Gb", "9gq", "4A", "7T", "EF", "CG")
-"""Characters print is misread as one another: a figure and the letter it looks like, a
-slash and a stroke."""
+FIGURE_FOR = {"0": "OoQD", "1": "Il|!", "2": "Zz", "4": "A", "5": "Ss", "6": "Gb", "7": "T",
+              "8": "B", "9": "gq", "/": "Il|!1"}  # fmt: skip
+"""The letters (and strokes) print's figures, and a slash, are misread as."""
 SPECKS = set(".,:;'\"`‘’“”-_~^*°")
-"""Marks a speck of dust or a stain on the page is read as (or that a faint one was)."""
-
-
-def _alike(a: str, b: str) -> bool:
-    if (a.isdigit() and b.isdigit()) or (a in SPECKS and b in SPECKS):
-        return True
-    return any(a in g and b in g for g in LOOKALIKE)
+"""Marks a speck of dust or a stain on the page is read as."""
 
 
 def _same_shape(first: str, second: str) -> bool:
     """Whether a second reading keeps the word's shape: a figure in it, the same length give
     or take one, at most a quarter of its characters (one at least) changed, and every
-    change one print is misread as: a figure for a figure or for its look-alike letter (a
-    slash for a stroke), a mark for a mark, or a figure or a speck's mark lost or found.
-    A letter never becomes another letter, nor a currency sign anything else."""
+    change one that mends a misreading of print: a figure for a figure, a figure or a slash
+    for the letter or stroke it is misread as (O for 0, S for 5, I for /), a figure found,
+    a figure or a speck's mark dropped. Never the other way (a figure into a letter), never
+    a letter into another letter, a currency sign into anything, nor a mark found."""
     if not any(c.isdigit() for c in second) or abs(len(first) - len(second)) > 1:
         return False
     changes = _changes(first, second)
     if len(changes) > max(1, len(first) // 4):
         return False
-    for a, b in changes:
-        if a and b:
-            if not _alike(a, b):
+    for was, now in changes:
+        if was and now:
+            if not ((was.isdigit() and now.isdigit()) or was in FIGURE_FOR.get(now, "")):
                 return False
-        elif not ((a or b).isdigit() or (a or b) in SPECKS):
+        elif now:
+            if not now.isdigit():
+                return False
+        elif not (was.isdigit() or was in SPECKS):
             return False
     return True
 

@@ -146,6 +146,9 @@ def test_guard_words_without_a_figure_are_not_read_again(page: Any) -> None:
         ("-£8,692.43", "£8,692.43", True),  # a speck read as a dash
         ("£1,", "F1,", False),  # a currency sign is never a letter
         ("AB4018", "AR4018", False),  # a letter never becomes another letter
+        ("AA/52528", "AAI52528", False),  # nor a slash a letter
+        ("TS24 0UX", "TS24 OUX", False),  # nor a figure
+        ("411.68", ".411.68", False),  # nor is a mark found
         ("4018", "40", False),  # not the word's length
         ("4018", "Tarn", False),  # no figure in it
         ("12/03/2027", "19/08/2021", False),  # more than a quarter changed
