@@ -123,16 +123,52 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def narrow(key: str, before: Path, wide: Path, cache: Path) -> None:
+    """``<cache>/<f>.pkl`` from a replay made with a wider ``_same_shape`` (``wide``): each
+    word the wider rule changed is kept changed only if this ``src``'s rule takes it too
+    (the second readings are the same: the stack does not depend on the rule, and each
+    word's choice is its own). No Tesseract run."""
+    from cma_adapters.tesseract.unsure import _same_shape
+
+    first = pickle.loads((before / f"{key}.pkl").read_bytes())
+    second = pickle.loads((wide / f"{key}.pkl").read_bytes())
+    out, kept, dropped = [], 0, 0
+    for (_, pages), (_, wide_pages) in zip(first, second, strict=True):
+        new_pages = []
+        for page, changed in zip(pages, wide_pages, strict=True):
+            if page.source is not PageSource.OCR or page.words == changed.words:
+                new_pages.append(changed)
+                continue
+            result = columns(page)
+            for i, (a, b) in enumerate(zip(page.words, changed.words, strict=True)):
+                if a.text != b.text:
+                    if _same_shape(a.text, b.text):
+                        result["text"][i], result["conf"][i] = b.text, b.confidence * 100
+                        kept += 1
+                    else:
+                        dropped += 1
+            new_pages.append(ex._page_text(page.number, result, page.size or (0, 0)))
+        out.append(("\f".join(p.text for p in new_pages), tuple(new_pages)))
+    (cache / f"{key}.pkl").write_bytes(pickle.dumps(out))
+    print(f"{key}: {kept} words kept read anew, {dropped} taken back")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--families", required=True)
     parser.add_argument("--before", type=Path, required=True)
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--count", type=int, default=19)
+    parser.add_argument("--narrow", type=Path, help="a wider rule's replay: see narrow()")
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     for key in args.families.split(","):
-        replay(key, args.count, args.before, args.cache)
+        if ia.PRINTED[key].blind:
+            sys.exit(f"{key} is blind: refused")
+        if args.narrow:
+            narrow(key, args.before, args.narrow, args.cache)
+        else:
+            replay(key, args.count, args.before, args.cache)
 
 
 if __name__ == "__main__":

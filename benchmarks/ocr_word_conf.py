@@ -84,6 +84,58 @@ def kind(form: str, run: list[Any], d: int) -> str:
     return "lost" if len(text) < len(form) else "added"
 
 
+def choices(family: Any, index: int, sample: Any, pages: Any, form: str, run: list[Any]) -> str:
+    """Whether the page read again with ``lstm_choice_mode=2`` (hOCR: each character's
+    alternatives) offers each printed character where the misread one was read: "all",
+    "some", "none", or "not found" (the word not read the same way again)."""
+    import re
+    import subprocess
+
+    from benchmarks.ocr_unsure_replay import images
+    from cma_adapters.tesseract import TesseractTextExtractor
+    from cma_adapters.tesseract.extractor import _packed
+
+    data, fmt, _ = family.scanned(sample, index)
+    seen = images(TesseractTextExtractor(), data, ia.scan_content_types()[fmt])
+    target = run[0]
+    page = next(
+        (p for p in pages if any(w is target for w in p.words)), None
+    )  # the page the word is on
+    if page is None or seen[page.number - 1] is None:
+        return "not found"
+    hocr = subprocess.run(
+        ["tesseract", "stdin", "stdout", "--psm", "3", "--dpi", "300", "-c",
+         "lstm_choice_mode=2", "hocr"],
+        input=_packed(seen[page.number - 1]), capture_output=True, check=False,
+    ).stdout.decode("utf-8", "replace")  # fmt: skip
+    chunks = {}
+    for chunk in hocr.split("<span class='ocrx_word'")[1:]:
+        box = re.search(r"bbox (\d+) (\d+) (\d+) (\d+)", chunk)
+        text = re.search(r">([^<]*)", chunk)
+        if box and text:
+            groups = chunk.split("id='lstm_choices")[1:]
+            options = [re.findall(r"x_confs [\d.]+'>([^<]*)</span>", g) for g in groups]
+            chunks[tuple(int(v) for v in box.groups())] = (text.group(1).strip(), options)
+    verdicts = []
+    for word in run:
+        b = word.box
+        got = chunks.get((b.left, b.top, b.right, b.bottom))
+        if got is None or got[0] != word.text:
+            verdicts.append("not found")
+            continue
+        options = [o for o in got[1] if o and o[0].strip()]
+        read = word.text
+        printed = form.split()[run.index(word)] if len(form.split()) == len(run) else form
+        if len(options) != len(read) or len(printed) != len(read):
+            verdicts.append("not aligned")
+            continue
+        wrong = [(i, c) for i, (r, c) in enumerate(zip(read, printed, strict=True)) if r != c]
+        offered = [c in options[i] or c.swapcase() in options[i] for i, c in wrong]
+        if wrong:
+            verdicts.append("all" if all(offered) else "some" if any(offered) else "none")
+    return ",".join(verdicts) or "no change"
+
+
 def compare(key: str, family: Any, before: list[Any], after: list[Any]) -> None:
     """Values verbatim in the text before and after (as ``values_in_text``), and each value
     found in one and not the other (printed for the development half only: ``--show``)."""
@@ -117,6 +169,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--count", type=int, default=19)
     parser.add_argument("--show", action="store_true", help="print each misread value")
+    parser.add_argument(
+        "--choices",
+        action="store_true",
+        help="for each misread value word, Tesseract's per-character alternatives (hOCR)",
+    )
     parser.add_argument(
         "--after", type=Path, help="a second cache: values verbatim in each, and which moved"
     )
@@ -153,6 +210,11 @@ def main() -> None:
                 what = kind(form, run, d)
                 conf = min((w.confidence for w in run), default=1.0) * 100
                 table[(group, what)][band(conf)] += 1
+                if args.choices and group == "value" and what in ("lookalike", "char"):
+                    verdict = choices(family, index, sample, pages, form, run)
+                    alts[verdict] += 1
+                    if args.show:
+                        print(f"    printed character among the alternatives: {verdict}")
                 if args.show:
                     got = " ".join(w.text for w in run)
                     print(f"{key}{index} {field}: {form!r} read {got!r} ({what}, conf {conf:.0f};"
@@ -165,7 +227,9 @@ def main() -> None:
     for (group, what), counts in sorted(table.items()):
         row = "".join(f"{counts[n]:>8}" for n in names)
         print(f"{group + ' / ' + what:<34}{row}{sum(counts.values()):>8}")
-    del alts
+    if alts:
+        print("misread value words (lookalike, char): the printed character among Tesseract's")
+        print("alternatives for the character read?", dict(alts))
 
 
 if __name__ == "__main__":
