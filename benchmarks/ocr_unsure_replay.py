@@ -1,4 +1,7 @@
-"""Round 53's last step replayed on cached readings: families' scans as the extractor with
+"""(Needs round 53's extractor step, ``unsure.py``, which is not on this branch's last
+commit: run it with ``src`` from commit e4e011dc, e.g. ``git archive e4e011dc src``.)
+
+Round 53's last step replayed on cached readings: families' scans as the extractor with
 ``unsure.py`` reads them, without running Tesseract's first reading again.
 
 The extractor's reading of a page is its first reading, its frames and unread lines read

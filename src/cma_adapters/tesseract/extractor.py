@@ -47,7 +47,6 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from cma_adapters.tesseract.direct import direct_size, is_image_bytes
 from cma_adapters.tesseract.unread import put_back, stacked, unread_lines
-from cma_adapters.tesseract.unsure import UNSURE_DPI, better_readings, unsure_values, word_stack
 from cma_core.documents.errors import CorruptDocument, TextExtractionFailed
 from cma_core.documents.files import ContentType
 from cma_core.documents.model import Box, PageSource, PageText, Word
@@ -309,32 +308,14 @@ class TesseractTextExtractor(TextExtractor):
         if frames:
             result = self._reread_frames(number, image, frames, result, dpi)
         lines = unread_lines(image, result, dpi)
-        if lines:
-            stack, placed, gap = stacked(image, lines)
-            try:
-                again = self._tsv(number, _packed(stack), dpi, psm=6)
-            except TextExtractionFailed:
-                pass
-            else:
-                result = put_back(result, again, lines, placed, gap)
-        return self._read_unsure(number, image, result)
-
-    def _read_unsure(
-        self, number: int, image: Image.Image, result: dict[str, list[Any]]
-    ) -> dict[str, list[Any]]:
-        """``result`` with the value words Tesseract was unsure of (a figure in them) read
-        again, all of the page's in one further run on a stack of their cuts, each line as
-        one word (``unsure.py``, round 53); a second reading kept where it is surer and
-        keeps the word's shape, the word's box as it was."""
-        picks = unsure_values(result)
-        if not picks:
+        if not lines:
             return result
-        stack, placed = word_stack(image, result, picks)
+        stack, placed, gap = stacked(image, lines)
         try:
-            again = self._tsv(number, _packed(stack), UNSURE_DPI, psm=6)
+            again = self._tsv(number, _packed(stack), dpi, psm=6)
         except TextExtractionFailed:
             return result
-        return better_readings(result, again, picks, placed)
+        return put_back(result, again, lines, placed, gap)
 
     def _reread_frames(
         self,
