@@ -75,7 +75,7 @@ DATE = re.compile(
     # round 12)
     rf"\b(?P<d>[0-4]?\d|(?-i:(?:[0-3]|[Il])?[Il](?=(?:st|th)\b))|(?-i:[12Il]?S(?=th\b)))"
     # (or slashes around the month's name: "17/May/2025", "12/FEB/2026")
-    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}/)"
+    rf"(?:st|nd|rd|th)?(?:\s+day)?(?:\s+of)?(?:[\s-]+|/(?=[A-Za-z]{{3,9}}\.?/)"
     # (or no space at all where OCR lost it, the year after a space: "14apr 2025", round 25)
     rf"|(?=(?:{_MONTH_RE})\.?,?\s+(?:19|20)\d\d\b))(?P<m>{_MONTH_RE})\.?,?"
     # (a speck OCR reads between the month and a four-digit year: "9th of July:2025"; or a
@@ -88,11 +88,14 @@ DATE = re.compile(
     r"|\b(?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d\d)(?![\d.,/-]?\d)"
     # with dashes, "04-12-26", but only where no sort code is named before it on its line
     # or just above it: "Sort code 30-15-99" is no date (``dashed_date``, round 15)
-    r"|\b(?P<d6>[0-3]\d)-(?P<m6>[01]\d)-(?P<y6>\d\d)(?![\d.,/-]?\d)"
+    # (a day or a month unpadded, "7-12-26", "31-1-25": no sort code's shape, round 55)
+    r"|\b(?P<d6>[0-3]?\d)-(?P<m6>[01]?\d)-(?P<y6>\d\d)(?![\d.,/-]?\d)"
     # a form's boxed date, "04 12 2026": two figures, two figures, a four-figure year
     # (OCR may read a box's edge as a point or a colon beside a space: "26.07 2026"; or
     # lose one of a date's two slashes: "09 04/2025", "02/05 2025", round 16)
-    r"|(?<![\d£$,.] )(?<![\d£$,.])\b(?P<d7>[0-3]\d)(?P<s7> |[.:/] ?)(?P<m7>[01]\d)"
+    # (after a weekday's comma too, "Monday, 07 12 2026"; a day or a month unpadded
+    # between spaces, "7 12 2026": round 55)
+    r"|(?<![\d£$.] )(?<!\d, )(?<![\d£$,.])\b(?P<d7>[0-3]?\d)(?P<s7> |[.:/] ?)(?P<m7>[01]?\d)"
     r"(?P<t7> |[.:/] ?)(?P<y7>(?:19|20)\d\d)(?! ?\d)"
     # a Roman month, "4.XII.2026", "4 xii 2026" (the same separator twice)
     # (OCR reads an I as "1" or "l": "1.X11.2026", "23.X1.2026"; an all-figure date is
@@ -105,8 +108,12 @@ DATE = re.compile(
     r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)(?:\b|(?=T\d\d:))"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
     # (OCR may drop the spaces: "Mar8,2025")
+    # (or its year cut short after an apostrophe: "Dec 7th, '26", round 55)
     rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
-    r"(?P<y5>(?:19|20)\d\d)\b"
+    r"(?P<y5>(?:19|20)\d\d\b|['‘’`´]\d\d(?![\d:]))"
+    # the day, the month and the year run together in eight figures, "07122026" (round 55;
+    # a year of 1950-2049, as the year-first form below: no overlap with it)
+    r"|\b(?P<d15>0[1-9]|[12]\d|3[01])(?P<m15>0[1-9]|1[0-2])(?P<y15>19[5-9]\d|20[0-4]\d)\b"
     # the year first, then the month's name and the day: "2026 Dec 04", "2026-Dec-04",
     # "2026 December 4th" (round 21)
     # (OCR may lose the space before the day: "2026 Jul17")
@@ -368,7 +375,34 @@ def dashed_sort_code(m: re.Match[str]) -> bool:
     return bool(SORT_LABEL.search(text[above : m.start()]))
 
 
+# What stands before figures that are a reference's or a version's, not a date (round 55):
+# a reference's label right before them ("REF 12/10/2026-A", "Our ref: 12/10/2026/7",
+# "Reference AB/12/10/2026") where the figures are glued into a longer token by "/" or "-"
+# (a date range, "01/10/2026-31/10/2026", is glued to another date: still dates); and a
+# version's word ("Version 12.10.26").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:ref(?:erence)?|a/c|acct|account|invoice|policy|case|file|customer|agreement"
+    r"|quot(?:e|ing))\b(?:\s*(?:no|number)\b\.?|\s*#)?\s*[:.]?\s*(?:[A-Z0-9]+[/-])?$",
+    re.I,
+)
+_GLUED_AFTER = re.compile(r"[/-](?![0-3]?\d[/.-])[A-Z0-9]", re.I)
+_VERSION_BEFORE = re.compile(r"\b(?:version|ver|release|build|v)\.?\s*$", re.I)
+
+
+def _not_a_date(m: re.Match[str]) -> bool:
+    """Whether the date ``m`` read is a reference's or a version's figures
+    (``_REFERENCE_BEFORE``)."""
+    text = m.string
+    before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if _VERSION_BEFORE.search(before):
+        return True
+    glued = bool(re.search(r"[A-Z0-9][/-]$", before, re.I) or _GLUED_AFTER.match(text, m.end()))
+    return glued and bool(_REFERENCE_BEFORE.search(before))
+
+
 def date_of(m: re.Match[str]) -> dt.date | None:
+    if _not_a_date(m):
+        return None
     try:
         if m.group("d"):
             y = m.group("y")
@@ -385,7 +419,9 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(m.group("y2")), int(m.group("m2")), _day(m.group("d2")))
         if m.group("m5"):
             month = _MONTHS[m.group("m5").lower().rstrip(".")]
-            return dt.date(int(m.group("y5")), month, int(m.group("d5")))
+            return dt.date(_year(m.group("y5")), month, int(m.group("d5")))
+        if m.group("d15"):
+            return dt.date(int(m.group("y15")), int(m.group("m15")), int(m.group("d15")))
         if m.group("y4"):
             return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
         if m.group("d6"):
@@ -395,6 +431,9 @@ def date_of(m: re.Match[str]) -> dt.date | None:
         if m.group("d7"):
             if " " not in m.group("s7") + m.group("t7"):
                 return None  # (a space of the boxes, at least)
+            unpadded = len(m.group("d7")) == 1 or len(m.group("m7")) == 1
+            if unpadded and m.group("s7") + m.group("t7") != "  ":
+                return None  # ("7 12 2026" between spaces only, round 55)
             return dt.date(int(m.group("y7")), int(m.group("m7")), int(m.group("d7")))
         if m.group("y9"):
             month = _MONTHS[m.group("m9").lower().rstrip(".")]
