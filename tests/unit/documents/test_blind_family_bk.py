@@ -549,13 +549,22 @@ FIRST = (
 deadline's and the served date's."""
 MEASURED: dict[str, tuple[int, int]] = {
     "document_class": (38, 38), "creditor_name": (30, 30), "original_creditor": (2, 2),
-    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (18, 36),
-    "deadline_date": (13, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
-    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (0, 2),
+    "account_reference": (30, 30), "balance_pence": (30, 30), "letter_date": (36, 36),
+    "deadline_date": (24, 24), "court_claim_number": (4, 4), "payer_name": (4, 4),
+    "income_pence": (4, 4), "gross_pence": (2, 2), "frequency": (4, 4), "served_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
-UNMET = frozenset({"letter_date", "deadline_date", "served_date"})
-"""The issue's floors not met at the first measurement (strict xfails below)."""
+"""(correct, total) of each field at the first measurement, raised where round 55 reads more
+(``ROUND_55``: letter date 18 -> 36, deadline 13 -> 24, served 0 -> 2): the floors below."""
+ROUND_55 = (
+    "round 55 (date shapes, a grid, branch dateshapes) reads every date of BK's 38 documents "
+    "here: letter date 36/36, deadline 24/24, served 2/2 (76 documents: 72/72, 46/46, 4/4). "
+    "BK is still blind (no miss of it was read), but its date shapes were known to the lead "
+    "and to round 55's helper before the round was written (benchmarks/OCR.md, 'Round 55 "
+    "measured blind'): a weaker held-out figure for BK's dates than for its other fields"
+)
+UNMET: frozenset[str] = frozenset()
+"""The issue's floors not met at the first measurement were the three dates'; round 55 meets
+them (``ROUND_55``), so no strict xfail is left here."""
 TARGETS = ("document_class", *corpus.FIELDS)
 
 
