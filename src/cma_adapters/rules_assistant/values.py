@@ -145,7 +145,9 @@ MONEY = re.compile(
     r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
     # (a raised point, "£1,234·56", round 15; after OCR a dash: "£1,234-56", a pence of two
     # figures after a pound sign that a range would not have: see ``pence_of``)
-    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)-(?P<p2>\d\d)(?![\d.,])|(?!))|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
+    # (and a comma or a point after such pence that ends the clause, "£18,288-02, a debt",
+    # round 52: not one before a figure, "£40-50,000")
+    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)-(?P<p2>\d\d)(?!\d|[.,]\d)|(?!))|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
 

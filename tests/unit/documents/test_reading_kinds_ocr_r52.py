@@ -176,3 +176,12 @@ def test_an_amount_with_a_look_alike_letter_among_its_figures_is_the_amount(
     amount (not the part after the letter, "£4.56", nor nothing)."""
     got = read_as(_card_letter(balance), C.CREDITOR_LETTER)
     assert got.balance_pence == pence
+
+
+@pytest.mark.parametrize("balance", ["£2,715-40, due now", "£2,715-40. Please pay it"])
+def test_pence_after_a_dash_then_the_clause_s_comma_or_point_are_the_pence(balance: str) -> None:
+    """An amount whose raised point OCR read as a dash, its two pence figures then a comma or
+    a full stop that ends the clause ("£2,715-40, due now"): the pence are the amount's, as
+    round 15 read them before a space."""
+    got = read_as(_card_letter(balance), C.CREDITOR_LETTER)
+    assert got.balance_pence == 271540
