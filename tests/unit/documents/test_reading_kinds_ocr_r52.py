@@ -185,3 +185,48 @@ def test_pence_after_a_dash_then_the_clause_s_comma_or_point_are_the_pence(balan
     round 15 read them before a space."""
     got = read_as(_card_letter(balance), C.CREDITOR_LETTER)
     assert got.balance_pence == 271540
+
+
+@pytest.mark.parametrize(
+    ("read", "printed"),
+    [
+        ("AVQ61280047", "AV061280047"),
+        ("AV06I280047", "AV061280047"),
+        ("AV061S80047", "AV061580047"),
+        ("AV0612BOO47", "AV061280047"),
+    ],
+)
+def test_a_reference_s_look_alike_letter_beside_figures_printed_with_the_figure_elsewhere(
+    read: str, printed: str
+) -> None:
+    """A reference OCR read beside its label with a figure as a look-alike letter (Q or D
+    for 0, I or L for 1, S for 5, B for 8), that the page prints elsewhere with the figure
+    (a counterfoil): the reference as printed, as round 27 read an O for a nought."""
+    page = [
+        (Cell(0.08, "Ashcombe Vale Water Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Your water account is behind with its payments."),),
+        (Cell(0.1, "Date of this letter"), Cell(0.55, "9 March 2026")),
+        (Cell(0.1, "Water account ref."), Cell(0.55, read)),
+        (Cell(0.1, "Arrears to pay"), Cell(0.55, "£412.58")),
+        (Cell(0.08, "Payment slip"), Cell(0.4, "Ashcombe Vale Water Ltd"), Cell(0.7, printed)),
+    ]  # fmt: skip
+    got = read_as(page, C.UTILITY_ARREARS)
+    assert got.account_reference == printed
+
+
+def test_a_reference_with_letters_the_page_never_prints_as_figures_keeps_them() -> None:
+    """A reference whose letters beside its figures the page prints nowhere as figures keeps
+    its letters: "AVS6128047" stays (with a damaged letter date beside it, so that the
+    page is read by the new rules)."""
+    page = [
+        (Cell(0.08, "Ashcombe Vale Water Ltd", bold=True),),
+        *_ADDRESSEE,
+        (Cell(0.08, "Your water account is behind with its payments."),),
+        (Cell(0.1, "Date of this letter"), Cell(0.55, "1O March 2026")),
+        (Cell(0.1, "Water account ref."), Cell(0.55, "AVS6128047")),
+        (Cell(0.1, "Arrears to pay"), Cell(0.55, "£412.58")),
+        (Cell(0.08, "Payment slip"), Cell(0.4, "Ashcombe Vale Water Ltd"), Cell(0.7, "AVS6128047")),
+    ]  # fmt: skip
+    got = read_as(page, C.UTILITY_ARREARS)
+    assert (got.account_reference, got.letter_date) == ("AVS6128047", dt.date(2026, 3, 10))
