@@ -661,11 +661,16 @@ _DATE_RUN_TOGETHER = re.compile(
 )
 
 
+_YEARISH = re.compile(r"[12Il][90Oo][\dOoIl|SB]{2}")
+
+
 def date_by_shape(text: str) -> str:
     """``text`` with a date OCR damaged read by its shape (round 52): its figures' look-alike
     letters (``_FIGURE_DATE_LETTERS``, ``_NAMED_DATE_SHAPE``), its month's name misspelt or
     split (``_month_misread``), its parts run together (``_DATE_RUN_TOGETHER``). Nothing is
     invented: a day that does not exist, or a word as near two months, is left as it was."""
+    if not _YEARISH.search(text):
+        return text  # (every shape here ends in a four-figure year: most text has none)
     text = _DATE_RUN_TOGETHER.sub(r"\1 \2 \3", text)
     text = _FIGURE_DATE_LETTERS.sub(_figure_date, text)
     return _NAMED_DATE_SHAPE.sub(_named_date, text)
