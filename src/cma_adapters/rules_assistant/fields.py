@@ -28,6 +28,7 @@ import attrs
 
 from cma_adapters.rules_assistant.fields_kinds import (
     NI_NUMBER,
+    figure_read_as_letter,
     first_words_lost,
     fuller_form,
     lender_label,
@@ -304,13 +305,16 @@ def _pound_as_figure(c: Candidate, text: str) -> Candidate:
 
 def _as_printed(c: Candidate, text: str) -> Candidate:
     """A reference as the page prints it elsewhere, where OCR misread it beside its label:
-    its nought read as an O (round 27); then cut short by a space OCR put inside it
+    its nought read as an O (round 27), or another figure as its look-alike letter (round
+    52); then cut short by a space OCR put inside it
     ("KQ-58 304" read as "KQ-58", printed whole as "KQ-58304"), or its slash read as a
     letter or a figure ("KWR1550217" for "KWR/550217"; both round 36)."""
     if not isinstance(c.value, str):
         return c
     value = c.value
     nought = nought_read_as_o(value, text)
+    if nought is None:
+        nought = figure_read_as_letter(value, text)  # (round 52)
     if nought is not None:
         value = nought
     whole = space_read_in(value, text)

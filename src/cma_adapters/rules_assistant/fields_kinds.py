@@ -877,6 +877,41 @@ def nought_read_as_o(value: str, text: str) -> str | None:
     return fixed if re.search(pattern, text.upper()) else None
 
 
+# Letters OCR reads a reference's figures as, beside a figure: O, Q and D a nought, I and L a
+# one, S a five, B an eight, Z a two, G a six (round 52; the O is round 27's).
+_FIGURE_FOR = {
+    "O": "0",
+    "Q": "0",
+    "D": "0",
+    "I": "1",
+    "L": "1",
+    "S": "5",
+    "B": "8",
+    "Z": "2",
+    "G": "6",
+}
+
+
+def figure_read_as_letter(value: str, text: str) -> str | None:
+    """A reference OCR read with look-alike letters beside its figures ("PEQ7430013",
+    "AK1S02274"), printed with the figure there elsewhere on the page ("PE07430013", in a
+    table or a counterfoil): the reference as printed with the figure (round 52, as round
+    27's ``nought_read_as_o``). A reference the page never prints so keeps its letters."""
+    places = [
+        i
+        for run in re.finditer("[" + "".join(_FIGURE_FOR) + "]+", value)
+        if (run.start() > 0 and value[run.start() - 1].isdigit())
+        or (run.end() < len(value) and value[run.end()].isdigit())
+        for i in range(run.start(), run.end())
+    ]
+    upper = text.upper()
+    for chosen in ([places] if len(places) > 1 else []) + [[i] for i in places]:
+        fixed = "".join(_FIGURE_FOR[c] if i in chosen else c for i, c in enumerate(value))
+        if re.search(r"(?<![A-Z0-9])" + re.escape(fixed) + r"(?![A-Z0-9])", upper):
+            return fixed
+    return None
+
+
 def space_read_in(value: str, text: str) -> str | None:
     """``value`` and the short run of letters or figures after it, where ``text`` prints
     them with a space between ("KQ-58 304") and elsewhere joined ("KQ-58304"): a space OCR

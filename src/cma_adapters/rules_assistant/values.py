@@ -152,7 +152,9 @@ MONEY = re.compile(
     r"(?:(?P<cur>£\**|GBP)|(?<![A-Za-z])[Ef])?\s?(?P<n>\d{1,3}(?:(?:[,\s]|,\s(?=\d{3}\.\d\d\b))\d{3})+|\d+)"
     # (a raised point, "£1,234·56", round 15; after OCR a dash: "£1,234-56", a pence of two
     # figures after a pound sign that a range would not have: see ``pence_of``)
-    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)-(?P<p2>\d\d)(?![\d.,])|(?!))|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
+    # (and a comma or a point after such pence that ends the clause, "£18,288-02, a debt",
+    # round 52: not one before a figure, "£40-50,000")
+    r"(?:[.,:·](?P<p>\d\d)\b|(?(cur)-(?P<p2>\d\d)(?!\d|[.,]\d)|(?!))|(?(cur)(?:\.(?P<p1>\d)(?![\d.,])|(?![.,:]?\d|\s\d{3}\b))|(?!)))"
 )
 
 
@@ -267,6 +269,7 @@ def _point_closed(m: re.Match[str]) -> str:
 
 def parse_money(text: str) -> int | None:
     """The first amount that is not part of a date ("12.07.26 to 08.10.26" is a period)."""
+    text = pounds_by_shape(text)  # "£1,2O4.56" (round 52)
     text = rejoined_pounds(text)  # "£1 4,741.79" (round 14)
     text = _SPACED_POINT.sub(_point_closed, text)  # "£3,208 .17" (round 36)
     # (a date with OCR's speck glued before it, an underscore from the box's rule,
@@ -285,6 +288,31 @@ def parse_money(text: str) -> int | None:
         # "41.65-": a credit printed with its minus after it (round 14)
         return -pence if minus or trailing_minus(text, m.end()) else pence
     return None
+
+
+# An amount after its pound sign with a figure OCR read as a look-alike letter ("£1,2O4.56",
+# "£l,204.56", "£3S7.10"): the amount's shape, pounds in groups of three after a comma or
+# pence after a point, says they are figures (round 52). A pound sign before a word
+# ("£Sale"), or more letters than figures, is left.
+_POUNDS_LETTERS = re.compile(
+    r"(?<=£)(?P<n>[\dOoIl|SB]{1,3}(?:,[\dOoIl|SB]{3})+(?:\.[\dOoIl|SB]{2})?"
+    r"|[\dOoIl|SB]{1,7}\.[\dOoIl|SB]{2})(?![\w,.]|[.,]\d)"
+)
+
+
+def _pounds_figures(m: re.Match[str]) -> str:
+    shown = m["n"]
+    figures = [c for c in shown if c not in ",."]
+    letters = sum(not c.isdigit() for c in figures)
+    if not letters or letters * 2 >= len(figures) or (not shown[0].isdigit() and letters > 1):
+        return shown
+    return shown.translate(_LOOKALIKE)
+
+
+def pounds_by_shape(text: str) -> str:
+    """``text`` with an amount's look-alike letters after its pound sign read as figures
+    (``_POUNDS_LETTERS``), round 52."""
+    return _POUNDS_LETTERS.sub(_pounds_figures, text) if "£" in text else text
 
 
 def pound_read_as_figure(shown: str, text: str) -> int | None:
@@ -462,10 +490,14 @@ def date_of(m: re.Match[str]) -> dt.date | None:
 
 
 # A figure date whose day or month opens with a 9 no day or month has ("92/04/2025",
-# "09/94/2025"): a faint or filled-in 0 that OCR read as a 9 (a fax's), round 18.
+# "09/94/2025"): a faint or filled-in 0 that OCR read as a 9 (a fax's), round 18; the same
+# with the year first, "2027-91-13" (the same separator twice), round 52.
 _NINE_FOR_NOUGHT = re.compile(
     r"\b9(?=\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d\b)"
     r"|(?<=\d[/.-])9(?=\d[/.-](?:19|20)\d\d\b)"
+    # (the year first, "2027-91-13", "2027-01-93": round 52)
+    r"|(?<=\b(?:19|20)\d\d-)9(?=\d-[0-3]\d\b)|(?<=\b(?:19|20)\d\d/)9(?=\d/[0-3]\d\b)"
+    r"|(?<=\b(?:19|20)\d\d-[01]\d-)9(?=\d\b)|(?<=\b(?:19|20)\d\d/[01]\d/)9(?=\d\b)"
 )
 
 
@@ -528,6 +560,8 @@ def parse_date(text: str) -> dt.date | None:
         mended = re.sub(r"_+(?=\d)", " ", text)
     if mended == text:
         mended = _unglued(text)  # (round 41)
+    if mended == text:
+        mended = date_by_shape(text)  # (round 52)
     return parse_date(mended) if mended != text else None
 
 
@@ -545,6 +579,140 @@ def _unglued(text: str) -> str:
     text = _WEEKDAY_GLUED.sub(r"\1 ", text)
     text = _DAY_GLUED.sub(r"\1 ", text)
     return _POINT_GLUED.sub(r"\1 ", text)
+
+
+# -- round 52: a date OCR damaged, read by its shape -----------------------------------------
+
+# Letters OCR reads a figure as, inside a run of figures: O and o a nought, I, l and | a
+# one, S a five, B an eight. Only in a token that is otherwise a date's or an amount's.
+_LOOKALIKE = str.maketrans("OoIl|SB", "0011158")
+
+
+def _figures(token: str) -> str | None:
+    """``token``'s look-alike letters read as the figures they stand for, or None when
+    the token is more letters than figures, or all letters (then it is a word, not a
+    misread number: "I", "lO")."""
+    letters = sum(not c.isdigit() for c in token)
+    if letters * 2 > len(token) or letters == len(token):
+        return None
+    return token.translate(_LOOKALIKE)
+
+
+# A figure date, the same separator twice and a four-figure year, with a look-alike
+# letter among its figures: "l4/03/2026", "14.O3.2026", "14/03/2O26" (round 52).
+_FIGURE_DATE_LETTERS = re.compile(
+    r"(?<![\w£$/.-])(?P<d>[0-3OoIl|]?[\dOoIl|SB])(?P<s>[/.-])(?P<m>[01OoIl|]?[\dOoIl|SB])(?P=s)"
+    r"(?P<y>[12Il][90Oo][\dOoIl|SB]{2})(?![\w/-]|[.,]\d)"
+)
+
+
+# A day, a word of letters and a four-figure year (or the word first: "Marcb 14, 2026"),
+# where the word is a month's name misspelt by OCR or split in two ("Mareh", "Mar ch") or
+# a figure among the day's or the year's is a look-alike letter ("1O March 2O26"): the
+# word must be one month's name (or its short form) but for one or two letters, nearer to
+# it than to any other month's (``_month_misread``), round 52.
+_DAY = r"[0-3OoIl|]?[\dOoIl|SB]"
+_YEAR = r"[12Il][90Oo][\dOoIl|SB]{2}"
+_WORD = r"[A-Za-z][A-Za-z015]{1,9}(?: [a-z]{1,6})?"
+_NAMED_DATE_SHAPE = re.compile(
+    rf"(?<![\w£$])(?P<d>{_DAY})(?:st|nd|rd|th)?(?:\s+of)?(?P<s>\s+|[/.-])(?P<w>{_WORD})\.?,?"
+    rf"(?P<t>\s+|[/.-])(?P<y>{_YEAR})(?![\w/-]|[.,]\d)"
+    rf"|(?<![\w£$])(?P<w2>{_WORD})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR})"
+    r"(?![\w/-]|[.,]\d)"
+)
+_ENGLISH_MONTHS = {
+    name: i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
+} | {"sept": 9}
+
+
+def _distance(a: str, b: str) -> int:
+    """Letters to change, add or drop to make ``a`` into ``b`` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        last, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            last, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, last + (ca != cb))
+    return row[-1]
+
+
+def _month_misread(word: str) -> int | None:
+    """The month ``word`` names, as OCR may have misread it: itself a month's name; two
+    parts of one ("Mar ch"); or one letter off a month's name of up to five letters, two
+    off a longer one ("Marcb", "Septernber"), with no other month as near, its first letter
+    a capital as a month's is. Figures read for letters inside it are letters ("Apri1")."""
+    capital = word[0].isupper()
+    word = word.lower().translate(str.maketrans("015", "ols"))
+    if " " in word:
+        return _ENGLISH_MONTHS.get(word.replace(" ", ""))
+    if word in _MONTHS:
+        return _MONTHS[word]
+    if len(word) < 3 or not capital:
+        return None  # (a word of lower case is a word: "4 now 2026", "12 can 2026")
+    best: dict[int, int] = {}
+    for name, month in _ENGLISH_MONTHS.items():
+        if (len(name) == 3) != (len(word) == 3):
+            continue  # (a short form against a word of three letters only)
+        gap = _distance(word, name)
+        if gap <= (1 if len(name) <= 5 else 2):
+            best[month] = min(gap, best.get(month, gap))
+    if not best:
+        return None
+    nearest = min(best.values())
+    months = [m for m, gap in best.items() if gap == nearest]
+    return months[0] if len(months) == 1 else None
+
+
+def _named_date(m: re.Match[str]) -> str:
+    word, day, year = m["w"] or m["w2"], m["d"] or m["d2"], m["y"] or m["y2"]
+    if m["w"] and m["s"].strip() != m["t"].strip():
+        return m.group()  # (one mark either side: "9.Mar_2027" is no date, round 26)
+    month = _month_misread(word)
+    figures, year_figures = _figures(day), _figures(year)
+    if month is None or figures is None or year_figures is None:
+        return m.group()
+    if not year_figures.startswith(("19", "20")):
+        return m.group()
+    try:
+        date = dt.date(int(year_figures), month, int(figures))
+    except ValueError:
+        return m.group()  # (no such day: "31 Febuary" stays unread)
+    return f"{date.day} {calendar.month_name[month]} {date.year}"
+
+
+def _figure_date(m: re.Match[str]) -> str:
+    parts = [_figures(m[k]) for k in ("d", "m", "y")]
+    if any(p is None for p in parts) or not str(parts[2]).startswith(("19", "20")):
+        return m.group()
+    day, month, year = (int(p) for p in parts if p is not None)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return m.group()
+    return m["s"].join(p for p in parts if p is not None)
+
+
+# A day, a month's name and a four-figure year with no space between ("14March2026",
+# "3rdMay2026"): round 41's ``_DAY_GLUED`` needs the month's name to end a word.
+_DATE_RUN_TOGETHER = re.compile(
+    rf"(?<![\w£$])([0-3]?\d(?:st|nd|rd|th)?)\s?({_MONTH_RE})\.?((?:19|20)\d\d)(?!\d)", re.I
+)
+
+
+_YEARISH = re.compile(r"[12Il][90Oo][\dOoIl|SB]{2}")
+
+
+def date_by_shape(text: str) -> str:
+    """``text`` with a date OCR damaged read by its shape (round 52): its figures' look-alike
+    letters (``_FIGURE_DATE_LETTERS``, ``_NAMED_DATE_SHAPE``), its month's name misspelt or
+    split (``_month_misread``), its parts run together (``_DATE_RUN_TOGETHER``). Nothing is
+    invented: a day that does not exist, or a word as near two months, is left as it was."""
+    if not _YEARISH.search(text):
+        return text  # (every shape here ends in a four-figure year: most text has none)
+    text = _DATE_RUN_TOGETHER.sub(r"\1 \2 \3", text)
+    text = _FIGURE_DATE_LETTERS.sub(_figure_date, text)
+    return _NAMED_DATE_SHAPE.sub(_named_date, text)
 
 
 # What OCR makes of a reference's letters and slash (round 18): an "S" read as "$" before
