@@ -50,18 +50,24 @@ FIRST = (
 )
 MEASURED: dict[str, tuple[int, int]] = {
     "document_class": (8, 8), "creditor_name": (5, 6), "account_reference": (5, 6),
-    "balance_pence": (6, 6), "letter_date": (2, 8), "deadline_date": (2, 5),
-    "court_claim_number": (2, 2), "served_date": (0, 1), "payer_name": (2, 2),
+    "balance_pence": (6, 6), "letter_date": (6, 8), "deadline_date": (5, 5),
+    "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (2, 2),
     "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
+"""(correct, total) of each field at the first measurement, raised where round 55 reads more
+(``ROUND_55``: letter date 2 -> 6, deadline 2 -> 5, served 0 -> 1): the floors below."""
+ROUND_55 = (
+    "round 55 (date shapes, a grid) reads letter date 6/8, deadline 5/5, served 1/1 here (19 "
+    "scans: letter date 7 -> 13/18, deadline 8 -> 12/12); BK's date shapes were known to the "
+    "lead and to round 55's helper before the round was written (benchmarks/OCR.md, 'Round 55 "
+    "measured blind'), so these are weaker held-out figures than BK's others"
+)
 VERBATIM = 38
 """True values found verbatim in the OCR text (of 41) at the first measurement."""
-UNMET = frozenset(
-    {"creditor_name", "account_reference", "letter_date", "deadline_date", "served_date"}
-)
-"""The issue's floors this sample did not meet at the first measurement, blind (strict
-xfails); every other is a plain assertion."""
+UNMET = frozenset({"creditor_name", "account_reference", "letter_date"})
+"""The issue's floors this sample does not meet (strict xfails): at the first measurement also
+the deadline and the served date, which round 55 meets (``ROUND_55``); every other is a
+plain assertion."""
 
 
 @pytest.fixture(scope="module")
