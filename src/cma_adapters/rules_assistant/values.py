@@ -415,15 +415,28 @@ _REFERENCE_BEFORE = re.compile(
 )
 _GLUED_AFTER = re.compile(r"[/-](?![0-3]?\d[/.-])[A-Z0-9]", re.I)
 _VERSION_BEFORE = re.compile(r"\b(?:version|ver|release|build|v)\.?\s*$", re.I)
+# A label that names a number before eight figures run together: "Account number 12031985",
+# "Membership no. 01011970", "Card 15062011" — an account's or a member's number of eight
+# figures reads as a DDMMYYYY date, so such a run is a date only where no number's label
+# stands before it on its line (round 55's "07122026" after "Dated", "by", a box's own).
+_NUMBER_BEFORE = re.compile(
+    r"\b(?:no|nos|num|number|account|a/c|acct|ref(?:erence)?|policy|card|customer|member"
+    r"|membership|id|invoice|agreement|case|file|claim|order|payroll|employee|serial"
+    r"|registration|reg)\b\.?\s*(?:no\b\.?|number\b|#)?\s*[:.#-]?\s*$",
+    re.I,
+)
 
 
 def _not_a_date(m: re.Match[str]) -> bool:
     """Whether the date ``m`` read is a reference's or a version's figures
-    (``_REFERENCE_BEFORE``)."""
+    (``_REFERENCE_BEFORE``, ``_VERSION_BEFORE``), or a number's eight figures
+    (``_NUMBER_BEFORE``)."""
     text = m.string
     before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
     if _VERSION_BEFORE.search(before):
         return True
+    if m.group("d15") and _NUMBER_BEFORE.search(before):
+        return True  # eight figures after a number's label: that number (round 55)
     glued = bool(re.search(r"[A-Z0-9][/-]$", before, re.I) or _GLUED_AFTER.match(text, m.end()))
     return glued and bool(_REFERENCE_BEFORE.search(before))
 

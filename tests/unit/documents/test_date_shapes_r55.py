@@ -269,6 +269,14 @@ NEGATIVES = (
     "Dated 29/02/2026",
     "Please pay by 12/25/2026.",
     "Dated 00/12/2026",
+    # eight figures after a number's label are that number, not a DDMMYYYY date
+    "Account number 12031985",
+    "Account no: 15062011",
+    "Bank account 31011999",
+    "Membership number 01011970",
+    "Card no. 10122025",
+    "Customer ID 07122026",
+    "Policy 01022024",
 )
 
 
