@@ -35,6 +35,9 @@ interface SessionApi {
 
 const Ctx = createContext<SessionApi | null>(null);
 
+/** How long after a renewal the network failed the next attempt is made. */
+export const RENEWAL_RETRY_MS = 15_000;
+
 export function useSession(): SessionApi {
   const value = useContext(Ctx);
   if (!value) throw new Error("useSession outside SessionProvider");
@@ -83,9 +86,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const me = await loadMe();
       setSession({ me, can: (p) => me.permissions.includes(p) });
       window.clearTimeout(timer.current);
-      // Renew a minute before the access token expires, from the HttpOnly cookie.
-      const delay = Math.max(10, token.expires_in - 60) * 1000;
-      timer.current = window.setTimeout(() => void refresh(), delay);
+      // Renew a minute before the access token expires, from the HttpOnly cookie. A renewal
+      // the network fails (the server restarting, the laptop off the Wi-Fi, a request cut
+      // short) is not a refused token: the person stays signed in and it is tried again
+      // shortly. Only the API refusing the cookie signs them out (refresh resolves false).
+      const renewal = () => {
+        refresh().catch(() => {
+          window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(renewal, RENEWAL_RETRY_MS);
+        });
+      };
+      timer.current = window.setTimeout(renewal, Math.max(10, token.expires_in - 60) * 1000);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -126,8 +137,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await adopt(token);
       },
       async signOut() {
-        // Revokes the refresh token's whole family: every device signed in from it.
-        await api.POST("/api/v1/auth/logout", { body: {}, headers: COOKIE_MODE });
+        // Revokes the refresh token's whole family: every device signed in from it. This
+        // browser forgets the session whatever the answer: someone who asked to sign out on a
+        // shared computer must not be left signed in because the network failed.
+        await api.POST("/api/v1/auth/logout", { body: {}, headers: COOKIE_MODE }).catch(() => undefined);
         clear();
       },
       renew: refresh,
