@@ -32,7 +32,6 @@ from cma_adapters.rules_assistant.fields_kinds import (
     first_words_lost,
     fuller_form,
     lender_label,
-    nought_read_as_o,
     space_read_in,
     stroke_read_as_letter,
     whole_debt,
@@ -312,9 +311,7 @@ def _as_printed(c: Candidate, text: str) -> Candidate:
     if not isinstance(c.value, str):
         return c
     value = c.value
-    nought = nought_read_as_o(value, text)
-    if nought is None:
-        nought = figure_read_as_letter(value, text)  # (round 52)
+    nought = figure_read_as_letter(value, text)  # (rounds 27 and 52, one since round 57)
     if nought is not None:
         value = nought
     whole = space_read_in(value, text)

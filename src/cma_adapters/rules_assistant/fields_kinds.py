@@ -17,11 +17,22 @@ import re
 import attrs
 
 from cma_adapters.rules_assistant.layout import Cell, Hit, Layout, cell_above, norm_words
+from cma_adapters.rules_assistant.lookalike import (
+    CLAIM_LETTERS,
+    NOUGHT_LETTERS,
+    REFERENCE_LETTERS,
+    as_figures,
+)
 from cma_core.documents.model import Word
 
-_PHONE = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
-_TEL_BEFORE = re.compile(
-    r"\b(?:tel|telephone|phone|call(?: us)?(?: on)?|fax|helpline|freephone|mobile)\b\.?:?\s*$",
+# The words that give a telephone's number before it: "Telephone 0300 123 1057", "Tel: 01632
+# 960 411", "Tel no. 0161 …", "call us on 0800 …", "Call 0345 …", "Textphone 18001 …" —
+# never the client's account (rounds 11 and 46, one pattern since round 57: the reference's
+# score here and the ranker's ``phoned``).
+TEL_BEFORE = re.compile(
+    r"\b(?:tel(?:ephone)?|phone|mobile|fax|freephone|helpline|textphone|minicom"
+    r"|call(?: us)?(?: on)?|(?:call|ring|text|phone) (?:us |them |me )?(?:free )?on)\b\.?"
+    r"(?:\s+(?:no\.?|number))?\s*[:.]?\s*$",
     re.I,
 )
 _ELSEWHERE = re.compile(
@@ -33,11 +44,27 @@ _IDENTIFIES = re.compile(
 )
 
 
-def _phone_shaped(value: str) -> bool:
+# A UK telephone's number: eleven figures from 01, 02, 03, 07 or 08, grouped as telephone
+# numbers are or not ("01632 960 411", "0300 123 1057"; round 54), or from any 0 where the
+# figures are in a telephone's groups ("0345 601 2290", "01291 881 700"; round 11).
+_PHONE_SHAPED = re.compile(r"0[12378]\d{9}")
+_PHONE_GROUPS = re.compile(r"0\d{2,4}(?:[ -]?\d{3,4}){1,2}")
+
+
+def phone_shaped(value: object) -> bool:
+    """Whether ``value`` is a telephone's number by its figures alone (``_PHONE_SHAPED``)."""
+    return (
+        isinstance(value, str)
+        and re.fullmatch(r"[\d ]+", value) is not None
+        and _PHONE_SHAPED.fullmatch(value.replace(" ", "")) is not None
+    )
+
+
+def _phone_grouped(value: str) -> bool:
     # (printed in a telephone's groups: an account number may be ten figures from 0, run
     # together)
     grouped = bool(re.search(r"[ -]", value))
-    return grouped and bool(_PHONE.fullmatch(value)) and len(re.sub(r"\D", "", value)) == 11
+    return grouped and bool(_PHONE_GROUPS.fullmatch(value)) and len(re.sub(r"\D", "", value)) == 11
 
 
 def reference_kinds(hit: Hit, label: str) -> float:
@@ -48,9 +75,9 @@ def reference_kinds(hit: Hit, label: str) -> float:
     value = next(iter(REFERENCE.finditer(hit.text)), None)
     change = 0.0
     if value is not None:
-        if _phone_shaped(value.group()):
+        if _phone_grouped(value.group()):
             change -= 3.0
-        if _TEL_BEFORE.search(hit.text[: value.start()]):
+        if TEL_BEFORE.search(hit.text[: value.start()]):
             change -= 2.0
     if _ELSEWHERE.search(label):
         change -= 1.5
@@ -315,7 +342,7 @@ def without_letter_o(claim: str) -> str:
     never the letter O, so an O that OCR read in one (beside letters, where nothing tells
     the two apart: "Y00CR725" read "YOOCR725") is the figure. For the number alone, not a
     Scottish or tribunal case number between slashes."""
-    return claim.replace("O", "0") if re.search(r"\d", claim) else claim
+    return as_figures(claim, CLAIM_LETTERS) if re.search(r"\d", claim) else claim
 
 
 # A table's ruled border that OCR reads as a character of the cell beside it: "Balance |",
@@ -863,50 +890,36 @@ def _substituted(
     return tuple(out) if changed else words
 
 
-def nought_read_as_o(value: str, text: str) -> str | None:
-    """A reference OCR read with a letter O beside its figures ("ROJO944"), printed with a
-    nought there elsewhere on the page ("ROJ0944", in a file's name or a footer): the
-    reference as printed with the nought, which the letter O stood for (round 27). A
-    reference the page never prints so keeps its O ("PO12345" is no "P012345")."""
-    if "O" not in value or not re.search(r"\d", value):
-        return None
-    fixed = re.sub(r"(?<=\d)O|O(?=\d)", "0", value)
-    if fixed == value:
-        return None
-    pattern = r"(?<![A-Z0-9])" + re.escape(fixed) + r"(?![A-Z0-9])"
-    return fixed if re.search(pattern, text.upper()) else None
-
-
-# Letters OCR reads a reference's figures as, beside a figure: O, Q and D a nought, I and L a
-# one, S a five, B an eight, Z a two, G a six (round 52; the O is round 27's).
-_FIGURE_FOR = {
-    "O": "0",
-    "Q": "0",
-    "D": "0",
-    "I": "1",
-    "L": "1",
-    "S": "5",
-    "B": "8",
-    "Z": "2",
-    "G": "6",
-}
-
-
 def figure_read_as_letter(value: str, text: str) -> str | None:
-    """A reference OCR read with look-alike letters beside its figures ("PEQ7430013",
-    "AK1S02274"), printed with the figure there elsewhere on the page ("PE07430013", in a
-    table or a counterfoil): the reference as printed with the figure (round 52, as round
-    27's ``nought_read_as_o``). A reference the page never prints so keeps its letters."""
+    """A reference OCR read with look-alike letters beside its figures ("ROJO944",
+    "PEQ7430013", "AK1S02274"), printed with the figure there elsewhere on the page
+    ("ROJ0944", "PE07430013", in a file's name, a table or a counterfoil): the reference as
+    printed with the figure. A reference the page never prints so keeps its letters ("PO12345"
+    is no "P012345"). Round 27 read an O beside a figure as a nought so; round 52 every
+    letter of ``REFERENCE_LETTERS``; round 57 made them one: the noughts first (each O with a
+    figure beside it), then every look-alike together, then each alone."""
     places = [
         i
-        for run in re.finditer("[" + "".join(_FIGURE_FOR) + "]+", value)
+        for run in re.finditer("[" + REFERENCE_LETTERS + "]+", value)
         if (run.start() > 0 and value[run.start() - 1].isdigit())
         or (run.end() < len(value) and value[run.end()].isdigit())
         for i in range(run.start(), run.end())
     ]
+    noughts = [
+        i
+        for i in places
+        if value[i] in NOUGHT_LETTERS
+        and ((i > 0 and value[i - 1].isdigit()) or (i + 1 < len(value) and value[i + 1].isdigit()))
+    ]
     upper = text.upper()
-    for chosen in ([places] if len(places) > 1 else []) + [[i] for i in places]:
-        fixed = "".join(_FIGURE_FOR[c] if i in chosen else c for i, c in enumerate(value))
+    tried = set()
+    for chosen in [noughts] + ([places] if len(places) > 1 else []) + [[i] for i in places]:
+        fixed = "".join(
+            as_figures(c, REFERENCE_LETTERS) if i in chosen else c for i, c in enumerate(value)
+        )
+        if not chosen or fixed in tried:
+            continue
+        tried.add(fixed)
         if re.search(r"(?<![A-Z0-9])" + re.escape(fixed) + r"(?![A-Z0-9])", upper):
             return fixed
     return None

@@ -21,6 +21,7 @@ import attrs
 from attrs import frozen
 
 from cma_adapters.rules_assistant.label_parts import has_own_label, label_starts
+from cma_adapters.rules_assistant.lookalike import KEY_LETTERS, as_figures
 from cma_core.documents.model import Box, PageText, Word
 
 
@@ -1919,7 +1920,7 @@ def _key(cell: Cell | None) -> str | None:
     figures), or None."""
     if cell is None:
         return None
-    text = cell.text.strip().translate(str.maketrans("OoIl", "0011"))
+    text = as_figures(cell.text.strip(), KEY_LETTERS)
     if not _LINE_NUMBER.fullmatch(text):
         return None
     return text.lstrip("0") or "0"

@@ -47,7 +47,12 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from cma_adapters.rules_assistant.fields_kinds import clock_time, sort_code_beside
+from cma_adapters.rules_assistant.fields_kinds import (
+    TEL_BEFORE,
+    clock_time,
+    phone_shaped,
+    sort_code_beside,
+)
 from cma_adapters.rules_assistant.layout import Cell, Layout, norm_words, union
 from cma_adapters.rules_assistant.prose import deemed_served_days
 from cma_adapters.rules_assistant.structures import (
@@ -198,26 +203,11 @@ class Occurrence:
     end: int
 
 
-# A number printed after the words that give a telephone's: "Telephone 0300 123 1057",
-# "Tel: 01632 960 411", "call us on 0800 …" — never the client's account (round 46).
-_PHONE_BEFORE = re.compile(
-    r"\b(?:tel(?:ephone)?|phone|mobile|fax|freephone|helpline|textphone|minicom"
-    r"|(?:call|ring|text|phone) (?:us |them |me )?(?:free )?on)\.?"
-    r"(?:\s+(?:no\.?|number))?\s*[:.]?\s*$",
-    re.I,
-)
-
-
 def phoned(occ: Occurrence) -> bool:
-    """Whether ``occ`` is printed as a telephone's number (``_PHONE_BEFORE``)."""
-    return bool(_PHONE_BEFORE.search(occ.cell.text[: occ.at]))
+    """Whether ``occ`` is printed as a telephone's number (``TEL_BEFORE``)."""
+    return bool(TEL_BEFORE.search(occ.cell.text[: occ.at]))
 
 
-# A UK telephone's number: eleven figures from 01, 02, 03, 07 or 08, grouped as telephone
-# numbers are or not ("01632 960 411", "0300 123 1057"), even with no words before it (the
-# letterhead's "Street, Town AB1 2CD | 01632 960 411"): a value found by its kind alone so
-# shaped is never the client's account (round 54).
-_PHONE_SHAPED = re.compile(r"0[12378]\d{9}")
 # The number a company is registered under, after the words that say so: "registered in
 # England and Wales (no. 01234567)", "Registered in Scotland, company SC123456", "Company
 # number 01234567" — the writer's, never the client's account (round 54).
@@ -228,15 +218,6 @@ _REGISTERED_BEFORE = re.compile(
     r"(?:\bno\b\.?|\bnumber\b|\bcompany\b)\s*[,.:]?\s*\(?\s*$",
     re.I,
 )
-
-
-def phone_shaped(value: object) -> bool:
-    """Whether ``value`` is a telephone's number by its figures alone (``_PHONE_SHAPED``)."""
-    return (
-        isinstance(value, str)
-        and re.fullmatch(r"[\d ]+", value) is not None
-        and _PHONE_SHAPED.fullmatch(value.replace(" ", "")) is not None
-    )
 
 
 def printed_in_a_phone(occ: Occurrence) -> bool:

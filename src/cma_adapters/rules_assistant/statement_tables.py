@@ -36,37 +36,17 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from cma_adapters.rules_assistant.layout import Layout, union
+from cma_adapters.rules_assistant.lookalike import ROW_DATE_LETTERS, as_figures
+from cma_adapters.rules_assistant.values import DATE, ENGLISH_MONTHS, date_of
 from cma_core.documents.model import Box, Word
 from cma_core.documents.transactions import Transaction
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            (),
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        )
-    )
-    for m in names
-}
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?,?$", re.I)
-_DAY_MONTH = re.compile(
-    r"^(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]*([A-Za-z]{3,9})\.?(?:[\s.\-/,]*(\d{4}|\d{2}))?$"
-)
-_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(\d{4}))?$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2}))?$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# A row's date without a year (the statement's end gives it): "04 Dec", "4th-Dec", "Dec 4",
+# "04/12". A date with its year is ``values.DATE``'s (round 57).
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s.\-/]*([A-Za-z]{3,9})\.?$")
+_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})$")
 # A full date anywhere in a line: the statement's period or date ("1 November 2026 to
 # 30 November 2026", "17/04/2026", "ended 9 April 2025").
 _FULL_DATE = re.compile(
@@ -146,49 +126,46 @@ class _Row:
 
 
 def parse_date(text: str, end: dt.date | None) -> dt.date | None:
-    """A table's date; without a year, the year that puts it on or before ``end`` (give
-    or take a week: a payment posted after the period's last day)."""
+    """A table's date: with its year, as a letter's dates are read (``values.DATE``, the
+    whole of the text; round 57); without one, the year that puts it on or before ``end``
+    (give or take a week: a payment posted after the period's last day)."""
     words = text.strip().split()
     if words and _WEEKDAY.match(words[0]):
         words = words[1:]
     text = _ocr_digits(" ".join(words))
-    day = month = year = None
-    if m := _ISO.match(text):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-    elif m := _NUMERIC.match(text):
-        day, month, year = int(m[1]), int(m[2]), int(m[3]) if m[3] else None
-    elif m := _DAY_MONTH.match(text):
-        day, month = int(m[1]), _MONTHS.get(m[2].lower())
-        year = int(m[3]) if m[3] else None
-    elif m := _MONTH_DAY.match(text):  # online banking's "Jun 21, 2026"
-        day, month = int(m[2]), _MONTHS.get(m[1].lower())
-        year = int(m[3]) if m[3] else None
-    if day is None or month is None:
+    if whole := DATE.fullmatch(text):
+        return date_of(whole)
+    if end is None:
         return None
-    if year is not None and year < 100:
-        year += 2000
-    if year is None:
-        if end is None:
-            return None
-        year = end.year
-        try:
-            if dt.date(year, month, day) > end + dt.timedelta(days=7):
-                year -= 1
-        except ValueError:
-            return None
+    if m := _NUMERIC.match(text):
+        day, month = int(m[1]), int(m[2])
+    elif m := _DAY_MONTH.match(text):
+        day, month = int(m[1]), ENGLISH_MONTHS.get(m[2].lower(), 0)
+    elif m := _MONTH_DAY.match(text):  # online banking's "Jun 21"
+        day, month = int(m[2]), ENGLISH_MONTHS.get(m[1].lower(), 0)
+    else:
+        return None
     try:
-        return dt.date(year, month, day)
+        date = dt.date(end.year, month, day)
     except ValueError:
         return None
+    if date > end + dt.timedelta(days=7):
+        try:
+            return date.replace(year=end.year - 1)
+        except ValueError:
+            return None  # (29 February, the year before a leap year's)
+    return date
+
+
+# A look-alike letter beside a figure (``ROW_DATE_LETTERS``: a nought or a one).
+_ROW_DATE_LOOKALIKE = re.compile(
+    rf"(?<=\d)[{re.escape(ROW_DATE_LETTERS)}]|[{re.escape(ROW_DATE_LETTERS)}](?=\d)"
+)
 
 
 def _ocr_digits(text: str) -> str:
     """Letters OCR reads for figures inside a date's numbers ("O4 Dec", "l5/03/2026")."""
-    return re.sub(
-        r"(?<=\d)[Oo]|[Oo](?=\d)|(?<=\d)[lI|]|[lI|](?=\d)",
-        lambda m: "0" if m.group() in "Oo" else "1",
-        text,
-    )
+    return _ROW_DATE_LOOKALIKE.sub(lambda m: as_figures(m.group(), ROW_DATE_LETTERS), text)
 
 
 def amount(text: str) -> tuple[int, int | None] | None:

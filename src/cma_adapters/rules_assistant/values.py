@@ -26,6 +26,7 @@ from cma_adapters.rules_assistant.fields_kinds import (
     trailing_minus,
     without_letter_o,
 )
+from cma_adapters.rules_assistant.lookalike import GLUED_LETTERS, NUMBER_LETTERS, as_figures
 from cma_core.documents.model import Box
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -108,9 +109,10 @@ DATE = re.compile(
     r"|\b(?P<y4>(?:19|20)\d\d)(?P<sep4>[-/.])(?P<m4>[01]\d)(?P=sep4)(?P<d4>[0-3]\d)(?:\b|(?=T\d\d:))"
     # the month first, as American and e-mail headers print it: "Mar 3, 2026", "June 3rd 2026"
     # (OCR may drop the spaces: "Mar8,2025")
-    # (or its year cut short after an apostrophe: "Dec 7th, '26", round 55)
+    # (or its year cut short after an apostrophe: "Dec 7th, '26", round 55; or after the
+    # day's comma, "Dec 7, 26", as the other two-figure years are read, round 57)
     rf"|\b(?P<m5>{_MONTH_RE})\.?(?:\s+|(?=\d))(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+)"
-    r"(?P<y5>(?:19|20)\d\d\b|['‘’`´]\d\d(?![\d:]))"
+    r"(?P<y5>(?:19|20)\d\d\b|['‘’`´]\d\d(?![\d:])|(?:(?<=,)|(?<=, ))\d\d(?![\d:]|[.,]\d))"
     # the day, the month and the year run together in eight figures, "07122026" (round 55;
     # a year of 1950-2049, as the year-first form below: no overlap with it)
     r"|\b(?P<d15>0[1-9]|[12]\d|3[01])(?P<m15>0[1-9]|1[0-2])(?P<y15>19[5-9]\d|20[0-4]\d)\b"
@@ -294,9 +296,10 @@ def parse_money(text: str) -> int | None:
 # "£l,204.56", "£3S7.10"): the amount's shape, pounds in groups of three after a comma or
 # pence after a point, says they are figures (round 52). A pound sign before a word
 # ("£Sale"), or more letters than figures, is left.
+_FIGURE = rf"[\d{re.escape(NUMBER_LETTERS)}]"  # (a figure or its look-alike: round 57)
 _POUNDS_LETTERS = re.compile(
-    r"(?<=£)(?P<n>[\dOoIl|SB]{1,3}(?:,[\dOoIl|SB]{3})+(?:\.[\dOoIl|SB]{2})?"
-    r"|[\dOoIl|SB]{1,7}\.[\dOoIl|SB]{2})(?![\w,.]|[.,]\d)"
+    rf"(?<=£)(?P<n>{_FIGURE}{{1,3}}(?:,{_FIGURE}{{3}})+(?:\.{_FIGURE}{{2}})?"
+    rf"|{_FIGURE}{{1,7}}\.{_FIGURE}{{2}})(?![\w,.]|[.,]\d)"
 )
 
 
@@ -306,7 +309,7 @@ def _pounds_figures(m: re.Match[str]) -> str:
     letters = sum(not c.isdigit() for c in figures)
     if not letters or letters * 2 >= len(figures) or (not shown[0].isdigit() and letters > 1):
         return shown
-    return shown.translate(_LOOKALIKE)
+    return as_figures(shown, NUMBER_LETTERS)
 
 
 def pounds_by_shape(text: str) -> str:
@@ -363,15 +366,14 @@ def point_lost(shown: str, text: str) -> int | None:
     return parse_money("£" + figures[:-2] + "." + figures[-2:])
 
 
-# Letters OCR reads figures as (S 5, O 0, I and l 1, B 8, Z 2, G 6), glued to the figures
-# after them as a word's first letter: the amount is not all there.
-_FIGURE_LETTERS = frozenset("SOIlBZG")
+# Letters OCR reads figures as (S 5, O 0, I and l 1, B 8, Z 2, G 6: ``GLUED_LETTERS``),
+# glued to the figures after them as a word's first letter: the amount is not all there.
 
 
 def _figure_read_as_letter(text: str, start: int) -> bool:
     """Whether the figures at ``start`` follow a lone letter OCR reads figures as, the
     first of its word ("Net pay S74.79"): their amount is the rest of a misread one."""
-    if start < 1 or text[start - 1] not in _FIGURE_LETTERS:
+    if start < 1 or text[start - 1] not in GLUED_LETTERS:
         return False
     return start < 2 or not text[start - 2].isalnum()
 
@@ -441,24 +443,30 @@ def _not_a_date(m: re.Match[str]) -> bool:
     return glued and bool(_REFERENCE_BEFORE.search(before))
 
 
+def _a_count(m: re.Match[str], year: str) -> bool:
+    """Whether the two figures ``m`` read as its year are a count: "16 May 12 payments",
+    "Dec 7, 26 payments"; "13 Jul 25" or "Dec 7, 26" alone or before punctuation is a date.
+    A hyphen's or an apostrophe's year is a year."""
+    two_digits = len(year.lstrip(_APOSTROPHES)) == 2 and not re.search(r"-|['‘’`´]", m.group())
+    return two_digits and re.match(r"\s*[A-Za-z0-9]", m.string[m.end() :]) is not None
+
+
 def date_of(m: re.Match[str]) -> dt.date | None:
     if _not_a_date(m):
         return None
     try:
         if m.group("d"):
             y = m.group("y")
-            # "16 May 12 payments" is a count, not a year; "13 Jul 25" alone or before
-            # punctuation is a date.
-            after = m.string[m.end() :]
-            two_digits = len(y.lstrip(_APOSTROPHES)) == 2 and not re.search(r"-|['‘’`´]", m.group())
-            if two_digits and re.match(r"\s*[A-Za-z0-9]", after):
+            if _a_count(m, y):
                 return None
             month = _MONTHS[m.group("m").lower().rstrip(".")]
-            day = _day(re.sub("[Il]", "1", m.group("d")).replace("S", "5"))
+            day = _day(as_figures(m.group("d"), NUMBER_LETTERS))
             return dt.date(_year(m.group("y")), month, day)
         if m.group("d2"):
             return dt.date(int(m.group("y2")), int(m.group("m2")), _day(m.group("d2")))
         if m.group("m5"):
+            if _a_count(m, m.group("y5")):
+                return None  # ("Dec 7, 26 payments", round 57)
             month = _MONTHS[m.group("m5").lower().rstrip(".")]
             return dt.date(_year(m.group("y5")), month, int(m.group("d5")))
         if m.group("d15"):
@@ -481,7 +489,7 @@ def date_of(m: re.Match[str]) -> dt.date | None:
             return dt.date(int(m.group("y9")), month, int(m.group("d9")))
         if m.group("d10"):
             month = _MONTHS[m.group("m10").lower()]
-            day = int(m.group("d10").upper().replace("O", "0"))
+            day = int(as_figures(m.group("d10"), NUMBER_LETTERS))
             return dt.date(_year(m.group("y10")), month, day)
         if m.group("y11"):
             return dt.date(int(m.group("y11")), int(m.group("m11")), int(m.group("d11")))
@@ -597,8 +605,8 @@ def _unglued(text: str) -> str:
 # -- round 52: a date OCR damaged, read by its shape -----------------------------------------
 
 # Letters OCR reads a figure as, inside a run of figures: O and o a nought, I, l and | a
-# one, S a five, B an eight. Only in a token that is otherwise a date's or an amount's.
-_LOOKALIKE = str.maketrans("OoIl|SB", "0011158")
+# one, S a five, B an eight (``NUMBER_LETTERS``). Only in a token that is otherwise a date's
+# or an amount's.
 
 
 def _figures(token: str) -> str | None:
@@ -608,7 +616,7 @@ def _figures(token: str) -> str | None:
     letters = sum(not c.isdigit() for c in token)
     if letters * 2 > len(token) or letters == len(token):
         return None
-    return token.translate(_LOOKALIKE)
+    return as_figures(token, NUMBER_LETTERS)
 
 
 # A figure date, the same separator twice and a four-figure year, with a look-alike
@@ -633,7 +641,7 @@ _NAMED_DATE_SHAPE = re.compile(
     rf"|(?<![\w£$])(?P<w2>{_WORD})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR})"
     r"(?![\w/-]|[.,]\d)"
 )
-_ENGLISH_MONTHS = {
+ENGLISH_MONTHS = {
     name: i
     for i in range(1, 13)
     for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
@@ -658,13 +666,13 @@ def _month_misread(word: str) -> int | None:
     capital = word[0].isupper()
     word = word.lower().translate(str.maketrans("015", "ols"))
     if " " in word:
-        return _ENGLISH_MONTHS.get(word.replace(" ", ""))
+        return ENGLISH_MONTHS.get(word.replace(" ", ""))
     if word in _MONTHS:
         return _MONTHS[word]
     if len(word) < 3 or not capital:
         return None  # (a word of lower case is a word: "4 now 2026", "12 can 2026")
     best: dict[int, int] = {}
-    for name, month in _ENGLISH_MONTHS.items():
+    for name, month in ENGLISH_MONTHS.items():
         if (len(name) == 3) != (len(word) == 3):
             continue  # (a short form against a word of three letters only)
         gap = _distance(word, name)
@@ -677,11 +685,27 @@ def _month_misread(word: str) -> int | None:
     return months[0] if len(months) == 1 else None
 
 
+# A month's three letters with the middle one lost, their full stop kept: "Ot." for "Oct."
+# (round 57), read where a day and a four-figure year stand beside it (``_named_date``).
+# The first and last letters of one month's short form, a capital first; not "Jn" (January
+# or June), nor "Mr" or "My" (a title, a word); "No" is no month's ("No. 12, 2026" is a
+# number), nor is any other word of two letters.
+_MIDDLE_LOST = {
+    abbr[0] + abbr[2]: i
+    for i, abbr in enumerate(a.lower() for a in calendar.month_abbr)
+    if abbr and abbr[0] + abbr[2] not in ("jn", "mr", "my")
+}
+
+
 def _named_date(m: re.Match[str]) -> str:
     word, day, year = m["w"] or m["w2"], m["d"] or m["d2"], m["y"] or m["y2"]
     if m["w"] and m["s"].strip() != m["t"].strip():
         return m.group()  # (one mark either side: "9.Mar_2027" is no date, round 26)
-    month = _month_misread(word)
+    if len(word) == 2:
+        pointed = m.string[m.end("w" if m["w"] else "w2") :].startswith(".")
+        month = _MIDDLE_LOST.get(word.lower()) if pointed and word[0].isupper() else None
+    else:
+        month = _month_misread(word)
     figures, year_figures = _figures(day), _figures(year)
     if month is None or figures is None or year_figures is None:
         return m.group()
