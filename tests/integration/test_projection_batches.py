@@ -7,10 +7,12 @@ statements per event of the same events one at a time."""
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import datetime as dt
 from typing import Any
 
+import pytest
 from tests.integration.conftest import counting
 
 from cma_adapters.jobs import InProcessEventPublisher, inprocess
@@ -267,6 +269,49 @@ async def test_the_case_eraser_takes_the_erased_case_off_the_list_counters(c: Co
         assert (await rows(uow).list(limit=1, offset=0)).total == 1
         assert await rows(uow).recount() == 1
         assert await rows(uow).counts() == counted
+
+
+async def test_a_projection_writing_an_erased_case_leaves_nothing_behind(c: Container) -> None:
+    """A projection that read a case before the eraser took it must not write the case's
+    rows after the eraser swept them (a CI run found a work-queue row of an erased client's
+    case): the eraser's ``hold`` waits for the projection's transaction, then sweeps what
+    it wrote; a projection after the erasure finds the case gone and writes nothing."""
+    from cma_adapters.sqlalchemy import privacy as sql_privacy
+
+    if c.settings().database_url.startswith("sqlite"):
+        pytest.skip("SQLite runs one writer at a time: no projection writes beside the eraser")
+    ctx = await _centre(c, "Racing Centre")
+    async with _publisher(c).held():
+        [case] = await _cases(c, ctx, 1)
+    work = c.work_queue_projection()
+    written, release = asyncio.Event(), asyncio.Event()
+    wrote: list[int] = []
+
+    async def projection() -> None:
+        async with c.uow()(ctx.centre_id) as uow:
+            wrote.append(await work.refresh(uow, case))  # the case read, its items written
+            written.set()
+            await release.wait()
+            await uow.commit()
+
+    async def erasure() -> None:
+        await written.wait()
+        async with c.uow()(ctx.centre_id) as uow:
+            eraser = sql_privacy.case_data_eraser(uow)
+            await eraser.hold([case])
+            await eraser.erase_case(case)
+            await uow.commit()
+
+    running = [asyncio.create_task(projection()), asyncio.create_task(erasure())]
+    await written.wait()
+    await asyncio.sleep(0.5)  # the eraser is under way: waiting (or, unheld, done sweeping)
+    release.set()
+    await asyncio.gather(*running)
+    assert wrote[0] > 0  # the projection did write the case's items
+    async with c.uow()(ctx.centre_id) as uow:
+        left = await work.work_queue_items(uow).list(ctx.user_id, limit=500)
+        assert [i for i in left.items if i.case_id == case] == []
+        assert await work.refresh(uow, case) == 0  # after the erasure: nothing to write
 
 
 async def test_a_case_refreshed_alone_reads_its_list_row_once(c: Container) -> None:

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import secrets
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -79,6 +79,9 @@ class InMemoryCaseDataEraser(CaseDataEraser):
         if keys:
             removed["outbox"] = len(keys)
             self._stage_removal(outbox, keys)
+
+    async def hold(self, case_ids: Collection[CaseId]) -> None:
+        """Nothing to wait for: the in-memory units of work never run side by side."""
 
     async def erase_case(self, case_id: CaseId) -> Mapping[str, int]:
         db = self._uow.db

@@ -11,13 +11,13 @@ for any table with a ``case_id`` column still holding the case's rows.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from cma_adapters.sqlalchemy.readmodels import uncount
+from cma_adapters.sqlalchemy.readmodels import hold_projections, uncount
 from cma_adapters.sqlalchemy.records import RecordTable
 from cma_adapters.sqlalchemy.rows import TABLES as RECORD_TABLES
 from cma_adapters.sqlalchemy.rows import (
@@ -67,6 +67,9 @@ class SqlAlchemyCaseDataEraser(CaseDataEraser):
             delete(table).where(table.c.centre_id == self._x.centre_id, *where)
         )
         return int(result.rowcount or 0)
+
+    async def hold(self, case_ids: Collection[CaseId]) -> None:
+        await hold_projections(self._x, case_ids)
 
     async def erase_case(self, case_id: CaseId) -> Mapping[str, int]:
         removed: dict[str, int] = {}

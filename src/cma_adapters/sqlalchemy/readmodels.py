@@ -80,6 +80,24 @@ async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
     x.held.update((salt, s) for s in scopes)
 
 
+# Each projection's salt for its locks (``_hold``): the case list, the timeline, the work
+# queue.
+_SALT_CASE_LIST, _SALT_TIMELINE, _SALT_WORK_QUEUE = 0, 0x7131, 0x7132
+
+
+async def hold_projections(x: SqlContext, case_ids: Collection[uuid.UUID]) -> None:
+    """Every projection's lock on each of these cases, taken together in key order (the
+    order ``_hold`` takes a batch's in, so the two never wait on each other crosswise): the
+    case eraser's, before it writes anything. A projection holding one finishes first; one
+    asking for one waits until the eraser's transaction ends, then finds the case gone."""
+    if x.c.dialect.name != "postgresql" or not case_ids:
+        return
+    salts = (_SALT_CASE_LIST, _SALT_TIMELINE, _SALT_WORK_QUEUE)
+    keys = sorted({_lock_key(c) ^ salt for c in case_ids for salt in salts})
+    await x.c.execute(HOLD_LOCKS, {"ks": keys})
+    x.held.update((salt, c) for c in case_ids for salt in salts)
+
+
 def _adviser_key(adviser_id: uuid.UUID | None) -> str:
     """``case_list_counts.adviser_key``: the adviser's id in hex, ``""`` for none."""
     return adviser_id.hex if adviser_id is not None else ""
@@ -126,7 +144,7 @@ class SqlAlchemyCaseListRows(CaseListRows):
         return rows_t.c.centre_id == self._x.centre_id
 
     async def hold(self, case_id: CaseId) -> None:
-        await _hold(self._x, case_id, 0)
+        await _hold(self._x, case_id, _SALT_CASE_LIST)
 
     async def _counted_as(self, case_id: CaseId) -> tuple[str, str] | None:
         """The counter key the case's row is counted under now (``None``: no row). Read
@@ -426,7 +444,7 @@ class SqlAlchemyCaseTimelines(CaseTimelines):
     async def hold(self, case_id: CaseId) -> None:
         # The case list's key, xor'd so the two projections of a case do not wait on
         # each other (a collision would only serialise them).
-        await _hold(self._x, case_id, 0x7131)
+        await _hold(self._x, case_id, _SALT_TIMELINE)
 
     async def replace(
         self,
@@ -615,7 +633,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
         return work_t.c.centre_id == self._x.centre_id
 
     async def hold(self, scope_id: uuid.UUID) -> None:
-        await _hold(self._x, scope_id, 0x7132)
+        await _hold(self._x, scope_id, _SALT_WORK_QUEUE)
 
     async def replace(self, scope_id: uuid.UUID, items: Sequence[WorkItem]) -> None:
         for i in items:

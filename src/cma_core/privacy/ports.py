@@ -11,7 +11,7 @@ first (see ``cma_core.privacy.service``).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol
 
 from attrs import frozen
@@ -56,6 +56,14 @@ class ErasedCopies(Protocol):
 
 
 class CaseDataEraser(Protocol):
+    async def hold(self, case_ids: Collection[CaseId]) -> None:
+        """Wait for the read models' projections writing these cases to finish, and keep
+        any further one off them until this unit of work ends. Called before the erasure
+        writes anything: a projection that read a case before it was erased must not write
+        its rows after the erasure swept them (they would outlive the case). A no-op where
+        units of work never run side by side."""
+        ...
+
     async def erase_case(self, case_id: CaseId) -> Mapping[str, int]:
         """Delete the case and every record of this centre that belongs to it: every table
         with a ``case_id`` (notes, tasks, debts, budget, facts, appraisals, offers, advice,

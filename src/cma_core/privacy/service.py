@@ -159,8 +159,10 @@ class PrivacyService:
             if self.rights is not None:
                 await self.rights.check_not_held(uow, (case_id,), case.client_id)
             now = self.clock.now()
+            eraser = self.eraser(uow)
+            await eraser.hold((case_id,))  # before any write: no projection runs beside
             late = await self._erase_late_objects(uow, ctx, (case_id,))
-            rows = dict(await self.eraser(uow).erase_case(case_id))
+            rows = dict(await eraser.erase_case(case_id))
             uow.emit(
                 CaseErased(
                     centre_id=ctx.centre_id, occurred_at=now, case_id=case_id,
@@ -224,8 +226,11 @@ class PrivacyService:
             # Cases opened meanwhile are erased too (their objects just below).
             case_ids = await _case_ids(self.cases(uow), client_id)
             now = self.clock.now()
-            late = await self._erase_late_objects(uow, ctx, case_ids)
             eraser = self.eraser(uow)
+            # Before any write: a projection already writing one of these cases finishes
+            # first (its rows are then swept), and none starts until this commits.
+            await eraser.hold(case_ids)
+            late = await self._erase_late_objects(uow, ctx, case_ids)
             rows: dict[str, int] = {"documents": objects} if objects else {}
             objects += late
             for case_id in case_ids:
