@@ -17,6 +17,7 @@ from sqlalchemy import inspect, text
 from tests.e2e.conftest import PASSWORD, Api, sign_in
 from tests.e2e.test_isolation import ID_FACTORIES, Seeded
 
+from cma_adapters.jobs import InProcessEventPublisher
 from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
 from cma_entrypoints.container import Container
@@ -119,6 +120,18 @@ def _stored_files(tmp_path: Path, centre_id: str) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
+async def _settled(container: Container) -> None:
+    """Let the background work the seeding started (the document's reading, the search
+    index, the read models) finish before an erasure: these tests check what the erasure
+    removes. A projection racing the erasure is tested on its own
+    (``tests/integration/test_projection_batches.py``); the search index racing it is an
+    open defect (the indexer's write landing after the erasure's sweep; the session note of
+    2026-12-07)."""
+    publisher = container.publisher()
+    if isinstance(publisher, InProcessEventPublisher):
+        await publisher.drain()
+
+
 async def test_delete_case_removes_every_row_and_stored_object(
     container: Container, centre: tuple[str, dict[Role, Api]], tmp_path: Path
 ) -> None:
@@ -151,6 +164,7 @@ async def test_delete_case_removes_every_row_and_stored_object(
         assert [e["field"] for e in r.json()["errors"]] == ["reason"]
     assert (await sup.get(url)).status_code == 200  # nothing happened yet
 
+    await _settled(container)
     r = await sup.client.delete(url, params=params, headers={**sup.headers, "If-Match": etag})
     assert r.status_code == 200, r.text
     receipt = r.json()
@@ -198,6 +212,7 @@ async def test_erase_client_removes_client_cases_and_objects(
     r = await sup.client.delete(url, params=params, headers={**sup.headers, "If-Match": '"42"'})
     assert r.status_code == 412
 
+    await _settled(container)
     r = await sup.client.delete(url, params=params, headers={**sup.headers, "If-Match": etag})
     assert r.status_code == 200, r.text
     receipt = r.json()
