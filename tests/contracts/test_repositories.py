@@ -585,6 +585,27 @@ class UnitOfWorkContract:
         assert loaded.close_reason is None
         assert loaded.notes == []
 
+    async def test_existing_names_only_this_centres_cases_and_clients(
+        self, backend: Backend, centre: CentreId, other_centre: CentreId
+    ) -> None:
+        """What the search index asks after a write, to take back an erased case's copy."""
+        client, case = await seed_case(backend, centre)
+        foreign_client, foreign_case = await seed_case(backend, other_centre)
+        missing_case, missing_client = CaseId(uid()), ClientId(uid())
+        async with backend.uow(centre) as uow:
+            cases, clients = backend.cases(uow), backend.clients(uow)
+            asked = [case.id, foreign_case.id, missing_case, case.id]
+            assert await cases.existing(asked) == {case.id}
+            assert await cases.existing([]) == set()
+            assert await clients.existing([missing_client, foreign_client.id, client.id]) == {
+                client.id
+            }
+            assert await clients.existing(()) == set()
+        async with backend.uow(other_centre) as uow:
+            assert await backend.cases(uow).existing([case.id, foreign_case.id]) == {
+                foreign_case.id
+            }
+
     async def test_missing_case_is_none(self, backend: Backend, centre: CentreId) -> None:
         async with backend.uow(centre) as uow:
             assert await backend.cases(uow).get(CaseId(uid())) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Collection
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, stored_copy
 from cma_core.cases.model import Case, CaseStatus
@@ -45,6 +46,10 @@ class InMemoryCaseRepository(CaseRepository):
 
             self._st.checks.append(unchanged)
         return copy.deepcopy(case)
+
+    async def existing(self, case_ids: Collection[CaseId]) -> set[CaseId]:
+        found = (self._db.cases.get(i) for i in case_ids)
+        return {c.id for c in found if c is not None and c.centre_id == self._centre}
 
     async def save(self, case: Case) -> None:
         if case.centre_id != self._centre:

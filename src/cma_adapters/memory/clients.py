@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from cma_adapters.memory.uow import InMemoryUnitOfWork, Staging, page_of, stored_copy
 from cma_core.clients.lookup import ClientLookup
@@ -47,6 +47,10 @@ class InMemoryClientRepository(ClientRepository):
         return {
             c.id: c.display_name for c in found if c is not None and c.centre_id == self._centre
         }
+
+    async def existing(self, client_ids: Collection[ClientId]) -> set[ClientId]:
+        found = (self._db.clients.get(i) for i in client_ids)
+        return {c.id for c in found if c is not None and c.centre_id == self._centre}
 
     async def list(
         self,

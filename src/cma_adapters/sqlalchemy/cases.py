@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, func, insert, or_, select, update
@@ -108,6 +108,16 @@ class SqlAlchemyCaseRepository(CaseRepository):
             name = {c: first[_CLIENT_PREFIX + c] for c in _CLIENT_NAME_COLUMNS}
             self._x.case_client = (case.client_id, name)
         return case
+
+    async def existing(self, case_ids: Collection[CaseId]) -> set[CaseId]:
+        if not case_ids:
+            return set()
+        found = await self._x.c.execute(
+            select(cases_t.c.id).where(
+                cases_t.c.centre_id == self._x.centre_id, cases_t.c.id.in_(list(case_ids))
+            )
+        )
+        return {CaseId(r[0]) for r in found}
 
     async def save(self, case: Case) -> None:
         self._x.own(case.centre_id, "case")

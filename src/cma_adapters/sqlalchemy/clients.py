@@ -6,7 +6,7 @@ through blind indexes (``cma_adapters.sqlalchemy.crypto``)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, cast
 
 from jellyfish import metaphone
@@ -128,6 +128,16 @@ class SqlAlchemyClientRepository(ClientRepository):
                 rings[version] = await self._x.keys.keyring(self._x.c, needs=version)
             names[ClientId(row["id"])] = m.client_display_name(row, rings[version])
         return names
+
+    async def existing(self, client_ids: Collection[ClientId]) -> set[ClientId]:
+        if not client_ids:
+            return set()
+        found = await self._x.c.execute(
+            select(clients_t.c.id).where(
+                clients_t.c.centre_id == self._x.centre_id, clients_t.c.id.in_(list(client_ids))
+            )
+        )
+        return {ClientId(r[0]) for r in found}
 
     async def list(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Protocol
 
 from cma_core.cases.model import Case, CaseStatus
@@ -26,6 +27,12 @@ class CaseRepository(Protocol):
         case's row; SQLite: its one connection queues units of work whole). A store with
         no lock to take (in memory) refuses instead: a change of the case committed
         meanwhile makes this unit of work's commit raise ``StaleVersion``."""
+        ...
+
+    async def existing(self, case_ids: Collection[CaseId]) -> set[CaseId]:
+        """Those of these cases that exist in this centre (read committed, nothing else of
+        them read): what a copy written outside the database asks after its write, to
+        take back a case erased meanwhile."""
         ...
 
     async def save(self, case: Case) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from cma_core.clients.lookup import ClientLookup
@@ -30,6 +30,11 @@ class ClientRepository(Protocol):
         """``display_name`` of each of these clients of this centre, read together (one
         statement in the SQL adapter, the name fields only); a client that does not exist
         in this centre (erased, or another centre's) is absent from the answer."""
+        ...
+
+    async def existing(self, client_ids: Collection[ClientId]) -> set[ClientId]:
+        """Those of these clients that exist in this centre (``CaseRepository.existing``'s
+        twin)."""
         ...
 
     async def list(

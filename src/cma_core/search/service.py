@@ -251,24 +251,28 @@ def _contact_fields(contact: Contact) -> dict[str, Any]:
     }
 
 
+Settle = Callable[[Sequence[SearchDocument]], Awaitable[None]]
+"""Called after documents are written: takes back those of a case or client erased since
+they were read (``SearchJobs.take_back_erased``)."""
+
+
 @frozen
 class _Writes:
     """A search handler's slow part: write these documents (and move these cases'
-    documents to their adviser) in the index. Several are one (``_combined``)."""
+    documents to their adviser) in the index, then ``settle`` them. Several are one
+    (``_combined``)."""
 
     index: SearchIndex
+    settle: Settle
     docs: tuple[SearchDocument, ...]
     assign: tuple[tuple[CentreId, CaseId, UserId | None], ...] = ()
 
     async def __call__(self) -> None:
         if self.docs:
             await self.index.upsert(self.docs)
+            await self.settle(self.docs)
         for centre_id, case_id, adviser_id in self.assign:
             await self.index.assign_case(centre_id, case_id, adviser_id)
-
-
-def _writes(index: SearchIndex, docs: Sequence[SearchDocument]) -> Work:
-    return _Writes(index, tuple(docs))
 
 
 def _combined(works: Sequence[Work]) -> Work:
@@ -284,7 +288,7 @@ def _combined(works: Sequence[Work]) -> Work:
     writes = [w for w in works if isinstance(w, _Writes)]
     docs = {d.id: d for w in writes for d in w.docs}
     assign = tuple(a for w in writes for a in w.assign)
-    return _Writes(writes[0].index, tuple(docs.values()), assign)
+    return _Writes(writes[0].index, writes[0].settle, tuple(docs.values()), assign)
 
 
 @define
@@ -331,6 +335,38 @@ class SearchJobs:
 
     # -- handlers: read in the unit of work, write the index outside it -------------------
 
+    def _writes(
+        self,
+        docs: Sequence[SearchDocument],
+        *,
+        assign: tuple[tuple[CentreId, CaseId, UserId | None], ...] = (),
+    ) -> Work:
+        return _Writes(self.index, self.take_back_erased, tuple(docs), assign)
+
+    async def take_back_erased(self, docs: Sequence[SearchDocument]) -> None:
+        """After ``docs`` are written: remove from the index every case and client of
+        theirs that no longer exists. A handler reads a case, then writes its documents
+        with no unit of work open; an erasure that commits and clears the index between
+        the two would leave the documents behind it (a copy of the client's words
+        outliving the right to erasure). The erasure clears the index after its commit;
+        this reads after the write: whichever comes second sees the other's work, so one
+        of them removes the documents. One read a write (a batch's documents together)."""
+        wanted: dict[CentreId, tuple[set[CaseId], set[ClientId]]] = {}
+        for d in docs:
+            case_ids, client_ids = wanted.setdefault(d.centre_id, (set(), set()))
+            if d.case_id is not None:
+                case_ids.add(d.case_id)
+            if d.client_id is not None:
+                client_ids.add(d.client_id)
+        for centre_id, (case_ids, client_ids) in wanted.items():
+            async with self.uow(centre_id) as uow:
+                erased_cases = case_ids - await self.cases(uow).existing(case_ids)
+                erased_clients = client_ids - await self.clients(uow).existing(client_ids)
+            for case_id in sorted(erased_cases, key=str):
+                await self.index.delete_case(centre_id, case_id)
+            for client_id in sorted(erased_clients, key=str):
+                await self.index.delete_client(centre_id, client_id)
+
     async def _client(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         client_id = ClientId(uuid.UUID(event.payload["client_id"]))
         client = await self.clients(uow).get(client_id)
@@ -343,7 +379,7 @@ class SearchJobs:
             # the client's identity: every document of every case is projected again.
             for listed in await self._cases_of(uow, client_id):
                 docs += await self._case_documents(uow, listed.id, key)
-        return _writes(self.index, docs)
+        return self._writes(docs)
 
     async def _case(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         case = await self.cases(uow).get(CaseId(uuid.UUID(event.payload["case_id"])))
@@ -351,7 +387,7 @@ class SearchJobs:
             return None
         client = await self.clients(uow).get(case.client_id)
         doc = p.case_document(case, client, self.key.for_centre(event.centre_id))
-        return _Writes(self.index, (doc,), ((case.centre_id, case.id, case.adviser_id),))
+        return self._writes([doc], assign=((case.centre_id, case.id, case.adviser_id),))
 
     async def _note(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         case = await self.cases(uow).get(CaseId(uuid.UUID(event.payload["case_id"])))
@@ -363,7 +399,7 @@ class SearchJobs:
         client = await self.clients(uow).get(case.client_id)
         # The case's own document too: a note is activity on it (``updated_at``).
         docs = [p.note_document(case, notes[0], key, client), p.case_document(case, client, key)]
-        return _writes(self.index, docs)
+        return self._writes(docs)
 
     async def _document(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         document_id = DocumentId(uuid.UUID(event.payload["document_id"]))
@@ -373,7 +409,7 @@ class SearchJobs:
             return None
         client = await self.clients(uow).get(case.client_id)
         key = self.key.for_centre(event.centre_id)
-        return _writes(self.index, [p.document_document(case, document, key, client)])
+        return self._writes([p.document_document(case, document, key, client)])
 
     async def _letter(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         letter = await self.letters(uow).get(uuid.UUID(event.payload["letter_id"]))
@@ -382,7 +418,7 @@ class SearchJobs:
             return None
         client = await self.clients(uow).get(case.client_id)
         key = self.key.for_centre(event.centre_id)
-        return _writes(self.index, [p.letter_document(case, letter, key, client)])
+        return self._writes([p.letter_document(case, letter, key, client)])
 
     async def _contact(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         """A contact logged or corrected (``CaseworkChanged`` of a ``contact``)."""
@@ -426,7 +462,7 @@ class SearchJobs:
             case, entry_id, summary=summary, text=text, sensitive=sensitive, at=at, key=key,
             client=client,
         )  # fmt: skip
-        return _writes(self.index, [doc])
+        return self._writes([doc])
 
     # -- rebuild ------------------------------------------------------------------------
 
@@ -444,6 +480,7 @@ class SearchJobs:
                 page = await self.clients(uow).list(limit=self.batch, offset=offset)
             docs = [p.client_document(c, key) for c in page.items]
             await self.index.upsert(docs)
+            await self.take_back_erased(docs)
             written, done = written + len(docs), done + len(page.items)
             _report(progress, done, total)
         for offset in range(0, cases_total, self.batch):
@@ -453,6 +490,7 @@ class SearchJobs:
                 for listed in cases.items:
                     docs += await self._case_documents(uow, listed.id, key)
             await self.index.upsert(docs)
+            await self.take_back_erased(docs)
             written, done = written + len(docs), done + len(cases.items)
             _report(progress, done, total)
         return written
