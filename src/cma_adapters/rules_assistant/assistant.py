@@ -12,7 +12,6 @@ creditor costs more to spot than a blank one costs to type.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import logging
 import re
@@ -34,6 +33,7 @@ from cma_adapters.rules_assistant.layout import (
 from cma_adapters.rules_assistant.prose import deemed_served_days
 from cma_adapters.rules_assistant.values import (
     DATE,
+    ENGLISH_MONTHS,
     Candidate,
     after_party_heading,
     parse_frequency,
@@ -184,10 +184,7 @@ _KEYWORDS: dict[DocumentClass, dict[str, float]] = {
 }
 _MIN_SCORE = 3.0
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_MONTHS["sept"] = 9
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
     r"|\b(?P<d2>[0-3]?\d)\s*[/.-]\s*(?P<m2>[01]?\d)\s*[/.-]\s*(?P<y2>(?:19|20)\d\d)\b",
@@ -1241,7 +1238,7 @@ def find_balance(text: str) -> int | None:
 def _to_date(match: re.Match[str]) -> dt.date | None:
     try:
         if match.group("d"):
-            month = _MONTHS[match.group("m").lower().rstrip(".")]
+            month = ENGLISH_MONTHS[match.group("m").lower().rstrip(".")]
             return dt.date(int(match.group("y")), month, int(match.group("d")))
         return dt.date(int(match.group("y2")), int(match.group("m2")), int(match.group("d2")))
     except (ValueError, KeyError):

@@ -898,19 +898,19 @@ def figure_read_as_letter(value: str, text: str) -> str | None:
     is no "P012345"). Round 27 read an O beside a figure as a nought so; round 52 every
     letter of ``REFERENCE_LETTERS``; round 57 made them one: the noughts first (each O with a
     figure beside it), then every look-alike together, then each alone."""
+
+    def beside_figure(start: int, end: int) -> bool:
+        return (start > 0 and value[start - 1].isdigit()) or (
+            end < len(value) and value[end].isdigit()
+        )
+
     places = [
         i
         for run in re.finditer("[" + REFERENCE_LETTERS + "]+", value)
-        if (run.start() > 0 and value[run.start() - 1].isdigit())
-        or (run.end() < len(value) and value[run.end()].isdigit())
+        if beside_figure(run.start(), run.end())
         for i in range(run.start(), run.end())
     ]
-    noughts = [
-        i
-        for i in places
-        if value[i] in NOUGHT_LETTERS
-        and ((i > 0 and value[i - 1].isdigit()) or (i + 1 < len(value) and value[i + 1].isdigit()))
-    ]
+    noughts = [i for i in places if value[i] in NOUGHT_LETTERS and beside_figure(i, i + 1)]
     upper = text.upper()
     tried = set()
     for chosen in [noughts] + ([places] if len(places) > 1 else []) + [[i] for i in places]:

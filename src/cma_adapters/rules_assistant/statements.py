@@ -17,7 +17,6 @@ BRIGHTSIDE ENERGY"), so money in and money out with similar names are told apart
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import io
@@ -30,6 +29,7 @@ from pathlib import Path
 
 from cma_adapters.rules_assistant import classifier, statement_tables
 from cma_adapters.rules_assistant.layout import Layout
+from cma_adapters.rules_assistant.values import ENGLISH_MONTHS
 from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.documents.transactions import Transaction, payee_key
 
@@ -46,7 +46,6 @@ _OUT_HEAD = re.compile(
     r"(?:paid out|money out|debit|withdrawn|withdrawals?|payments? out|^out$)", re.I
 )
 _IN_HEAD = re.compile(r"(?:paid in|money in|credit|deposited|deposits?|payments? in|^in$)", re.I)
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 
 
 def parse_day(text: str, year: int | None = None) -> dt.date | None:
@@ -68,7 +67,7 @@ def parse_day(text: str, year: int | None = None) -> dt.date | None:
                 y = int(m[3])
                 return dt.date(y + 2000 if y < 100 else y, int(m[2]), int(m[1]))
             if order == "dMy":
-                month = _MONTHS.get(m[2].lower())
+                month = ENGLISH_MONTHS.get(m[2].lower())
                 given = int(m[3]) if m[3] else year
                 if month is None or given is None:
                     return None

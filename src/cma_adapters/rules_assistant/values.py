@@ -29,9 +29,13 @@ from cma_adapters.rules_assistant.fields_kinds import (
 from cma_adapters.rules_assistant.lookalike import GLUED_LETTERS, NUMBER_LETTERS, as_figures
 from cma_core.documents.model import Box
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_MONTHS["sept"] = 9
+ENGLISH_MONTHS = {
+    name: i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
+} | {"sept": 9}
+"""The months' English names and short forms (lower case): a date's month as printed."""
+_MONTHS = dict(ENGLISH_MONTHS)
 # (OCR reads the J of a short month's name as an "f": "30/fan/2025", round 16; only
 # where a day and a year stand either side, as ``DATE`` reads a month)
 _MONTHS |= {"fan": 1, "fun": 6, "ful": 7}
@@ -641,11 +645,6 @@ _NAMED_DATE_SHAPE = re.compile(
     rf"|(?<![\w£$])(?P<w2>{_WORD})\.?\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR})"
     r"(?![\w/-]|[.,]\d)"
 )
-ENGLISH_MONTHS = {
-    name: i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i].lower(), calendar.month_abbr[i].lower())
-} | {"sept": 9}
 
 
 def _distance(a: str, b: str) -> int:
