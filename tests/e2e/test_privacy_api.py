@@ -123,10 +123,10 @@ def _stored_files(tmp_path: Path, centre_id: str) -> list[Path]:
 async def _settled(container: Container) -> None:
     """Let the background work the seeding started (the document's reading, the search
     index, the read models) finish before an erasure: these tests check what the erasure
-    removes. A projection racing the erasure is tested on its own
-    (``tests/integration/test_projection_batches.py``); the search index racing it is an
-    open defect (the indexer's write landing after the erasure's sweep; the session note of
-    2026-12-07)."""
+    removes, and the receipts' counts are of what the seeding made. The background work
+    racing an erasure is tested on its own: the read models' projections in
+    ``tests/integration/test_projection_batches.py``, the search index in
+    ``tests/integration/test_search_erasure.py``."""
     publisher = container.publisher()
     if isinstance(publisher, InProcessEventPublisher):
         await publisher.drain()
