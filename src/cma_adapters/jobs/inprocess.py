@@ -55,8 +55,9 @@ class InProcessEventPublisher(EventPublisher):
     A batch that fails is dispatched again event by event, so a failure is given up on for
     the event it belongs to.
 
-    A failing handler is logged and the event given up (``give_up``: a document it was
-    reading fails with a reason instead of staying ``processing``); the user's change is
+    A failing handler is tried once more, then logged and the event given up
+    (``give_up``: a document it was reading fails with a reason instead of staying
+    ``processing``); the user's change is
     already committed. Events still queued when the process stops are lost to this
     publisher (they are marked published); their documents stay ``queued``.
     """
@@ -136,6 +137,15 @@ class InProcessEventPublisher(EventPublisher):
 
     async def _handle(self, env: EventEnvelope) -> None:
         dispatcher = self._handlers()
+        try:
+            await dispatcher.dispatch(env.centre_id, env.event_id)
+            return
+        except Exception:
+            # Tried once more before it is given up: a failure may be of the moment (a
+            # case erased between a handler's read and its write, a deadlock), and the
+            # handlers re-read what they write, as the worker's retries rely on.
+            log.warning("in-process handler for %s %s failed; trying once more", env.name,
+                        env.event_id, exc_info=True)  # fmt: skip
         try:
             await dispatcher.dispatch(env.centre_id, env.event_id)
         except Exception as exc:

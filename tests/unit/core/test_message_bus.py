@@ -313,6 +313,38 @@ async def test_the_in_process_publisher_gives_up_only_the_failing_event_of_a_bat
     assert ran  # the other case's row was written (alone, after the batch failed)
 
 
+async def test_the_in_process_publisher_tries_a_failed_event_once_more_before_giving_up(
+    app: App,
+) -> None:
+    """A failure of the moment (a case erased between a handler's read and its write) is
+    not a dead letter: the event alone is tried once more; a second failure gives it up."""
+    from cma_adapters.jobs import InProcessEventPublisher
+
+    centre = (await app.centre()).id
+    [opened, closed] = await _opened_and_closed(app, centre, 1)
+    failures = {"CaseOpened": 1, "CaseClosed": 2}
+    ran: list[str] = []
+
+    async def flaky(uow: UnitOfWork, event: EventEnvelope) -> None:
+        if failures[event.name]:
+            failures[event.name] -= 1
+            raise RuntimeError("of the moment")
+        ran.append(event.name)
+
+    bus = EventHandlers(
+        app.uow, app.clock, registered=handles([CaseOpened, CaseClosed], "flaky", flaky)
+    )
+    publisher = InProcessEventPublisher(lambda: bus)
+    await publisher.publish([opened])
+    await publisher.drain()
+    assert ran == ["CaseOpened"]
+    assert not app.db.outbox_settled[opened.event_id][1]  # handled, not a dead letter
+    await publisher.publish([closed])
+    await publisher.drain()
+    assert ran == ["CaseOpened"]  # failed twice: given up
+    assert app.db.outbox_settled[closed.event_id][1]
+
+
 async def test_events_published_while_held_are_handled_at_the_end_in_batches(
     app: App,
 ) -> None:
