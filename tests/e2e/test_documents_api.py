@@ -849,3 +849,39 @@ async def test_several_suggestions_decided_at_once(
     assert taken["accepted"]["suggestion"]["status"] == "accepted"
     debts = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
     assert len(debts) == 2
+
+
+async def test_a_deleted_documents_text_leaves_search_the_work_queue_and_the_timeline(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    """A file uploaded to the wrong case and deleted takes what was read from it along:
+    its text from the search index, its suggestions from the adviser's work queue, its
+    entries from the case's timeline (all three are read models fed by events)."""
+    api, _ = two_centres
+    case = await api.new_case()
+    r = await upload(api, case["id"], letter_png(CREDITOR_LETTER))
+    assert r.status_code == 201, r.text
+    doc = r.json()
+    await settle(container)
+
+    async def found() -> tuple[list[str], list[str], list[str]]:
+        hits = (await api.get("/api/v1/search", params={"q": "Lowell"})).json()["items"]
+        queue = (await api.get("/api/v1/work-queue")).json()["items"]
+        timeline = (await api.get(f"/api/v1/cases/{case['id']}/timeline")).json()["items"]
+        return (
+            [h["id"] for h in hits if h["kind"] == "document"],
+            [i["section"] for i in queue if i["case_id"] == case["id"] and i["section"] != "task"],
+            [e["action"] for e in timeline if e["kind"] == "document"],
+        )
+
+    hits, queued, entries = await found()
+    assert hits == [doc["id"]]
+    assert queued, "the document's suggestions wait for review"
+    assert entries
+    etag = (await api.get(f"/api/v1/documents/{doc['id']}")).headers["etag"]
+    r = await api.client.delete(
+        f"/api/v1/documents/{doc['id']}", headers={**api.headers, "If-Match": etag}
+    )
+    assert r.status_code == 204, r.text
+    await settle(container)
+    assert await found() == ([], [], [])

@@ -1,19 +1,21 @@
-"""The search index against an erasure it races: a handler reads a case, the erasure commits
-and clears the index, then the handler's write lands (a CI run found two
-``search_documents`` rows of an erased case). The write must not leave the erased case's or
-client's words in the index. Run on the configured database (Postgres in CI, the embedded
-default otherwise): the race is between the index write and the erasure's clearing, which
-follow each other here in the order that loses it."""
+"""The search index against an erasure (or a document's deletion) it races: a handler
+reads a case, the erasure commits and clears the index, then the handler's write lands (a
+CI run found two ``search_documents`` rows of an erased case). The write must not leave the
+erased case's or client's words in the index. Run on the configured database (Postgres in
+CI, the embedded default otherwise): the race is between the index write and the
+erasure's clearing, which follow each other here in the order that loses it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
+from tests.e2e.documents_fixtures import CREDITOR_LETTER, letter_png
 from tests.integration.test_projection_batches import _cases, _centre, _publisher
 
 from cma_core.cases.model import CaseOpened
 from cma_core.clients.model import ClientRegistered
+from cma_core.documents.model import DocumentId, DocumentTextExtracted
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.privacy.service import ErasureReason
@@ -86,3 +88,25 @@ async def test_a_client_written_to_the_index_after_their_erasure_is_taken_back(
     for work in works:
         await work()
     assert [d.id for d in await _indexed(c, ctx.centre_id)] == []
+
+
+async def test_a_documents_text_written_to_the_index_after_its_deletion_is_taken_back(
+    c: Container,
+) -> None:
+    """The same race for one uploaded file deleted (a letter filed on the wrong case): its
+    text must not stay searchable."""
+    ctx = await _centre(c, "Letter Race Centre")
+    async with _publisher(c).held():
+        [case] = await _cases(c, ctx, 1)
+    doc = await c.documents().upload(ctx, case, filename="l.png", data=letter_png(CREDITOR_LETTER))
+    await _publisher(c).drain()
+    entry = f"document:{doc.id}"
+    assert entry in {d.id for d in await _indexed(c, ctx.centre_id)}
+    work = await _prepared(c, ctx.centre_id, DocumentTextExtracted, {"document_id": str(doc.id)})
+    await c.documents().delete(ctx, DocumentId(doc.id))
+    await _publisher(c).drain()
+    assert entry not in {d.id for d in await _indexed(c, ctx.centre_id)}
+    await work()  # read before the deletion, written after it
+    left = {d.id for d in await _indexed(c, ctx.centre_id)}
+    assert entry not in left
+    assert f"case:{case}" in left  # the case itself stays found

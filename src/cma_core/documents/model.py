@@ -163,6 +163,16 @@ class DocumentProcessingFailed(DomainEvent):
 
 
 @frozen(kw_only=True)
+class DocumentDeleted(DomainEvent):
+    """A document removed from its case (its record, suggestions and stored object): what
+    was read from it goes from the search index, the work queue and the case's timeline."""
+
+    name = "DocumentDeleted"
+    document_id: DocumentId
+    case_id: CaseId
+
+
+@frozen(kw_only=True)
 class DocumentRequeued(DomainEvent):
     """A failed document queued again for reading (an adviser asked for a retry)."""
 

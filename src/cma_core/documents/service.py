@@ -70,6 +70,7 @@ from cma_core.documents.model import (
     DebtFact,
     Document,
     DocumentClass,
+    DocumentDeleted,
     DocumentId,
     DocumentRequeued,
     DocumentStatus,
@@ -420,8 +421,15 @@ class DocumentService:
             check_version("document", expected_version, document.version)
             await self.store.delete(ctx.centre_id, document.storage_key)
             await self.documents(uow).delete(document.id)
+            now = self.clock.now()
+            uow.emit(
+                DocumentDeleted(
+                    centre_id=ctx.centre_id, occurred_at=now, document_id=document.id,
+                    case_id=document.case_id,
+                )
+            )  # fmt: skip
             await commit_audited(
-                uow, ctx, self.new_id, "document.deleted", "document", document.id, self.clock.now()
+                uow, ctx, self.new_id, "document.deleted", "document", document.id, now
             )
 
     async def retry(

@@ -51,6 +51,7 @@ from cma_core.compliance.service import REEVALUATE_ON
 from cma_core.debts.model import DebtAdded, DebtRemoved, DebtUpdated
 from cma_core.debts.ports import DebtRepository
 from cma_core.documents.model import (
+    DocumentDeleted,
     DocumentProcessingFailed,
     DocumentRequeued,
     DocumentStatus,
@@ -93,8 +94,8 @@ EVENTS: tuple[type[DomainEvent], ...] = tuple(
         (
             CaseOpened, CaseClosed, CaseReopened, CaseNoteAdded,
             DocumentUploaded, DocumentTextExtracted, DocumentProcessingFailed, DocumentRequeued,
-            FactRecorded, FactWithdrawn, DeadlinePassed, DeadlineMet, AppointmentChanged,
-            TaskChanged,
+            DocumentDeleted, FactRecorded, FactWithdrawn, DeadlinePassed, DeadlineMet,
+            AppointmentChanged, TaskChanged,
             CaseworkChanged, LetterSent, DebtAdded, DebtRemoved, *REEVALUATE_ON,
             CaseErased, ClientErased, SuggestionAccepted,
         )
@@ -113,6 +114,7 @@ _TOUCHES: dict[str, frozenset[TimelineKind]] = {
         (AdviserAssigned, (_K.FINDING,)), (CaseNoteAdded, (_K.NOTE, _K.FINDING)),
         (DocumentUploaded, (_K.DOCUMENT,)), (DocumentTextExtracted, (_K.DOCUMENT,)),
         (DocumentProcessingFailed, (_K.DOCUMENT,)), (DocumentRequeued, (_K.DOCUMENT,)),
+        (DocumentDeleted, (_K.DOCUMENT,)),
         (SuggestionAccepted, (_K.TASK,)),
         (FactRecorded, (_K.DEADLINE, _K.TASK, _K.FINDING)),
         (FactWithdrawn, (_K.DEADLINE, _K.TASK, _K.FINDING)),

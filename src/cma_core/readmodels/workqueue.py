@@ -22,6 +22,7 @@ from attrs import define, field
 
 from cma_core.cases.model import AdviserAssigned, Case, CaseClosed, CaseOpened, CaseReopened
 from cma_core.documents.model import (
+    DocumentDeleted,
     SuggestionAccepted,
     SuggestionMade,
     SuggestionRejected,
@@ -58,7 +59,7 @@ HANDLER = "work_queue"
 EVENTS: tuple[type[DomainEvent], ...] = (
     CaseOpened, AdviserAssigned, CaseClosed, CaseReopened, TaskChanged, FactRecorded,
     FactWithdrawn, DeadlinePassed, DeadlineMet, AppointmentChanged, SuggestionMade,
-    SuggestionAccepted, SuggestionRejected, CaseErased,
+    SuggestionAccepted, SuggestionRejected, DocumentDeleted, CaseErased,
 )  # fmt: skip
 EVENT_NAMES = frozenset(e.name for e in EVENTS)
 MAX_RECORDS = 1000

@@ -33,7 +33,7 @@ from cma_core.casework.model import CaseworkChanged, Contact
 from cma_core.casework.ports import ContactRepository
 from cma_core.clients.model import ClientRegistered, ClientUpdated
 from cma_core.clients.ports import ClientRepository
-from cma_core.documents.model import DocumentId, DocumentTextExtracted
+from cma_core.documents.model import DocumentDeleted, DocumentId, DocumentTextExtracted
 from cma_core.documents.ports import DocumentRepository
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Permission
@@ -46,6 +46,7 @@ from cma_core.search.model import (
     SearchKind,
     SearchQuery,
     SearchResults,
+    doc_id,
 )
 from cma_core.search.ports import SearchIndex
 from cma_core.search.terms import CentreSearchKey, SearchKey, chunks
@@ -253,7 +254,7 @@ def _contact_fields(contact: Contact) -> dict[str, Any]:
 
 Settle = Callable[[Sequence[SearchDocument]], Awaitable[None]]
 """Called after documents are written: takes back those of a case or client erased since
-they were read (``SearchJobs.take_back_erased``)."""
+they were read (``SearchJobs.take_back_removed``)."""
 
 
 @frozen
@@ -327,6 +328,7 @@ class SearchJobs:
             ),
             Handles(CaseNoteAdded, "search_note", out(self._note), coalesce=each_event),
             Handles(DocumentTextExtracted, "search_document", out(self._document)),
+            Handles(DocumentDeleted, "search_document_deleted", out(self._document_deleted)),
             Handles(LetterSent, "search_letter", out(self._letter)),
             Handles(CaseworkChanged, "search_contact", out(self._contact)),
             Handles(CaseErased, "search_erase_case", out(self._erase_case)),
@@ -341,31 +343,43 @@ class SearchJobs:
         *,
         assign: tuple[tuple[CentreId, CaseId, UserId | None], ...] = (),
     ) -> Work:
-        return _Writes(self.index, self.take_back_erased, tuple(docs), assign)
+        return _Writes(self.index, self.take_back_removed, tuple(docs), assign)
 
-    async def take_back_erased(self, docs: Sequence[SearchDocument]) -> None:
+    async def take_back_removed(self, docs: Sequence[SearchDocument]) -> None:
         """After ``docs`` are written: remove from the index every case and client of
-        theirs that no longer exists. A handler reads a case, then writes its documents
-        with no unit of work open; an erasure that commits and clears the index between
-        the two would leave the documents behind it (a copy of the client's words
+        theirs that no longer exists, and every document (an uploaded file's text) that was
+        deleted. A handler reads a case, then writes its documents with no unit of work
+        open; an erasure (or a document's deletion) that commits and clears the index
+        between the two would leave the documents behind it (a copy of the client's words
         outliving the right to erasure). The erasure clears the index after its commit;
         this reads after the write: whichever comes second sees the other's work, so one
-        of them removes the documents. One read a write (a batch's documents together)."""
+        of them removes the documents. One read a write (a batch's documents together),
+        and one a case for its uploaded files' documents."""
         wanted: dict[CentreId, tuple[set[CaseId], set[ClientId]]] = {}
+        files: dict[CentreId, dict[CaseId, set[uuid.UUID]]] = {}
         for d in docs:
             case_ids, client_ids = wanted.setdefault(d.centre_id, (set(), set()))
             if d.case_id is not None:
                 case_ids.add(d.case_id)
+                if d.kind is SearchKind.DOCUMENT:
+                    files.setdefault(d.centre_id, {}).setdefault(d.case_id, set()).add(d.entity_id)
             if d.client_id is not None:
                 client_ids.add(d.client_id)
         for centre_id, (case_ids, client_ids) in wanted.items():
+            deleted: list[str] = []
             async with self.uow(centre_id) as uow:
-                erased_cases = case_ids - await self.cases(uow).existing(case_ids)
+                kept_cases = await self.cases(uow).existing(case_ids)
                 erased_clients = client_ids - await self.clients(uow).existing(client_ids)
-            for case_id in sorted(erased_cases, key=str):
+                for case_id, ids in files.get(centre_id, {}).items():
+                    if case_id in kept_cases:
+                        kept = set(await self.documents(uow).ids_for_case(case_id))
+                        deleted += [doc_id(SearchKind.DOCUMENT, i) for i in sorted(ids - kept)]
+            for case_id in sorted(case_ids - kept_cases, key=str):
                 await self.index.delete_case(centre_id, case_id)
             for client_id in sorted(erased_clients, key=str):
                 await self.index.delete_client(centre_id, client_id)
+            if deleted:
+                await self.index.delete(centre_id, deleted)
 
     async def _client(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         client_id = ClientId(uuid.UUID(event.payload["client_id"]))
@@ -410,6 +424,10 @@ class SearchJobs:
         client = await self.clients(uow).get(case.client_id)
         key = self.key.for_centre(event.centre_id)
         return self._writes([p.document_document(case, document, key, client)])
+
+    async def _document_deleted(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
+        entry = doc_id(SearchKind.DOCUMENT, uuid.UUID(event.payload["document_id"]))
+        return _run(lambda: self.index.delete(event.centre_id, [entry]))
 
     async def _letter(self, uow: UnitOfWork, event: EventEnvelope) -> Work | None:
         letter = await self.letters(uow).get(uuid.UUID(event.payload["letter_id"]))
@@ -480,7 +498,7 @@ class SearchJobs:
                 page = await self.clients(uow).list(limit=self.batch, offset=offset)
             docs = [p.client_document(c, key) for c in page.items]
             await self.index.upsert(docs)
-            await self.take_back_erased(docs)
+            await self.take_back_removed(docs)
             written, done = written + len(docs), done + len(page.items)
             _report(progress, done, total)
         for offset in range(0, cases_total, self.batch):
@@ -490,7 +508,7 @@ class SearchJobs:
                 for listed in cases.items:
                     docs += await self._case_documents(uow, listed.id, key)
             await self.index.upsert(docs)
-            await self.take_back_erased(docs)
+            await self.take_back_removed(docs)
             written, done = written + len(docs), done + len(cases.items)
             _report(progress, done, total)
         return written
