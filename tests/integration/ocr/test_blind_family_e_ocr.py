@@ -33,17 +33,15 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_e.SCANS (0: through a plastic
 # pocket, JPEG without a resolution; 1: the right edge cut off, PNG, with its resolution at
 # odd indexes; 2: a thermal fax faded unevenly, PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.UTILITY_BILL, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 1, 3),
 )
 FIRST = (
     "class 6/6; creditor 5/5, original creditor 1/1, reference 5/5, balance 4/5, letter "
@@ -58,6 +56,16 @@ ROUND_20 = (
 )
 """As shipped after round 20, which read E's misses (training-side): every floor met. At
 the first measurement the balance was under its floor (4/5)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (utility bill, payslip; "
+    "dropped: creditor letter, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in "
+    "the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

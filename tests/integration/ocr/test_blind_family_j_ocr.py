@@ -34,14 +34,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_j.SCANS (0: a venetian blind's
 # shadow, colour JPEG; 1: a water stain, 16-colour palette PNG, with its resolution at odd
 # indexes; 2: a wide lens's barrel distortion, greyscale deflate TIFF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNTY_COURT_JUDGMENT, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 4),
 )
@@ -53,6 +52,17 @@ FIRST = (
 )
 UNMET = frozenset({"court_claim_number"})
 """The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (payslip, court claim n1;"
+    " dropped: creditor letter, county court judgment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, claim no. 0/1, served 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1;"
+    " true values verbatim in the OCR text 11 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +92,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"J after OCR, first measurement under the issue's floor: {FIRST}",
+        f"J after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

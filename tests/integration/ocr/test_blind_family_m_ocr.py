@@ -29,18 +29,24 @@ C = DocumentClass
 TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 4 picks corpus_blind_m.SCANS (0: 150 dpi skewed and
 # speckled, 1: 300 dpi blurred with a fold, 2: 220 dpi faint and skewed, 3: 180 dpi with a
 # fold and holes); m_scanned makes multi-page documents PDF.
 CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
-    (C.PAYSLIP, 0, 2),
-    (C.COUNTY_COURT_JUDGMENT, 0, 5),
     (C.BANK_STATEMENT, 0, 4),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, bank "
+    "statement; dropped: payslip, county court judgment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, original creditor 1/1, reference 1/1, balance 1/1, "
+    "letter date 2/2, deadline 1/1; true values verbatim in the OCR text 6 of 7"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -33,8 +33,16 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.PAYSLIP, 0, 1),
-    (C.COUNCIL_TAX, 1, 3),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, "
+    "payslip; dropped: council tax), measured on them on main's reader (1c340525): class 2/2; "
+    "creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, deadline 1/1, payer 1/1, "
+    "income 1/1, gross 1/1, frequency 1/1; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -35,10 +35,18 @@ FIELDS_HERE = (
 # indexes a PNG without its resolution.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNCIL_TAX, 0, 1),
     (C.PAYSLIP, 1, 2),
-    (C.BENEFIT_AWARD, 1, 3),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, "
+    "payslip; dropped: council tax, benefit award), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in "
+    "the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

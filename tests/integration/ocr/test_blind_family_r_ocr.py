@@ -26,7 +26,6 @@ C = DocumentClass
 TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_r.SCANS (0: 225 dpi, punched
 # holes, skewed; 1: 150 dpi, a photocopier streak, speckled; 2: 300 dpi, a torn corner,
@@ -34,9 +33,16 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.RENT_ARREARS, 0, 1),
-    (C.BENEFIT_AWARD, 1, 2),
-    (C.PAYSLIP, 0, 3),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, rent "
+    "arrears; dropped: benefit award, payslip), measured on them on main's reader (1c340525): "
+    "class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, deadline 1/1; true "
+    "values verbatim in the OCR text 9 of 9"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,6 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_t.SCANS (0: 200 dpi grey
 # photocopy, 1.6 degrees; 1: 300 dpi white, -2.4 degrees, speckled; 2: 240 dpi grey
@@ -33,8 +32,6 @@ FIELDS_HERE = (
 # without its resolution.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNCIL_TAX, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.BNPL_CATALOGUE_ARREARS, 1, 3),
 )
 FIRST = (
@@ -50,6 +47,15 @@ ROUND_12 = (
 """As shipped after round 12, T seen (a training-side figure). At the first measurement
 (FIRST, blind) creditor and balance were under the floor; round 11 (merged after T was
 written, never shown it) met balance here, round 12 (which read T's misses) creditor."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, bnpl "
+    "catalogue arrears; dropped: council tax, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2; true values verbatim in the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
