@@ -34,15 +34,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ab.SCANS (0: a phone photo sent
 # through a messaging app, colour JPEG; 1: an ink-jet with blocked nozzles, colour PNG, with
 # its resolution at odd indexes; 2: two to a sheet, greyscale uncompressed TIFF).
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNTY_COURT_JUDGMENT, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 4),
 )
 FIRST = (
@@ -57,6 +55,15 @@ ROUND_27 = (
 )
 """As shipped after round 27, which read AB's misses (training-side): the reference, the
 balance and the letter date meet their floors (plain assertions)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, court "
+    "claim n1; dropped: county court judgment, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -34,15 +34,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ad.SCANS (0: a page curling off
 # the glass, greyscale JPEG; 1: a scanning app's black-and-white filter, one-page PDF; 2: a
 # colour scanner out of register, PNG, with its resolution at even indexes); all single
 # pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
 )
@@ -57,6 +55,16 @@ UNMET = frozenset({"account_reference"})
 the letter date and the balance too, the balance met since round 25's rules (AC read; AD
 never shown to it); after round 31, which read AD's misses, the letter date meets its floor
 (a plain assertion) with round 31's rules."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, county "
+    "court judgment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 1/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 2/2, served 1/1; true values verbatim in the OCR text 13 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +94,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AD after OCR, under the issue's floor (after round 31): {FIRST}",
+        f"AD after OCR, under the issue's floor (after round 31): {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

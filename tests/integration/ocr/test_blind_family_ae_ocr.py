@@ -34,15 +34,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ae.SCANS (0: grey ink through a
 # halftone screen, greyscale PNG, with its resolution at even indexes; 1: a phone photo
 # through a messaging app, colour JPEG; 2: sixteen greys with sharpening halos, greyscale
 # PNG); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
 )
@@ -60,6 +58,15 @@ ROUND_26 = (
 """As shipped after round 26, which read AE's misses (training-side): the balance, the
 letter date, the deadline and the served date meet their floors (plain assertions; dates
 printed with points round the month's name, a header band over a statement's entries)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, county "
+    "court judgment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 2/2, served 1/1; true values verbatim in the OCR text 11 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -33,8 +33,7 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_v.SCANS (0: 200 dpi with a
 # coffee ring, 0.45 degrees; 1: a 240 dpi phone photo with a keystone and uneven light,
@@ -44,8 +43,6 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
     (C.COUNCIL_TAX, 1, 1),
-    (C.PAYSLIP, 1, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 4),
 )
 FIRST = (
     "class 6/6; creditor 3/4, original creditor 1/1, reference 3/4, balance 3/4, letter date "
@@ -66,6 +63,16 @@ changed: the dot-matrix letter's reference read as "MCC—2255-83'/6-22" (a dash
 figure misread) — not fixed (benchmarks/OCR.md, "Round 14")."""
 UNMET = frozenset({"account_reference"})
 """The floors this sample does not meet yet (strict xfails below)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, council"
+    " tax; dropped: payslip, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 1/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +102,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"V after OCR (seen since round 14), under the issue's floor: {ROUND_14}",
+        f"V after OCR (seen since round 14), under the issue's floor: {ROUND_14}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -34,7 +34,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_w.SCANS (0: 330 dpi with a
 # RECEIVED stamp, -0.8 degrees, PNG with its resolution; 1: a 175 dpi low-contrast
@@ -42,8 +42,6 @@ FIELDS_HERE = (
 # marks, 1.3 degrees, PNG without its resolution).
 CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
-    (C.COUNCIL_TAX, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.NOTICE_OF_ASSIGNMENT, 1, 4),
 )
 FIRST = (
@@ -70,6 +68,15 @@ ROUND_16 = (
 )
 UNMET: frozenset[str] = frozenset()
 """The floors this sample does not meet: none since round 16."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, notice "
+    "of assignment; dropped: council tax, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, original creditor 1/1, reference 2/2, balance 2/2, "
+    "letter date 2/2, deadline 1/1; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +106,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"W after OCR (seen since round 15), under the issue's floor: {ROUND_16}",
+        f"W after OCR (seen since round 15), under the issue's floor: {ROUND_16}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -33,16 +33,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_x.SCANS (0: 250 dpi folded in
 # three, 0.6 degrees; 1: 180 dpi greyscale smeared by a sheet feeder, -0.35 degrees, always
 # TIFF with its resolution; 2: a 300 dpi carbon copy, -0.9 degrees, always PDF); the
 # folded scans are PNG, with their resolution at odd indexes.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COUNCIL_TAX, 0, 1),
-    (C.PAYSLIP, 1, 2),
     (C.UTILITY_ARREARS, 0, 3),
 )
 FIRST = (
@@ -57,6 +54,15 @@ first measurement the reference, balance and both dates were under the floor; th
 reference was read since round 14 (5/5), the balance and both dates since round 15
 (which read W, not X; the expectations were updated without X's misses being looked
 at). Round 16 read X's misses: from then on a regression check of a seen family."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (council tax, utility "
+    "arrears; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +92,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"X after OCR, first measurement under the issue's floor: {FIRST}",
+        f"X after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

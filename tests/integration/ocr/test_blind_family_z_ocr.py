@@ -34,8 +34,7 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_z.SCANS (0: a 150 dpi fax with
 # banding, always PDF; 1: a 300 dpi colour scan with a stamp, PNG, with its resolution at
@@ -43,8 +42,6 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.UTILITY_BILL, 0, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 3),
 )
 FIRST = (
     "class 6/6; creditor 4/5, original creditor 1/1, reference 5/5, balance 4/5, letter "
@@ -63,6 +60,16 @@ UNMET = frozenset({"creditor_name", "letter_date"})
 the creditor, the balance and the letter date; since round 18 (a firm named only in its
 registration read, a bill's "Total VAT" no amount due) the balance meets it, and the two
 left are Tesseract's misreadings of the letters and figures themselves (ROUND_18)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, utility"
+    " bill; dropped: payslip, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/2, reference 2/2, balance 2/2, letter date 1/2, "
+    "deadline 2/2; true values verbatim in the OCR text 8 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: creditor_name, letter_date); the figures above were measured on
+the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +99,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"Z after OCR, under the issue's floor: {ROUND_18}; first measurement: {FIRST}",
+        f"Z after OCR, under the issue's floor: {ROUND_18}; first measurement: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
