@@ -32,15 +32,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ai.SCANS (0: two passes
 # stitched, greyscale PNG; 1: a pen lying across the page, colour JPEG; 2: recycled paper,
 # greyscale PNG with its resolution at even indexes); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 0, 3),
 )
 FIRST = (
@@ -55,6 +53,15 @@ the letter date), are met since round 29, which read AI's misses (captions that 
 paper read as no name; a short year's apostrophe that OCR reads as a quote): plain
 assertions now, regression checks of a training-side figure. ``floor_params`` keeps the
 strict-xfail form for any floor not met."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (enforcement agent "
+    "notice, court claim n1; dropped: creditor letter, payslip), measured on them on main's "
+    "reader (1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +91,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AI after OCR, first measurement under the issue's floor: {FIRST}",
+        f"AI after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

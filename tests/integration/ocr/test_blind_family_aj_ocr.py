@@ -32,15 +32,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_aj.SCANS (0: torn and taped,
 # greyscale PNG; 1: a smudged lens, colour JPEG; 2: sun-faded, colour PNG with its
 # resolution at even indexes); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 0, 3),
 )
 FIRST = (
@@ -53,6 +51,15 @@ ROUND_32 = "every floor met, the served date 1/1 (rules of round 32, models 2026
 """After round 32, which read AJ's misses (training-side): the served date, a strict xfail
 at the first measurement, meets its floor (a plain assertion: the date "the claim is
 treated as served", a marginal note wrapped over two lines, is the served date)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (enforcement agent "
+    "notice, court claim n1; dropped: creditor letter, payslip), measured on them on main's "
+    "reader (1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -35,15 +35,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ak.SCANS (0: in a ring binder,
 # colour JPEG; 1: a phone app under flickering light, one-page PDF; 2: rained on,
 # greyscale PNG with its resolution at even indexes); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.STATUTORY_DEMAND, 1, 3),
 )
 FIRST = (
@@ -60,6 +58,15 @@ ROUND_33 = (
 date, strict xfails at the first measurement, meet their floors (plain assertions: a note
 in brackets after a party's label makes no number's label of it; a padded day's nought
 read as a letter O, "O01 OCT", is the day)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, "
+    "statutory demand; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -36,9 +36,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_al.SCANS (0: a cheap phone
 # lens, colour JPEG; 1: scribbled on in biro, colour PNG with its resolution at even
@@ -46,8 +45,6 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 7),
 )
 FIRST = (
     "class 7/8; creditor 6/6, original creditor 1/1, reference 5/6, balance 6/6, letter date "
@@ -67,6 +64,15 @@ UNMET: frozenset[str] = frozenset()
 the eight and on the first four): the sheriff officers' note of a call through the phone
 lens, whose year Tesseract reads with a figure too many ("27 Mar, 20285"), an OCR-noise kind
 not mended in round 35; that note (scan 3) is no longer among the four."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, court "
+    "claim n1; dropped: payslip, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +102,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AL after OCR, under the issue's floor after round 35: {ROUND_35}",
+        f"AL after OCR, under the issue's floor after round 35: {ROUND_35}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -36,16 +36,15 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_an.SCANS (0: a standard-mode
 # fax, group 3 TIFF; 1: pleated in the fuser, colour PNG with its resolution at even
 # indexes; 2: photographed lying on another sheet, colour JPEG); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.ENFORCEMENT_AGENT_NOTICE, 0, 3),
 )
 FIRST = (
     "class 7/8; creditor 3/5, reference 2/5, balance 5/5, letter date 8/8, deadline 5/5, "
@@ -54,16 +53,16 @@ FIRST = (
     "reader, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (3, 3), "account_reference": (1, 3),
-    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
+    "document_class": (2, 2), "creditor_name": (1, 1), "account_reference": (0, 1),
+    "balance_pence": (1, 1), "letter_date": (2, 2), "deadline_date": (1, 1),
     "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
     "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 17
-"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
-on eight: 32 of 37)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 9
+"""True values found verbatim in the OCR text (of 12) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset(
     {"document_class", "creditor_name", "account_reference", "court_claim_number",
      "income_pence", "gross_pence"}
@@ -81,6 +80,17 @@ and figures torn apart)."""
 STILL_UNMET = frozenset({"account_reference", "income_pence", "gross_pence"})
 """The floors still not met after round 38 (strict xfails); every other is a plain
 assertion."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, payslip;"
+    " dropped: creditor letter, enforcement agent notice), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 0/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, claim no. 1/1, served 1/1, payer 1/1, income 0/1, gross 0/1, frequency 1/1;"
+    " true values verbatim in the OCR text 9 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference, gross_pence, income_pence); the figures above
+were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +123,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AN after OCR, after round 38 under the issue's floor: {ROUND_38}",
+        f"AN after OCR, after round 38 under the issue's floor: {ROUND_38}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -35,18 +35,16 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ap.SCANS (0: a fax over a
 # noisy line, one-bit PNG with its resolution at even indexes; 1: pale green paper,
 # greyscale LZW TIFF; 2: a photo by a net-curtained window, colour JPEG).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 1, 6),
 )
 FIRST = (
     "class 8/8; creditor 5/6, original creditor 1/1, reference 6/6, balance 5/6, letter date "
@@ -55,16 +53,16 @@ FIRST = (
     "e34445c4, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (3, 3), "original_creditor": (1, 1),
-    "account_reference": (3, 3), "balance_pence": (3, 3), "letter_date": (3, 4),
-    "deadline_date": (2, 2), "court_claim_number": (1, 1), "served_date": (1, 1),
-    "payer_name": (0, 1), "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (0, 1),
+    "document_class": (2, 2), "creditor_name": (1, 1), "account_reference": (1, 1),
+    "balance_pence": (1, 1), "letter_date": (1, 2), "deadline_date": (1, 1),
+    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (0, 1),
+    "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (0, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 17
-"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
-on eight: 31 of 38)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 7
+"""True values found verbatim in the OCR text (of 12) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset(
     {"creditor_name", "balance_pence", "letter_date", "deadline_date", "payer_name",
      "income_pence", "gross_pence", "frequency"}
@@ -84,6 +82,17 @@ STILL_UNMET = frozenset({"frequency", "gross_pence", "income_pence", "letter_dat
 """The floors not met on the four (strict xfails); every other is a plain assertion (on the
 eight, after the round that read the family: balance pence, deadline date, frequency, gross
 pence, income pence, letter date, payer name)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, payslip;"
+    " dropped: creditor letter, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 1/2, "
+    "deadline 1/1, claim no. 1/1, served 1/1, payer 0/1, income 0/1, gross 0/1, frequency 0/1;"
+    " true values verbatim in the OCR text 7 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: frequency, gross_pence, income_pence, letter_date, payer_name);
+the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +125,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AP after OCR, after round 39 under the issue's floor: {ROUND_39}",
+        f"AP after OCR, after round 39 under the issue's floor: {ROUND_39}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
