@@ -35,15 +35,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_aw.SCANS (0: black mould, colour
 # JPEG with its resolution; 1: a child's crayon, colour PNG with its resolution at even
 # indexes; 2: grease spots, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.STATUTORY_DEMAND, 0, 3),
 )
 FIRST = (
@@ -52,16 +50,15 @@ FIRST = (
     "verbatim in the OCR text 36 of 38 (branch corpusaw off 580d3b3c, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (2, 3), "account_reference": (3, 3),
-    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
-    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
-    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (2, 2), "creditor_name": (1, 2), "account_reference": (2, 2),
+    "balance_pence": (2, 2), "letter_date": (2, 2), "deadline_date": (2, 2),
+    "court_claim_number": (1, 1), "served_date": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 22
-"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
-on eight: 36 of 38)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 12
+"""True values found verbatim in the OCR text (of 12) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset({"creditor_name", "letter_date"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails; since round 42 ``STILL_UNMET``)."""
@@ -74,6 +71,16 @@ ROUND_42 = (
 STILL_UNMET = frozenset({"creditor_name"})
 """The floors not met on the four (strict xfails); every other is a plain assertion (on the
 eight, after the round that read the family: creditor name, letter date)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, "
+    "statutory demand; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: creditor_name); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +113,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AW after OCR, after round 42 under the issue's floor: {ROUND_42}",
+        f"AW after OCR, after round 42 under the issue's floor: {ROUND_42}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -36,16 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "deadline_date", "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ay.SCANS (0: flour, colour PNG
 # with its resolution at even indexes; 1: lily pollen, colour JPEG; 2: a snail's trail,
 # greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.NOTICE_OF_ASSIGNMENT, 1, 6),
 )
 FIRST = (
@@ -55,16 +52,15 @@ FIRST = (
     "2331dcf0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (3, 3), "original_creditor": (1, 1),
-    "account_reference": (3, 3), "balance_pence": (3, 3), "letter_date": (4, 4),
-    "deadline_date": (2, 2), "court_claim_number": (0, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (2, 2), "creditor_name": (2, 2), "original_creditor": (1, 1),
+    "account_reference": (2, 2), "balance_pence": (2, 2), "letter_date": (2, 2),
+    "deadline_date": (1, 1), "court_claim_number": (0, 1), "served_date": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 21
-"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
-on eight: 34 of 38)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 11
+"""True values found verbatim in the OCR text (of 12) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset(
     {"creditor_name", "account_reference", "letter_date", "court_claim_number", "income_pence"}
 )
@@ -82,6 +78,17 @@ STILL_UNMET = frozenset({"court_claim_number"})
 """The floors not met on the four (strict xfails); every other is a plain assertion (on the
 eight, after the round that read the family: account reference, court claim number, letter
 date)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim n1, notice "
+    "of assignment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, original creditor 1/1, reference 2/2, balance 2/2, "
+    "letter date 2/2, deadline 1/1, claim no. 0/1, served 1/1; true values verbatim in the OCR"
+    " text 11 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +121,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AY after OCR, after round 43 under the issue's floor: {ROUND_43}",
+        f"AY after OCR, after round 43 under the issue's floor: {ROUND_43}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

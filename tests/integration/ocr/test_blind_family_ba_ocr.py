@@ -27,21 +27,15 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ba.SCANS (0: the stage
 # lighting wash, colour JPEG, its resolution at even indexes; 1: confetti, colour PNG with
 # its resolution; 2: red wine spatters, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.STATUTORY_DEMAND, 0, 3),
-    (C.COUNCIL_TAX, 0, 4),
     (C.MAGISTRATES_FINE, 0, 5),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
@@ -51,14 +45,15 @@ FIRST = (
     "4958731f, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "original_creditor": (1, 1),
-    "account_reference": (6, 6), "balance_pence": (6, 6), "letter_date": (7, 8),
-    "deadline_date": (5, 5), "court_claim_number": (0, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (3, 3), "creditor_name": (2, 2), "account_reference": (2, 2),
+    "balance_pence": (2, 2), "letter_date": (2, 3), "deadline_date": (2, 2),
+    "court_claim_number": (0, 1), "served_date": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement: the floors below."""
-VERBATIM = 36
-"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+"""(correct, total) of each field on the 3 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 11
+"""True values found verbatim in the OCR text (of 13) on the 3 documents read since
+2026-12-07."""
 UNMET = frozenset({"letter_date", "court_claim_number"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 44; since round 44, only those still unmet: ``STILL_UNMET``)."""
@@ -72,6 +67,17 @@ the letter date and the claim number still do not meet their floors (benchmarks/
 STILL_UNMET = frozenset({"letter_date", "court_claim_number"})
 """The floors still not met after round 44 (strict xfails); every other is a plain
 assertion."""
+
+CUT_2026_12_07 = (
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, "
+    "magistrates fine, bank statement; dropped: creditor letter, payslip, statutory demand, "
+    "council tax, notice of assignment), measured on them on main's reader (1c340525): class "
+    "3/3; creditor 2/2, reference 2/2, balance 2/2, letter date 2/3, deadline 2/2, claim no. "
+    "0/1, served 1/1; true values verbatim in the OCR text 11 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number, letter_date); the figures above were
+measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +110,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"BA after OCR, after round 44 under the issue's floor: {ROUND_44}",
+        f"BA after OCR, after round 44 under the issue's floor: {ROUND_44}"
+        f" (since 2026-12-07, on the 3 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

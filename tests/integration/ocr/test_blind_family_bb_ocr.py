@@ -26,20 +26,14 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_bb.SCANS (0: iodine, colour JPEG
 # with its resolution; 1: surgical tape, colour PNG with its resolution at even indexes;
 # 2: sanitiser gel, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.STATUTORY_DEMAND, 1, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.MAGISTRATES_FINE, 0, 5),
     (C.MORTGAGE_ARREARS, 1, 6),
     (C.BENEFIT_AWARD, 0, 7),
 )
@@ -49,15 +43,16 @@ FIRST = (
     "verbatim in the OCR text 39 of 40 (branch corpusbb off f5404347, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (6, 6),
-    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (5, 5),
-    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
-    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+    "document_class": (3, 3), "creditor_name": (2, 2), "account_reference": (2, 2),
+    "balance_pence": (2, 2), "letter_date": (3, 3), "deadline_date": (1, 1),
+    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement, raised where round 45 reads
-more (``ROUND_45``: creditor 5 -> 6): the floors below."""
-VERBATIM = 39
-"""True values found verbatim in the OCR text (of 40) at the first measurement."""
+"""(correct, total) of each field on the 3 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 14
+"""True values found verbatim in the OCR text (of 15) on the 3 documents read since
+2026-12-07."""
 UNMET = frozenset({"creditor_name", "court_claim_number"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 45; since round 45, only those still unmet: ``STILL_UNMET``)."""
@@ -70,6 +65,17 @@ claim number still does not (benchmarks/OCR.md "Round 45")."""
 STILL_UNMET = frozenset({"court_claim_number"})
 """The floors still not met after round 45 (strict xfails); every other is a plain
 assertion."""
+
+CUT_2026_12_07 = (
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, mortgage"
+    " arrears, benefit award; dropped: creditor letter, payslip, statutory demand, council "
+    "tax, magistrates fine), measured on them on main's reader (1c340525): class 3/3; creditor"
+    " 2/2, reference 2/2, balance 2/2, letter date 3/3, deadline 1/1, claim no. 0/1, served "
+    "1/1, payer 1/1, income 1/1, frequency 1/1; true values verbatim in the OCR text 14 of 15"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +108,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"BB after OCR, after round 45 under the issue's floor: {ROUND_45}",
+        f"BB after OCR, after round 45 under the issue's floor: {ROUND_45}"
+        f" (since 2026-12-07, on the 3 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
