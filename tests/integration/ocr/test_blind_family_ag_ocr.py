@@ -1,22 +1,24 @@
 """Family AG (written blind, read since round 34) as a cockled page, a phone photo held by its
 edge or a scan from a slipping sheet feeder, read by real Tesseract and the reader as the
-product ships it (the learned field ranker on): seven single-page documents over AG's three
-scans (a credit union's captioned form, cockled, as greyscale PNG; an enforcement agents'
-"At a glance" letter photographed with a thumb over its margin, as JPEG; an orchard's
-piece-work pay advice from the slipping feeder, as PNG with its resolution; a judgment on
-pleading paper, cockled; an energy bill's bill-of-costs account, thumb photo; a council tax
-reminder as a merge with its field shading, slipping feeder, as PNG without its resolution;
-a Reduced Earnings Allowance award as a captioned form, cockled).
-``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of every class;
-the figures are in benchmarks/OCR.md ("Family AG", and "Round 34", which read AG's misses:
-every figure on AG since is a training-side figure).
+product ships it (the learned field ranker on): two of these seven single-page documents
+over AG's three scans (a credit union's captioned form, cockled, as greyscale PNG; an
+enforcement agents' "At a glance" letter photographed with a thumb over its margin, as
+JPEG; an orchard's piece-work pay advice from the slipping feeder, as PNG with its
+resolution; a judgment on pleading paper, cockled; an energy bill's bill-of-costs account,
+thumb photo; a council tax reminder as a merge with its field shading, slipping feeder, as
+PNG without its resolution; a Reduced Earnings Allowance award as a captioned form,
+cockled). ``benchmarks/intake_accuracy.py --family ag --ocr-ag 19`` reads one document of
+every class; the figures are in benchmarks/OCR.md ("Family AG", and "Round 34", which read
+AG's misses: every figure on AG since is a training-side figure).
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and county
-court judgment (scan 3), which cover AG's three scans and state the most fields (ties in the
-list's order); the utility bill (scan 4), council tax (scan 5) and benefit award (scan 6)
-were dropped. The floors below were recomputed from one run of the four on main's reader
-then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the payslip (scan 2) and
+county court judgment (scan 3), chosen to keep, where the coverage over all read families
+allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the
+document stating the most fields; the creditor letter (scan 0) and enforcement agent notice
+(scan 1) were dropped. The floors below are the two's, from one run of each on main's
+reader (1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the
+larger sample."""
 
 from __future__ import annotations
 

@@ -1,23 +1,23 @@
 """Family W (written blind; seen since round 15, which read its misses and trains on it)
-printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
-over W's three scans (a card issuer's letter with a table of all the customer's accounts,
-330 dpi with a RECEIVED stamp, as PNG with its resolution; a council tax reminder set as a
-two-column newsletter, a 175 dpi low-contrast photocopy of hatched security paper with a
-dark edge, as PDF; a payslip as a landscape form of boxes, 260 dpi with ballpoint marks,
-as PNG without its resolution; a water company's letter with a dated timeline, stamped, as
-PNG; a debt buyer's monogram letter, photocopied, as PDF; a Personal Independence Payment
-letter with side headings, pen-marked, as PNG). ``benchmarks/intake_accuracy.py --family w
---ocr-w 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family W", "Round 15").
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): two of these six single-page documents over W's three scans (a
+card issuer's letter with a table of all the customer's accounts, 330 dpi with a RECEIVED
+stamp, as PNG with its resolution; a council tax reminder set as a two-column newsletter, a
+175 dpi low-contrast photocopy of hatched security paper with a dark edge, as PDF; a
+payslip as a landscape form of boxes, 260 dpi with ballpoint marks, as PNG without its
+resolution; a water company's letter with a dated timeline, stamped, as PNG; a debt buyer's
+monogram letter, photocopied, as PDF; a Personal Independence Payment letter with side
+headings, pen-marked, as PNG). ``benchmarks/intake_accuracy.py --family w --ocr-w 19``
+reads one document of every class; the figures are in benchmarks/OCR.md ("Family W", "Round
+15").
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), the council tax (scan 1) and the payslip (scan 2), which cover W's
-three scans and state the most fields (ties in the list's order), and the notice of assignment
-(scan 4), kept so the original creditor is still read after OCR; the utility arrears (scan 3)
-and benefit award (scan 5) were dropped. The floors below were recomputed from one run of these
-four on main's reader then (f5404347, src unchanged on this branch); FIRST and the rounds'
-figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
+and notice of assignment (scan 4), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the council tax (scan 1) and payslip (scan 2) were
+dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
