@@ -1,16 +1,25 @@
-"""Family AZ (written blind, read since round 44) sprinkled with glitter from the craft
-table, strewn with pencil shavings, or smeared with a glue stick, read by real Tesseract and
-the reader as the product ships it (the learned field ranker on): eight documents over AZ's
-three scans and its six settings from a school (a collection agency's letter on a seating
-plan, glittered, as colour JPEG with its resolution; a money claim in the office
-pigeonholes, with shavings, as colour PNG without its resolution; a lock maker's wage slip,
-glued, as PDF; a council tax enforcement notice on a hopscotch court, glittered; the
-council's reminder on the wall bars, with shavings, as PNG with its resolution; a water
+"""Family AZ (written blind, read since round 44) sprinkled with glitter from the craft table,
+strewn with pencil shavings, or smeared with a glue stick, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): three of these eight
+documents over AZ's three scans and its six settings from a school (a collection agency's
+letter on a seating plan, glittered, as colour JPEG with its resolution; a money claim in
+the office pigeonholes, with shavings, as colour PNG without its resolution; a lock maker's
+wage slip, glued, as PDF; a council tax enforcement notice on a hopscotch court, glittered;
+the council's reminder on the wall bars, with shavings, as PNG with its resolution; a water
 company's arrears letter on coat hooks, glued; a notice of assignment on paint pots,
 glittered; the credit union's statement, with shavings). Every AZ document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family az --ocr-az 19`` reads one document of
 every class; the figures are in benchmarks/OCR.md ("Family AZ", and "Round 44", which read
-AZ's misses: every figure on AZ since is a training-side figure)."""
+AZ's misses: every figure on AZ since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the council tax (scan 4), utility arrears (scan 5) and bank statement
+(scan 7), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), court claim (N1) (scan 1), payslip
+(scan 2), enforcement agent notice (scan 3) and notice of assignment (scan 6) were dropped.
+The floors below are the three's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -71,7 +80,7 @@ subset's: account_reference, letter_date."""
 
 CUT_2026_12_07 = (
     "cut to 3 documents on 2026-12-07 to keep the suite under budget (council tax, utility "
-    "arrears, bank statement; dropped: creditor letter, court claim n1, payslip, enforcement "
+    "arrears, bank statement; dropped: creditor letter, court claim (N1), payslip, enforcement "
     "agent notice, notice of assignment), measured on them on main's reader (1c340525): class "
     "3/3; creditor 2/2, reference 1/2, balance 2/2, letter date 2/3, deadline 2/2; true values"
     " verbatim in the OCR text 9 of 11"
@@ -87,8 +96,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family AZ (seen since round 44), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -98,8 +107,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

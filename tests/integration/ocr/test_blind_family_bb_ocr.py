@@ -1,16 +1,25 @@
 """Family BB (written blind, read since round 45) splashed with iodine from a dressing
 trolley, taped with strips of surgical paper tape, or marked by dried hand-sanitiser gel,
-read by real Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over BB's three scans and its six settings (a collection agency's letter on
-wristbands, splashed, as colour JPEG with its resolution; a money claim on an eye chart,
-taped, as colour PNG without its resolution; an airport caterer's payslip, gel-marked, as
-PDF; a statutory demand in a pill organiser, splashed; the council's reminder on
-appointment cards, taped, as PNG with its resolution; a fine on a prescription form,
-gel-marked; mortgage arrears on an X-ray light box, splashed; a Universal Credit award on
-appointment cards, taped). Every BB document is one page; the benchmark's
-``benchmarks/intake_accuracy.py --family bb --ocr-bb 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family BB", and "Round 45", which read BB's
-misses: every figure on BB since is a training-side figure)."""
+read by real Tesseract and the reader as the product ships it (the learned field ranker
+on): three of these eight documents over BB's three scans and its six settings (a
+collection agency's letter on wristbands, splashed, as colour JPEG with its resolution; a
+money claim on an eye chart, taped, as colour PNG without its resolution; an airport
+caterer's payslip, gel-marked, as PDF; a statutory demand in a pill organiser, splashed;
+the council's reminder on appointment cards, taped, as PNG with its resolution; a fine on a
+prescription form, gel-marked; mortgage arrears on an X-ray light box, splashed; a
+Universal Credit award on appointment cards, taped). Every BB document is one page; the
+benchmark's ``benchmarks/intake_accuracy.py --family bb --ocr-bb 19`` reads one document of
+every class; the figures are in benchmarks/OCR.md ("Family BB", and "Round 45", which read
+BB's misses: every figure on BB since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), mortgage arrears (scan 6) and benefit award
+(scan 7), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
+(scan 3), council tax (scan 4) and magistrates fine (scan 5) were dropped. The floors below
+are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST
+and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -67,7 +76,7 @@ STILL_UNMET = frozenset({"court_claim_number"})
 assertion."""
 
 CUT_2026_12_07 = (
-    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, mortgage"
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), mortgage"
     " arrears, benefit award; dropped: creditor letter, payslip, statutory demand, council "
     "tax, magistrates fine), measured on them on main's reader (1c340525): class 3/3; creditor"
     " 2/2, reference 2/2, balance 2/2, letter date 3/3, deadline 1/1, claim no. 0/1, served "
@@ -84,8 +93,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BB (seen since round 45), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -95,8 +104,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

@@ -1,15 +1,24 @@
 """Held-out family BC (written blind) bleached by chlorine from a wet swimming bag, walked
 over by wet bare feet, or misted by the pool hall's condensation, read by real Tesseract
-and the reader as the product ships it (the learned field ranker on): eight documents over
-BC's three scans and its six settings (a collection agency's letter between lane ropes,
-bleached, as colour JPEG with its resolution; a money claim on starting blocks, walked
-over, as colour PNG without its resolution; a beach kiosk firm's payslip, misted, as PDF;
-a statutory demand beside a lifeguard's chair, bleached; the council's reminder on
+and the reader as the product ships it (the learned field ranker on): three of these eight
+documents over BC's three scans and its six settings (a collection agency's letter between
+lane ropes, bleached, as colour JPEG with its resolution; a money claim on starting blocks,
+walked over, as colour PNG without its resolution; a beach kiosk firm's payslip, misted, as
+PDF; a statutory demand beside a lifeguard's chair, bleached; the council's reminder on
 kickboards, walked over, as PNG with its resolution; a fine in goggles, misted; mortgage
 arrears in a vending machine, bleached; a Universal Credit award on kickboards, walked
-over). Every BC document is one page; the benchmark's
-``benchmarks/intake_accuracy.py --family bc --ocr-bc 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family BC")."""
+over). Every BC document is one page; the benchmark's ``benchmarks/intake_accuracy.py
+--family bc --ocr-bc 19`` reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family BC").
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), council tax (scan 4) and magistrates fine
+(scan 5), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
+(scan 3), mortgage arrears (scan 6) and benefit award (scan 7) were dropped. The floors
+below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
+FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -57,7 +66,7 @@ none (the benchmark's 19 read the creditor, the reference, the letter date and t
 number under the floor; this sample of eight does not)."""
 
 CUT_2026_12_07 = (
-    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, council "
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), council "
     "tax, magistrates fine; dropped: creditor letter, payslip, statutory demand, mortgage "
     "arrears, benefit award), measured on them on main's reader (1c340525): class 3/3; "
     "creditor 3/3, reference 3/3, balance 3/3, letter date 3/3, deadline 3/3, claim no. 1/1, "
@@ -73,8 +82,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"held-out family BC, OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -84,8 +93,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

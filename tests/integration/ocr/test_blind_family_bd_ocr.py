@@ -1,16 +1,26 @@
 """Family BD (written blind, read since round 47) scanned under a sheet of bubble wrap,
-crossed by a sack truck's muddy tyre tracks, or sprayed with a sorting machine's fluorescent
-bar code, read by real Tesseract and the reader as the product ships it (the learned field ranker
-on): eight documents over BD's three scans and its six settings (a recovery firm's letter
-on a shipping label, under bubble wrap, as colour JPEG with its resolution; a money claim
-on a postal order, tyre-tracked, as colour PNG without its resolution; a parcel depot's pay
-statement, bar coded, as PDF; a statutory demand on the queue display, under bubble wrap;
-the council's reminder on the weighing scales, tyre-tracked, as PNG with its resolution; a
-fine on a delivery card, bar coded; mortgage arrears on the conveyor, under bubble wrap; a
-Universal Credit letter on the scales, tyre-tracked). Every BD document is one page; the
-benchmark's ``benchmarks/intake_accuracy.py --family bd --ocr-bd 19`` reads one document of
-every class; the figures are in benchmarks/OCR.md ("Family BD", and "Round 47", which read
-BD's misses: every figure on BD since is a training-side figure)."""
+crossed by a sack truck's muddy tyre tracks, or sprayed with a sorting machine's
+fluorescent bar code, read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): three of these eight documents over BD's three scans and its six
+settings (a recovery firm's letter on a shipping label, under bubble wrap, as colour JPEG
+with its resolution; a money claim on a postal order, tyre-tracked, as colour PNG without
+its resolution; a parcel depot's pay statement, bar coded, as PDF; a statutory demand on
+the queue display, under bubble wrap; the council's reminder on the weighing scales,
+tyre-tracked, as PNG with its resolution; a fine on a delivery card, bar coded; mortgage
+arrears on the conveyor, under bubble wrap; a Universal Credit letter on the scales,
+tyre-tracked). Every BD document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family bd --ocr-bd 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family BD", and "Round 47", which read BD's
+misses: every figure on BD since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), statutory demand (scan 3) and magistrates
+fine (scan 5), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), council tax (scan
+4), mortgage arrears (scan 6) and benefit award (scan 7) were dropped. The floors below are
+the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST and
+the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -67,7 +77,7 @@ STILL_UNMET = frozenset({"account_reference"})
 assertion."""
 
 CUT_2026_12_07 = (
-    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, "
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), "
     "statutory demand, magistrates fine; dropped: creditor letter, payslip, council tax, "
     "mortgage arrears, benefit award), measured on them on main's reader (1c340525): class "
     "3/3; creditor 3/3, reference 2/3, balance 3/3, letter date 3/3, deadline 3/3, claim no. "
@@ -84,8 +94,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BD (seen since round 47), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -95,8 +105,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

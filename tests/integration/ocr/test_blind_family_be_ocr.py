@@ -1,16 +1,25 @@
 """Family BE (written blind, read since round 50) smeared with marmalade from a breakfast
 tray, marked with shoe-polish finger prints, or lying under housekeeping lint, read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over BE's three scans and its six settings (a recovery firm's letter in key-card
-wallets, smeared, as colour JPEG with its resolution; a money claim on the key rack, two
-pages, polished, as a two-page PDF; a garden centre's payslip under lint, as PDF; a
-statutory demand on a breakfast door card, smeared; a notice of assignment on a door
+Tesseract and the reader as the product ships it (the learned field ranker on): three of
+these eight documents over BE's three scans and its six settings (a recovery firm's letter
+in key-card wallets, smeared, as colour JPEG with its resolution; a money claim on the key
+rack, two pages, polished, as a two-page PDF; a garden centre's payslip under lint, as PDF;
+a statutory demand on a breakfast door card, smeared; a notice of assignment on a door
 hanger, polished, as PNG with its resolution; water arrears on a registration card, under
 lint; mortgage arrears on a minibar price list, smeared; a Personal Independence Payment
 award on a registration card, polished, as PNG without its resolution). The benchmark's
 ``benchmarks/intake_accuracy.py --family be --ocr-be 19`` reads one document of every
 class; the figures are in benchmarks/OCR.md ("Family BE", and "Round 50", which read BE's
-misses: every figure on BE since is a training-side figure)."""
+misses: every figure on BE since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), utility arrears (scan 5) and mortgage
+arrears (scan 6), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
+(scan 3), notice of assignment (scan 4) and benefit award (scan 7) were dropped. The floors
+below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
+FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -70,7 +79,7 @@ STILL_UNMET = frozenset({"account_reference", "deadline_date", "court_claim_numb
 assertion."""
 
 CUT_2026_12_07 = (
-    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, utility "
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), utility "
     "arrears, mortgage arrears; dropped: creditor letter, payslip, statutory demand, notice of"
     " assignment, benefit award), measured on them on main's reader (1c340525): class 3/3; "
     "creditor 3/3, reference 2/3, balance 3/3, letter date 3/3, deadline 1/2, claim no. 0/1, "
@@ -92,8 +101,8 @@ def test_a_two_page_scan_is_among_them() -> None:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BE (seen since round 50), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -103,8 +112,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

@@ -1,17 +1,27 @@
 """Family BF (written blind, read since round 49) with engine coolant run down it, pitted by
-an angle grinder's sparks, or sooted by an exhaust, read by real Tesseract and the reader as the
-product ships it (the learned field ranker on): eight one-page documents over BF's three
-scans and its six settings (a collection agency's letter on a job card, coolant-stained, as
-colour JPEG with its resolution; a motor factor's statutory demand on a parts invoice on a
-spike, spark-pitted, as colour PNG without its resolution; a car repair centre's payslip,
-sooted, as PDF; a default judgment in a tool chest's drawers, coolant-stained; the council's
-reminder on key tags, spark-pitted, as PNG with its resolution; a car finance arrears
-letter in a windscreen disc holder, sooted; water arrears on an MOT certificate,
-coolant-stained; a Personal Independence Payment award on a job card, spark-pitted). BF's
-two-page documents (the money claim, odd statutory demands, even mortgage letters) are
-read after OCR by the benchmark, ``benchmarks/intake_accuracy.py --family bf --ocr-bf 19``
-(one document of every class); the figures are in benchmarks/OCR.md ("Family BF", and
-"Round 49", which read BF's misses: every figure on BF since is a training-side figure)."""
+an angle grinder's sparks, or sooted by an exhaust, read by real Tesseract and the reader
+as the product ships it (the learned field ranker on): three of these eight one-page
+documents over BF's three scans and its six settings (a collection agency's letter on a job
+card, coolant-stained, as colour JPEG with its resolution; a motor factor's statutory
+demand on a parts invoice on a spike, spark-pitted, as colour PNG without its resolution; a
+car repair centre's payslip, sooted, as PDF; a default judgment in a tool chest's drawers,
+coolant-stained; the council's reminder on key tags, spark-pitted, as PNG with its
+resolution; a car finance arrears letter in a windscreen disc holder, sooted; water arrears
+on an MOT certificate, coolant-stained; a Personal Independence Payment award on a job
+card, spark-pitted). BF's two-page documents (the money claim, odd statutory demands, even
+mortgage letters) are read after OCR by the benchmark, ``benchmarks/intake_accuracy.py
+--family bf --ocr-bf 19`` (one document of every class); the figures are in
+benchmarks/OCR.md ("Family BF", and "Round 49", which read BF's misses: every figure on BF
+since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the county court judgment (scan 3), council tax (scan 4) and benefit award
+(scan 7), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), statutory demand (scan 1), payslip
+(scan 2), creditor letter (scan 5) and utility arrears (scan 6) were dropped. The floors
+below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
+FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -97,8 +107,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BF (seen since round 49), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -108,8 +118,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field

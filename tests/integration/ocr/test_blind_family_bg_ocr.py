@@ -1,16 +1,25 @@
 """Family BG (written blind, read since round 48) marked by firefighting foam, charred at a
 corner, or holed by embers, read by real Tesseract and the reader as the product ships it
-(the learned field ranker on): eight documents over BG's three scans and its six settings
-(a recovery firm's letter on a fire engine's locker doors, foam-marked, as colour JPEG with its
-resolution; a money claim on a duty rota card, two pages, charred, as PDF; an air cargo
-handler's pay advice, ember-holed, as PDF; a default judgment on a breathing-apparatus tally
-board, foam-marked; the council's reminder on a hose reel's tags, charred, as PNG with its
-resolution; a fine on helmets' shields, ember-holed; mortgage arrears on a hydrant marker
-plate, two pages, foam-marked, as PDF; a Universal Credit award on a duty rota card,
-charred, as PNG without its resolution). The benchmark's ``benchmarks/intake_accuracy.py
---family bg --ocr-bg 19`` reads one document of every class; the figures are in
-benchmarks/OCR.md ("Family BG", and "Round 48", which read BG's misses: every figure on BG
-since is a training-side figure)."""
+(the learned field ranker on): three of these eight documents over BG's three scans and its
+six settings (a recovery firm's letter on a fire engine's locker doors, foam-marked, as
+colour JPEG with its resolution; a money claim on a duty rota card, two pages, charred, as
+PDF; an air cargo handler's pay advice, ember-holed, as PDF; a default judgment on a
+breathing-apparatus tally board, foam-marked; the council's reminder on a hose reel's tags,
+charred, as PNG with its resolution; a fine on helmets' shields, ember-holed; mortgage
+arrears on a hydrant marker plate, two pages, foam-marked, as PDF; a Universal Credit award
+on a duty rota card, charred, as PNG without its resolution). The benchmark's
+``benchmarks/intake_accuracy.py --family bg --ocr-bg 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family BG", and "Round 48", which read BG's
+misses: every figure on BG since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), mortgage arrears (scan 6) and benefit award
+(scan 7), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), county court
+judgment (scan 3), council tax (scan 4) and magistrates fine (scan 5) were dropped. The
+floors below are the three's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -68,7 +77,7 @@ assertion. Since the cut to 3 documents (2026-12-07, CUT_2026_12_07), the set is
 subset's: none."""
 
 CUT_2026_12_07 = (
-    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim n1, mortgage"
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), mortgage"
     " arrears, benefit award; dropped: creditor letter, payslip, county court judgment, "
     "council tax, magistrates fine), measured on them on main's reader (1c340525): class 3/3; "
     "creditor 2/2, reference 2/2, balance 2/2, letter date 3/3, deadline 1/1, claim no. 1/1, "
@@ -85,8 +94,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BG (seen since round 48), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -96,8 +105,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
