@@ -1,6 +1,6 @@
 """Family AA (written blind; seen since round 21, which read its misses) printed, copied
 or scanned, and read by real Tesseract and the reader as the product ships it (the learned
-field ranker on): seven
+field ranker on): two of these seven
 single-page documents over AA's three scans (a Kinder Edge card company's email printed
 from web-mail, an earlier message quoted under it, as a blue carbon copy in JPEG; a
 judgment from the County Court at Chesterfield in numbered paragraphs, the sum in words and
@@ -13,12 +13,14 @@ a carbon copy). ``benchmarks/intake_accuracy.py --family aa --ocr-aa 19`` reads 
 document of every class; the figures are in benchmarks/OCR.md ("Family AA", "Round 21").
 Being seen, AA's figures here are training-side figures.
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), county court judgment (scan 1), payslip (scan 2) and court claim
-(N1) (scan 4), which cover AA's three scans and state the most fields (ties in the list's
-order); the utility arrears (scan 3), overpayment (scan 5) and council tax (scan 6) were
-dropped. The floors below were recomputed from one run of the four on main's reader then
-(f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the creditor letter (scan 0)
+and court claim (N1) (scan 4), chosen to keep, where the coverage over all read families
+allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the
+document stating the most fields; the county court judgment (scan 1) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -35,15 +37,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_aa.SCANS (0: a blue carbon
 # copy, colour JPEG; 1: fed skewed and cut, greyscale PNG, with its resolution at odd
 # indexes; 2: low on toner, greyscale PackBits TIFF).
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNTY_COURT_JUDGMENT, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 4),
 )
 FIRST = (
@@ -65,7 +65,17 @@ read as "11" in the aged-debt table's deadline ("21-11-2026")."""
 UNMET: frozenset[str] = frozenset()
 """The floors this sample does not meet after round 21 (strict xfails below): none on the
 four since 2026-12-07 (the reference and the deadline, under the floor on the seven, were
-missed on documents no longer read here)."""
+missed on documents no longer read here). None on the two read since the second cut
+either (CUT_2026_12_07)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, court "
+    "claim (N1); dropped: county court judgment, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 10 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +106,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
         ("document_class", *FIELDS_HERE),
         UNMET,
         f"AA after OCR, under the issue's floor after round 21 (OCR's): {ROUND_21}; first "
-        f"measurement, blind: {FIRST}",
+        f"measurement, blind: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

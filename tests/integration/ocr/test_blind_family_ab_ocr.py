@@ -1,23 +1,25 @@
 """Family AB (written blind; seen since round 27, which read its misses) sent, printed or
-copied, and read by real Tesseract
-and the reader as the product ships it (the learned field ranker on): seven single-page
-documents over AB's three scans (a Beaulieu card company's web-chat transcript as a phone
-photo sent through a messaging app, JPEG without its resolution; a judgment from the County
-Court at Southampton printed from a spreadsheet, by an ink-jet with blocked nozzles, as
-colour PNG with its resolution; a Gosport payslip with Earnings above Deductions and three
-boxed totals, printed two to a sheet, as uncompressed TIFF; a water company's progress bar
-as a messaging-app photo; a claim form's calendar from the ink-jet, as PNG without its
-resolution; a Housing Benefit overpayment above a payment card, two to a sheet; a building
-society's checklist as a messaging-app photo). ``benchmarks/intake_accuracy.py --family ab
---ocr-ab 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family AB", "Round 27"). Being seen, AB's figures here are training-side figures.
+copied, and read by real Tesseract and the reader as the product ships it (the learned
+field ranker on): two of these seven single-page documents over AB's three scans (a
+Beaulieu card company's web-chat transcript as a phone photo sent through a messaging app,
+JPEG without its resolution; a judgment from the County Court at Southampton printed from a
+spreadsheet, by an ink-jet with blocked nozzles, as colour PNG with its resolution; a
+Gosport payslip with Earnings above Deductions and three boxed totals, printed two to a
+sheet, as uncompressed TIFF; a water company's progress bar as a messaging-app photo; a
+claim form's calendar from the ink-jet, as PNG without its resolution; a Housing Benefit
+overpayment above a payment card, two to a sheet; a building society's checklist as a
+messaging-app photo). ``benchmarks/intake_accuracy.py --family ab --ocr-ab 19`` reads one
+document of every class; the figures are in benchmarks/OCR.md ("Family AB", "Round 27").
+Being seen, AB's figures here are training-side figures.
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), county court judgment (scan 1), payslip (scan 2) and court claim
-(N1) (scan 4), which cover AB's three scans and state the most fields (ties in the list's
-order); the utility arrears (scan 3), overpayment (scan 5) and mortgage arrears (scan 6)
-were dropped. The floors below were recomputed from one run of the four on main's reader
-then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the creditor letter (scan 0)
+and court claim (N1) (scan 4), chosen to keep, where the coverage over all read families
+allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the
+document stating the most fields; the county court judgment (scan 1) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ab.SCANS (0: a phone photo sent
 # through a messaging app, colour JPEG; 1: an ink-jet with blocked nozzles, colour PNG, with
 # its resolution at odd indexes; 2: two to a sheet, greyscale uncompressed TIFF).
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNTY_COURT_JUDGMENT, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 4),
 )
 FIRST = (
@@ -57,6 +57,15 @@ ROUND_27 = (
 )
 """As shipped after round 27, which read AB's misses (training-side): the reference, the
 balance and the letter date meet their floors (plain assertions)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, court "
+    "claim (N1); dropped: county court judgment, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

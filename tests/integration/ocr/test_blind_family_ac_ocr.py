@@ -1,6 +1,6 @@
 """Family AC (written blind; seen since round 25, which read its misses) copied,
 photographed or scanned, and read by real Tesseract and the reader as the product ships it
-(the learned field ranker on): seven
+(the learned field ranker on): two of these seven
 documents over AC's three scans (a Hitchin card company's letter with its facts in a
 left-hand sidebar, copied from a copy, as LZW TIFF; an enforcement notice with its facts in
 a strip across the foot, photographed with the flash on recycled paper, as JPEG; a Great
@@ -12,13 +12,14 @@ intake_accuracy.py --family ac --ocr-ac 19`` reads one document of every class; 
 are in benchmarks/OCR.md ("Family AC", "Round 25"). Being seen, AC's figures here are
 training-side figures.
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), payslip (scan 2), court claim (N1) (scan 3) and county court
-judgment (scan 4), which cover AC's three scans and state the most fields (ties in the
-list's order); the enforcement agent notice (scan 1), rent arrears (scan 5) and BNPL or
-catalogue arrears (scan 6) were dropped. The floors below were recomputed from one run of
-the four on main's reader then (f5404347); FIRST and the rounds' figures were measured on
-the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the court claim (N1) (scan
+3) and county court judgment (scan 4), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -35,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ac.SCANS (0: a photocopy of a
 # photocopy, greyscale LZW TIFF; 1: a flash photo on recycled paper, colour JPEG; 2: a
 # flatbed with dusty glass, greyscale PNG, with its resolution at even indexes); all
 # single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
 )
@@ -61,6 +60,15 @@ ROUND_25 = (
 """As shipped after round 25, which read AC's misses (training-side): the letter date, the
 deadline and the income meet their floors (plain assertions; dates printed as eight figures
 run together, a pay envelope's grid of boxes)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), county "
+    "court judgment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 2/2, served 1/1; true values verbatim in the OCR text 13 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

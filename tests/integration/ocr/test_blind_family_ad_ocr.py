@@ -1,9 +1,9 @@
 """Family AD (written blind, read since round 31) curled on the glass, snapped with a scanning
 app or scanned out of register, and read by real Tesseract and the reader as the product
-ships it (the learned field ranker on): seven single-page documents over AD's three scans (a
-Brent Tor card company's letter with its facts as bullets, curling off the glass, as
-greyscale JPEG; an enforcement notice with run-in heads through the scanning app's
-black-and-white filter, as a one-page PDF; a Polson Bridge CIS statement from the
+ships it (the learned field ranker on): two of these seven single-page documents over AD's
+three scans (a Brent Tor card company's letter with its facts as bullets, curling off the
+glass, as greyscale JPEG; an enforcement notice with run-in heads through the scanning
+app's black-and-white filter, as a one-page PDF; a Polson Bridge CIS statement from the
 misregistered colour scanner, as PNG with its resolution; a claim form with an office-use
 strip, curled; a judgment set as a centred notice, through the app; an energy bill with its
 counterfoil at the top, misregistered, as PNG without its resolution; a child's Disability
@@ -12,12 +12,14 @@ Living Allowance letter with bullets, curled). ``benchmarks/intake_accuracy.py -
 ("Family AD", and "Round 31", which read AD's misses: every figure on AD since is a
 training-side figure).
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), payslip (scan 2), court claim (N1) (scan 3) and county court
-judgment (scan 4), which cover AD's three scans and state the most fields (ties in the
-list's order); the enforcement agent notice (scan 1), utility bill (scan 5) and benefit
-award (scan 6) were dropped. The floors below were recomputed from one run of the four on
-main's reader then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the court claim (N1) (scan
+3) and county court judgment (scan 4), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ad.SCANS (0: a page curling off
 # the glass, greyscale JPEG; 1: a scanning app's black-and-white filter, one-page PDF; 2: a
 # colour scanner out of register, PNG, with its resolution at even indexes); all single
 # pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
 )
@@ -57,6 +57,16 @@ UNMET = frozenset({"account_reference"})
 the letter date and the balance too, the balance met since round 25's rules (AC read; AD
 never shown to it); after round 31, which read AD's misses, the letter date meets its floor
 (a plain assertion) with round 31's rules."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), county "
+    "court judgment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 1/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 2/2, served 1/1; true values verbatim in the OCR text 13 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +96,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AD after OCR, under the issue's floor (after round 31): {FIRST}",
+        f"AD after OCR, under the issue's floor (after round 31): {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,7 +1,7 @@
 """Family AE (written blind; seen since round 26, which read its misses) printed in grey ink
 through a laser's halftone screen, photographed and sent through a messaging app, or
 scanned in sixteen greys, and read by real Tesseract and the reader as the product ships it
-(the learned field ranker on): seven single-page documents over AE's three scans (a
+(the learned field ranker on): two of these seven single-page documents over AE's three scans (a
 Kingsferry card letter with its facts in a sidebar, halftoned, as greyscale PNG with its
 resolution; an enforcement notice as a fax cover sheet, messaged, as colour JPEG; an
 umbrella company's payslip in sixteen greys, as PNG; a claim form on a landscape page,
@@ -12,12 +12,14 @@ Carer's Allowance letter with a banded table, halftoned). ``benchmarks/intake_ac
 benchmarks/OCR.md ("Family AE", "Round 26"). Being seen, AE's figures here are
 training-side figures.
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), payslip (scan 2), court claim (N1) (scan 3) and county court
-judgment (scan 4), which cover AE's three scans and state the most fields (ties in the
-list's order); the enforcement agent notice (scan 1), utility bill (scan 5) and benefit
-award (scan 6) were dropped. The floors below were recomputed from one run of the four on
-main's reader then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the court claim (N1) (scan
+3) and county court judgment (scan 4), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ae.SCANS (0: grey ink through a
 # halftone screen, greyscale PNG, with its resolution at even indexes; 1: a phone photo
 # through a messaging app, colour JPEG; 2: sixteen greys with sharpening halos, greyscale
 # PNG); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 3),
     (C.COUNTY_COURT_JUDGMENT, 0, 4),
 )
@@ -60,6 +60,15 @@ ROUND_26 = (
 """As shipped after round 26, which read AE's misses (training-side): the balance, the
 letter date, the deadline and the served date meet their floors (plain assertions; dates
 printed with points round the month's name, a header band over a statement's entries)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), county "
+    "court judgment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 2/2, served 1/1; true values verbatim in the OCR text 11 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,25 @@
-"""Family AF (written blind, read since round 30) as an old letter kept in a drawer, a multifunction
-printer's "small file" scan or a phone photo in a dim room, read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): seven single-page documents
-over AF's three scans (a credit union's legacy print-out in capitals with its facts in a
-text-drawn box, foxed, as colour PNG; an enforcement agents' "Then and now" letter, halved
-by nearest-neighbour sampling, as greyscale PNG without its resolution; a seafront cafe's
-hourly payslip, photographed in a dim room, as JPEG; a judgment as a cloze form, foxed; an
-electricity bill with its three-column "What this means for you" table, small file, as PNG
-with its resolution; a mortgage letter whose facts are in its bold headline, in a dim room;
-an Armed Forces Independence Payment award as a cloze form, foxed).
-``benchmarks/intake_accuracy.py --family af --ocr-af 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AF", and "Round 30", which read AF's
-misses: every figure on AF since is a training-side figure).
+"""Family AF (written blind, read since round 30) as an old letter kept in a drawer, a
+multifunction printer's "small file" scan or a phone photo in a dim room, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): two of
+these seven single-page documents over AF's three scans (a credit union's legacy print-out
+in capitals with its facts in a text-drawn box, foxed, as colour PNG; an enforcement
+agents' "Then and now" letter, halved by nearest-neighbour sampling, as greyscale PNG
+without its resolution; a seafront cafe's hourly payslip, photographed in a dim room, as
+JPEG; a judgment as a cloze form, foxed; an electricity bill with its three-column "What
+this means for you" table, small file, as PNG with its resolution; a mortgage letter whose
+facts are in its bold headline, in a dim room; an Armed Forces Independence Payment award
+as a cloze form, foxed). ``benchmarks/intake_accuracy.py --family af --ocr-af 19`` reads
+one document of every class; the figures are in benchmarks/OCR.md ("Family AF", and "Round
+30", which read AF's misses: every figure on AF since is a training-side figure).
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and county
-court judgment (scan 3), which cover AF's three scans and state the most fields (ties in the
-list's order); the utility bill (scan 4), mortgage arrears (scan 5) and benefit award (scan
-6) were dropped. The floors below were recomputed from one run of the four on main's reader
-then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the enforcement agent notice
+(scan 1) and county court judgment (scan 3), chosen to keep, where the coverage over all
+read families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan
+and the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,16 +36,14 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_af.SCANS (0: an old letter,
 # yellowed and foxed, colour PNG; 1: a "small file" scan halved by nearest-neighbour
 # sampling, greyscale PNG, with its resolution at even indexes; 2: a phone photo in a dim
 # room, colour JPEG); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 1, 0),
     (C.ENFORCEMENT_AGENT_NOTICE, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COUNTY_COURT_JUDGMENT, 0, 3),
 )
 FIRST = (
@@ -52,14 +52,25 @@ FIRST = (
     "the OCR text 32 of 34 (branch corpusaf off caf19de = main's round-25 reader, shipped "
     "field ranker 2026-12-05.25)"
 )
-UNMET = frozenset({"court_claim_number", "income_pence"})
+UNMET = frozenset({"court_claim_number"})
 """The floors this sample does not meet (strict xfails below): at the first measurement
 (the reference too, and the balance since round 26's rules, main after its merge, models
 2026-12-05.26; AF was never shown to round 26); after round 30, which read AF's misses,
 the reference and the balance meet theirs (plain assertions): a "Then and now" table's
 earlier column is history, and the claim's number named after "of" is no reference. On the
 four since 2026-12-07 the letter date meets its floor too (a plain assertion: its miss on
-the seven was on a document no longer read here)."""
+the seven was on a document no longer read here). Since the cut to 2 documents
+(2026-12-07, CUT_2026_12_07), the set is the subset's: court_claim_number."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (enforcement agent "
+    "notice, county court judgment; dropped: creditor letter, payslip), measured on them on "
+    "main's reader (1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter "
+    "date 2/2, deadline 2/2, claim no. 0/1; true values verbatim in the OCR text 10 of 11"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +100,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AF after OCR, under the issue's floor (after round 30): {FIRST}",
+        f"AF after OCR, under the issue's floor (after round 30): {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,21 +1,24 @@
 """Family AI (written blind, read since round 29) scanned in two passes and stitched,
 photographed with a pen lying across it or printed on recycled paper, read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): seven
-single-page documents over AI's three scans (a card company's balance chart, stitched, as
-greyscale PNG; an enforcement agents' calling card, with a pen, as JPEG; a racing stable's
-pay advice, recycled paper, as PNG with its resolution; a money claim's hearing-bundle
-page, stitched; a water company's account notes, with a pen; a statutory demand's
-hearing-bundle page, recycled paper, as PNG without its resolution; an Industrial Death
-Benefit tracker, stitched). ``benchmarks/intake_accuracy.py --family ai --ocr-ai 19`` reads
-one document of every class; the figures are in benchmarks/OCR.md ("Family AI"; since round
-29, when its misses were read to change the reader, "Round 29": training-side figures).
+Tesseract and the reader as the product ships it (the learned field ranker on): two of
+these seven single-page documents over AI's three scans (a card company's balance chart,
+stitched, as greyscale PNG; an enforcement agents' calling card, with a pen, as JPEG; a
+racing stable's pay advice, recycled paper, as PNG with its resolution; a money claim's
+hearing-bundle page, stitched; a water company's account notes, with a pen; a statutory
+demand's hearing-bundle page, recycled paper, as PNG without its resolution; an Industrial
+Death Benefit tracker, stitched). ``benchmarks/intake_accuracy.py --family ai --ocr-ai 19``
+reads one document of every class; the figures are in benchmarks/OCR.md ("Family AI"; since
+round 29, when its misses were read to change the reader, "Round 29": training-side
+figures).
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and court
-claim (N1) (scan 3), which cover AI's three scans and state the most fields (ties in the
-list's order); the utility arrears (scan 4), statutory demand (scan 5) and benefit award
-(scan 6) were dropped. The floors below were recomputed from one run of the four on main's
-reader then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the enforcement agent notice
+(scan 1) and court claim (N1) (scan 3), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -32,15 +35,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ai.SCANS (0: two passes
 # stitched, greyscale PNG; 1: a pen lying across the page, colour JPEG; 2: recycled paper,
 # greyscale PNG with its resolution at even indexes); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 0, 3),
 )
 FIRST = (
@@ -55,6 +56,15 @@ the letter date), are met since round 29, which read AI's misses (captions that 
 paper read as no name; a short year's apostrophe that OCR reads as a quote): plain
 assertions now, regression checks of a training-side figure. ``floor_params`` keeps the
 strict-xfail form for any floor not met."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (enforcement agent "
+    "notice, court claim (N1); dropped: creditor letter, payslip), measured on them on main's "
+    "reader (1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +94,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AI after OCR, first measurement under the issue's floor: {FIRST}",
+        f"AI after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,21 +1,24 @@
-"""Family AJ (written blind, read since round 32) torn across and taped back together, photographed
-through a smudged lens or faded by the sun on a windowsill, read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): seven single-page documents
-over AJ's three scans (a card company's pie chart, taped, as greyscale PNG; an enforcement
-agents' receipt-book leaf, through the smudged lens, as JPEG; a heritage railway's wages
-slip, sun-faded, as colour PNG with its resolution; a money claim set as a statute with
-marginal notes, taped; a water company's pie chart, through the smudged lens; a statutory
-demand set as a statute, sun-faded, as PNG without its resolution; a War Widow's Pension
-status table, taped). ``benchmarks/intake_accuracy.py --family aj --ocr-aj 19`` reads one
-document of every class; the figures are in benchmarks/OCR.md ("Family AJ", and "Round
-32", which read AJ's misses: every figure on AJ since is a training-side figure).
+"""Family AJ (written blind, read since round 32) torn across and taped back together,
+photographed through a smudged lens or faded by the sun on a windowsill, read by real
+Tesseract and the reader as the product ships it (the learned field ranker on): two of
+these seven single-page documents over AJ's three scans (a card company's pie chart, taped,
+as greyscale PNG; an enforcement agents' receipt-book leaf, through the smudged lens, as
+JPEG; a heritage railway's wages slip, sun-faded, as colour PNG with its resolution; a
+money claim set as a statute with marginal notes, taped; a water company's pie chart,
+through the smudged lens; a statutory demand set as a statute, sun-faded, as PNG without
+its resolution; a War Widow's Pension status table, taped). ``benchmarks/intake_accuracy.py
+--family aj --ocr-aj 19`` reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family AJ", and "Round 32", which read AJ's misses: every figure on AJ
+since is a training-side figure).
 
-Four of its seven since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), enforcement agent notice (scan 1), payslip (scan 2) and court
-claim (N1) (scan 3), which cover AJ's three scans and state the most fields (ties in the
-list's order); the utility arrears (scan 4), statutory demand (scan 5) and benefit award
-(scan 6) were dropped. The floors below were recomputed from one run of the four on main's
-reader then (f5404347); FIRST and the rounds' figures were measured on the seven."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from seven), to keep the suite under its time budget: the enforcement agent notice
+(scan 1) and court claim (N1) (scan 3), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -32,15 +35,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_aj.SCANS (0: torn and taped,
 # greyscale PNG; 1: a smudged lens, colour JPEG; 2: sun-faded, colour PNG with its
 # resolution at even indexes); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.ENFORCEMENT_AGENT_NOTICE, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 0, 3),
 )
 FIRST = (
@@ -53,6 +54,15 @@ ROUND_32 = "every floor met, the served date 1/1 (rules of round 32, models 2026
 """After round 32, which read AJ's misses (training-side): the served date, a strict xfail
 at the first measurement, meets its floor (a plain assertion: the date "the claim is
 treated as served", a marginal note wrapped over two lines, is the served date)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (enforcement agent "
+    "notice, court claim (N1); dropped: creditor letter, payslip), measured on them on main's "
+    "reader (1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -1,24 +1,25 @@
-"""Family AK (written blind, read since round 33) photographed in a ring binder, scanned by
-a phone app under flickering LED light or rained on, read by real Tesseract and the reader as the
-product ships it (the learned field ranker on): eight single-page documents over AK's three
-scans (a card company's starburst letter, in the binder, as colour JPEG; a money claim on a
-drop-out red form, under the flicker, as one-page PDF; a holiday park's pay slip, rained
-on, as greyscale PNG with its resolution; a statutory demand on the drop-out form, in the
-binder; a council tax reminder in English and Romanian line by line, under the flicker; an
-energy bill with its T account, rained on, as PNG without its resolution; a War Disablement
-Pension award in English and Romanian, in the binder; an enforcement notice with its ready
-reckoner, under the flicker). AK's two-page documents (the spill) are read by
-``benchmarks/intake_accuracy.py --family ak --ocr-ak 19``, which reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AK", and "Round 33", which read AK's
-misses: every figure on AK since is a training-side figure).
+"""Family AK (written blind, read since round 33) photographed in a ring binder, scanned by a
+phone app under flickering LED light or rained on, read by real Tesseract and the reader as
+the product ships it (the learned field ranker on): two of these eight single-page
+documents over AK's three scans (a card company's starburst letter, in the binder, as
+colour JPEG; a money claim on a drop-out red form, under the flicker, as one-page PDF; a
+holiday park's pay slip, rained on, as greyscale PNG with its resolution; a statutory
+demand on the drop-out form, in the binder; a council tax reminder in English and Romanian
+line by line, under the flicker; an energy bill with its T account, rained on, as PNG
+without its resolution; a War Disablement Pension award in English and Romanian, in the
+binder; an enforcement notice with its ready reckoner, under the flicker). AK's two-page
+documents (the spill) are read by ``benchmarks/intake_accuracy.py --family ak --ocr-ak
+19``, which reads one document of every class; the figures are in benchmarks/OCR.md
+("Family AK", and "Round 33", which read AK's misses: every figure on AK since is a
+training-side figure).
 
-Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and statutory demand
-(scan 3), which cover AK's three scans and state the most fields (ties in the list's order);
-the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and enforcement
-agent notice (scan 7) were dropped. The floors below were recomputed from one run of the
-four on main's reader then (f5404347); FIRST and the rounds' figures were measured on the
-eight."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from eight), to keep the suite under its time budget: the court claim (N1) (scan
+1) and statutory demand (scan 3), chosen to keep, where the coverage over all read families
+allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the
+document stating the most fields; the creditor letter (scan 0) and payslip (scan 2) were
+dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -35,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_ak.SCANS (0: in a ring binder,
 # colour JPEG; 1: a phone app under flickering light, one-page PDF; 2: rained on,
 # greyscale PNG with its resolution at even indexes); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.STATUTORY_DEMAND, 1, 3),
 )
 FIRST = (
@@ -60,6 +59,15 @@ ROUND_33 = (
 date, strict xfails at the first measurement, meet their floors (plain assertions: a note
 in brackets after a party's label makes no number's label of it; a padded day's nought
 read as a letter O, "O01 OCT", is the day)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), "
+    "statutory demand; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Family AL (written blind, read since round 35) photographed with a cheap phone lens,
 scribbled on in blue biro or copied on a scratched copier glass, read by real Tesseract and
-the reader as the product ships it (the learned field ranker on): eight single-page
+the reader as the product ships it (the learned field ranker on): two of these eight single-page
 documents over AL's three scans (a card company's letter with its bar chart, through the
 phone lens, as colour JPEG; a simple procedure claim with side-notes, scribbled on, as
 colour PNG without its resolution; a salmon farm's crew pay slip, from the scratched glass,
@@ -13,14 +13,14 @@ on). AL's two-page documents (the envelope) are read by ``benchmarks/intake_accu
 benchmarks/OCR.md ("Family AL", and "Round 35", which read AL's misses: every figure on AL
 since is a training-side figure).
 
-Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), the court claim (N1) (scan 1) and the payslip (scan 2), which cover
-AL's three scans and state the most fields (ties in the list's order), and the notice of
-assignment (scan 7), kept so the original creditor is still read after OCR; the enforcement
-agent notice (scan 3), council tax (scan 4), utility bill (scan 5) and benefit award (scan 6)
-were dropped. The floors below were recomputed from one run of these four on main's reader then
-(f5404347, src unchanged on this branch); FIRST and the rounds' figures were measured on the
-eight."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from eight), to keep the suite under its time budget: the creditor letter (scan 0)
+and court claim (N1) (scan 1), chosen to keep, where the coverage over all read families
+allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the
+document stating the most fields; the payslip (scan 2) and notice of assignment (scan 7)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -36,9 +36,8 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_al.SCANS (0: a cheap phone
 # lens, colour JPEG; 1: scribbled on in biro, colour PNG with its resolution at even
@@ -46,8 +45,6 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 7),
 )
 FIRST = (
     "class 7/8; creditor 6/6, original creditor 1/1, reference 5/6, balance 6/6, letter date "
@@ -66,7 +63,17 @@ UNMET: frozenset[str] = frozenset()
 """Under the floor on the four: none. After round 35 the letter date was (a strict xfail on
 the eight and on the first four): the sheriff officers' note of a call through the phone
 lens, whose year Tesseract reads with a figure too many ("27 Mar, 20285"), an OCR-noise kind
-not mended in round 35; that note (scan 3) is no longer among the four."""
+not mended in round 35; that note (scan 3) is no longer among the four. None on the two
+read since the second cut either (CUT_2026_12_07)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, court "
+    "claim (N1); dropped: payslip, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 1/1, served 1/1; true values verbatim in the OCR text 12 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +103,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"AL after OCR, under the issue's floor after round 35: {ROUND_35}",
+        f"AL after OCR, under the issue's floor after round 35: {ROUND_35}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,25 +1,26 @@
 """Family AN (written blind, read since round 38) faxed in standard mode, pleated in a laser
 printer's fuser or photographed lying on another sheet, read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): eight single-page documents
-over AN's three scans (a card company's letter with its named contact, faxed, as a group 3
-TIFF; a simple procedure claim form filled in on screen, pleated, as colour PNG without its
-resolution; a fish processor's wage packet, photographed on another sheet, as colour JPEG;
-sheriff officers' charge on a filled-in form, faxed; a council tax reminder from a mailing
-house, pleated, as PNG with its resolution; a heat and light bill on labelled stationery,
-photographed; a Child Disability Payment award from a mailing house, faxed; a statement
-grouped by day, pleated). AN's two-page documents (the turned schedule) are read by
-``benchmarks/intake_accuracy.py --family an --ocr-an 19``, which reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family AN", and "Round 38", which read AN's
-misses: every figure on AN since is a training-side figure).
+reader as the product ships it (the learned field ranker on): two of these eight
+single-page documents over AN's three scans (a card company's letter with its named
+contact, faxed, as a group 3 TIFF; a simple procedure claim form filled in on screen,
+pleated, as colour PNG without its resolution; a fish processor's wage packet, photographed
+on another sheet, as colour JPEG; sheriff officers' charge on a filled-in form, faxed; a
+council tax reminder from a mailing house, pleated, as PNG with its resolution; a heat and
+light bill on labelled stationery, photographed; a Child Disability Payment award from a
+mailing house, faxed; a statement grouped by day, pleated). AN's two-page documents (the
+turned schedule) are read by ``benchmarks/intake_accuracy.py --family an --ocr-an 19``,
+which reads one document of every class; the figures are in benchmarks/OCR.md ("Family AN",
+and "Round 38", which read AN's misses: every figure on AN since is a training-side
+figure).
 
-Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and enforcement agent
-notice (scan 3), which cover AN's three scans and state the most fields (ties in the list's
-order); the council tax (scan 4), utility bill (scan 5), benefit award (scan 6) and bank
-statement (scan 7) were dropped. The floors below were recomputed from one run of the four
-on main's reader then (f5404347); FIRST and the rounds' figures were measured on the eight.
-The four state no original creditor, nor did the eight (no notice of
-assignment among them): no OCR floor on it here, before or since."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from eight), to keep the suite under its time budget: the court claim (N1) (scan
+1) and payslip (scan 2), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0) and enforcement agent notice (scan 3)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -36,16 +37,15 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_an.SCANS (0: a standard-mode
 # fax, group 3 TIFF; 1: pleated in the fuser, colour PNG with its resolution at even
 # indexes; 2: photographed lying on another sheet, colour JPEG); all single pages.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.ENFORCEMENT_AGENT_NOTICE, 0, 3),
 )
 FIRST = (
     "class 7/8; creditor 3/5, reference 2/5, balance 5/5, letter date 8/8, deadline 5/5, "
@@ -54,16 +54,16 @@ FIRST = (
     "reader, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (3, 3), "account_reference": (1, 3),
-    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
+    "document_class": (2, 2), "creditor_name": (1, 1), "account_reference": (0, 1),
+    "balance_pence": (1, 1), "letter_date": (2, 2), "deadline_date": (1, 1),
     "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (1, 1),
     "income_pence": (0, 1), "gross_pence": (0, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 17
-"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
-on eight: 32 of 37)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 9
+"""True values found verbatim in the OCR text (of 12) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset(
     {"document_class", "creditor_name", "account_reference", "court_claim_number",
      "income_pence", "gross_pence"}
@@ -82,6 +82,17 @@ STILL_UNMET = frozenset({"account_reference", "income_pence", "gross_pence"})
 """The floors still not met after round 38 (strict xfails); every other is a plain
 assertion."""
 
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), payslip;"
+    " dropped: creditor letter, enforcement agent notice), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 0/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, claim no. 1/1, served 1/1, payer 1/1, income 0/1, gross 0/1, frequency 1/1;"
+    " true values verbatim in the OCR text 9 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference, gross_pence, income_pence); the figures above
+were measured on the full sample."""
+
 
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
@@ -89,8 +100,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
-    four."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the two
+    documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family AN (seen since round 38), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -100,8 +111,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
-    a rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the two documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
@@ -113,7 +124,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AN after OCR, after round 38 under the issue's floor: {ROUND_38}",
+        f"AN after OCR, after round 38 under the issue's floor: {ROUND_38}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

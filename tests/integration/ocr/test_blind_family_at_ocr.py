@@ -1,23 +1,25 @@
 """Family AT (written blind, read since round 41) half through a strip-cut shredder, printed
 on an overhead-projector transparency scanned with the lid up, or dripped on by a candle,
-read by real Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over AT's three scans (a recovery firm's boarding pass, shredded, as a greyscale
-PNG with its resolution; a money claim's crossword, on film, as colour JPEG; a care firm's
-pay statement, waxed, as PDF; a statutory demand on a departure board, shredded, as PNG
-without its resolution; the borough's council tax as a recipe card, on film; an energy
-bill on a seed packet's back, waxed; a judgment in a tide table, shredded; the credit
-union's statement, on film; no sold debt, so no original creditor here). Every AT document
-is one page; the benchmark's ``benchmarks/intake_accuracy.py --family at --ocr-at 19``
-reads one document of every class; the figures are in benchmarks/OCR.md ("Family AT", and
-"Round 41", which read AT's misses: every figure on AT since is a training-side figure).
+read by real Tesseract and the reader as the product ships it (the learned field ranker
+on): two of these eight documents over AT's three scans (a recovery firm's boarding pass,
+shredded, as a greyscale PNG with its resolution; a money claim's crossword, on film, as
+colour JPEG; a care firm's pay statement, waxed, as PDF; a statutory demand on a departure
+board, shredded, as PNG without its resolution; the borough's council tax as a recipe card,
+on film; an energy bill on a seed packet's back, waxed; a judgment in a tide table,
+shredded; the credit union's statement, on film; no sold debt, so no original creditor
+here). Every AT document is one page; the benchmark's ``benchmarks/intake_accuracy.py
+--family at --ocr-at 19`` reads one document of every class; the figures are in
+benchmarks/OCR.md ("Family AT", and "Round 41", which read AT's misses: every figure on AT
+since is a training-side figure).
 
-Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), court claim (N1) (scan 1), payslip (scan 2) and county court
-judgment (scan 6), which cover AT's three scans and state the most fields (ties in the
-list's order); the statutory demand (scan 3), council tax (scan 4), utility bill (scan 5)
-and bank statement (scan 7) were dropped. The floors below were recomputed from one run of
-the four on main's reader then (f5404347); FIRST and the rounds' figures were measured on
-the eight."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from eight), to keep the suite under its time budget: the court claim (N1) (scan
+1) and county court judgment (scan 6), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_at.SCANS (0: half through a
 # strip-cut shredder, greyscale PNG with its resolution at even indexes; 1: an overhead-
 # projector transparency scanned lid up, colour JPEG; 2: candle-wax drips, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COUNTY_COURT_JUDGMENT, 0, 6),
 )
 FIRST = (
@@ -51,16 +51,15 @@ FIRST = (
     "verbatim in the OCR text 39 of 39 (branch corpusat off 276e88e0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (3, 3), "account_reference": (2, 3),
-    "balance_pence": (3, 3), "letter_date": (4, 4), "deadline_date": (3, 3),
-    "court_claim_number": (2, 2), "served_date": (1, 1), "payer_name": (1, 1),
-    "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (2, 2), "creditor_name": (2, 2), "account_reference": (1, 2),
+    "balance_pence": (2, 2), "letter_date": (2, 2), "deadline_date": (2, 2),
+    "court_claim_number": (2, 2), "served_date": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 23
-"""True values found verbatim in the OCR text (of 23) on the four (at the first measurement,
-on eight: 39 of 39)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 13
+"""True values found verbatim in the OCR text (of 13) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset({"account_reference", "balance_pence", "frequency"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 41; the letter date too at the first measurement, met since round 40;
@@ -75,6 +74,16 @@ STILL_UNMET = frozenset({"account_reference"})
 """The floors still not met after round 41 (strict xfails); every other is a plain
 assertion."""
 
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), county "
+    "court judgment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 1/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2, claim no. 2/2, served 1/1; true values verbatim in the OCR text 13 of 13"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference); the figures above were measured on the full
+sample."""
+
 
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
@@ -82,8 +91,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
-    four."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the two
+    documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family AT (seen since round 41), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -93,8 +102,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
-    a rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the two documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
@@ -106,7 +115,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AT after OCR, after round 41 under the issue's floor: {ROUND_41}",
+        f"AT after OCR, after round 41 under the issue's floor: {ROUND_41}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,25 +1,25 @@
 """Family AU (written blind, read since round 41) scanned with a rubber band lying on the
-glass, photographed in sunlight through a window or scanned with handwriting pressed into the
-page, read by real Tesseract and the reader as the product ships it (the learned field
-ranker on): eight documents over AU's three scans, one in each of its six settings (a card
-issuer's arrears notice on keycaps, with the band, as a colour PNG with its resolution; a
-money claim on a scoreboard, in sunlight, as colour JPEG; a ferry company's pay statement,
-pressed, as PDF; a statutory demand round a clock face, with the band, as PNG without its
-resolution; the city's council tax on playing cards, in sunlight; a fine on periodic
-tiles, pressed; a sold phone debt on shelf-edge labels, with the band; the bank's weekly
-statement, in sunlight). Every AU document is one page; the benchmark's
+glass, photographed in sunlight through a window or scanned with handwriting pressed into
+the page, read by real Tesseract and the reader as the product ships it (the learned field
+ranker on): two of these eight documents over AU's three scans, one in each of its six
+settings (a card issuer's arrears notice on keycaps, with the band, as a colour PNG with
+its resolution; a money claim on a scoreboard, in sunlight, as colour JPEG; a ferry
+company's pay statement, pressed, as PDF; a statutory demand round a clock face, with the
+band, as PNG without its resolution; the city's council tax on playing cards, in sunlight;
+a fine on periodic tiles, pressed; a sold phone debt on shelf-edge labels, with the band;
+the bank's weekly statement, in sunlight). Every AU document is one page; the benchmark's
 ``benchmarks/intake_accuracy.py --family au --ocr-au 19`` reads one document of every
 class; the figures are in benchmarks/OCR.md ("Family AU", and "Round 41", which read AU's
 misses: every figure on AU since is a training-side figure).
 
-Four of its eight since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), the court claim (N1) (scan 1) and the payslip (scan 2), which cover
-AU's three scans and state the most fields (ties in the list's order), and the notice of
-assignment (scan 6), kept so the original creditor is still read after OCR; the statutory
-demand (scan 3), council tax (scan 4), magistrates fine (scan 5) and bank statement (scan 7)
-were dropped. The floors below were recomputed from one run of these four on main's reader then
-(f5404347, src unchanged on this branch); FIRST and the rounds' figures were measured on the
-eight."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from eight), to keep the suite under its time budget: the court claim (N1) (scan
+1) and notice of assignment (scan 6), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -36,17 +36,14 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "deadline_date", "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_au.SCANS (0: a rubber band on
 # the scanner glass, colour PNG with its resolution at even indexes; 1: a phone photo in
 # sunlight with glazing-bar shadows, colour JPEG; 2: handwriting pressed into the page under
 # raking light, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.NOTICE_OF_ASSIGNMENT, 0, 6),
 )
 FIRST = (
@@ -56,16 +53,15 @@ FIRST = (
     "276e88e0, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (4, 4), "creditor_name": (3, 3), "original_creditor": (1, 1),
-    "account_reference": (1, 3), "balance_pence": (3, 3), "letter_date": (3, 4),
-    "deadline_date": (2, 2), "court_claim_number": (0, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (2, 2), "creditor_name": (2, 2), "original_creditor": (1, 1),
+    "account_reference": (1, 2), "balance_pence": (2, 2), "letter_date": (1, 2),
+    "deadline_date": (1, 1), "court_claim_number": (0, 1), "served_date": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field on the four, one run on main's reader of 2026-12-07
-(f5404347): the floors below (the first measurement, on eight, is FIRST)."""
-VERBATIM = 18
-"""True values found verbatim in the OCR text (of 22) on the four (at the first measurement,
-on eight: 31 of 38)."""
+"""(correct, total) of each field on the 2 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 9
+"""True values found verbatim in the OCR text (of 12) on the 2 documents read since
+2026-12-07."""
 UNMET = frozenset(
     {"creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
      "deadline_date", "court_claim_number", "income_pence"}
@@ -83,7 +79,19 @@ income meet their floors; six fields do not (OCR's losses on AU's scans, benchma
 STILL_UNMET = frozenset({"account_reference", "court_claim_number", "letter_date"})
 """The floors not met on the four (strict xfails); every other is a plain assertion (on the
 eight, after the round that read the family: account reference, balance pence, court claim
-number, creditor name, deadline date, letter date)."""
+number, creditor name, deadline date, letter date). The same three on the two read since
+the second cut (CUT_2026_12_07)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (court claim (N1), notice "
+    "of assignment; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, original creditor 1/1, reference 1/2, balance 2/2, "
+    "letter date 1/2, deadline 1/1, claim no. 0/1, served 1/1; true values verbatim in the OCR"
+    " text 9 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference, court_claim_number, letter_date); the figures
+above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +100,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
-    four."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the two
+    documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family AU (seen since round 41), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -103,8 +111,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was in MEASURED's run of the four (a fall fails;
-    a rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the two documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
@@ -116,7 +124,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AU after OCR, after round 41 under the issue's floor: {ROUND_41}",
+        f"AU after OCR, after round 41 under the issue's floor: {ROUND_41}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,16 +1,25 @@
-"""Family AZ (written blind, read since round 44) sprinkled with glitter from the craft
-table, strewn with pencil shavings, or smeared with a glue stick, read by real Tesseract and
-the reader as the product ships it (the learned field ranker on): eight documents over AZ's
-three scans and its six settings from a school (a collection agency's letter on a seating
-plan, glittered, as colour JPEG with its resolution; a money claim in the office
-pigeonholes, with shavings, as colour PNG without its resolution; a lock maker's wage slip,
-glued, as PDF; a council tax enforcement notice on a hopscotch court, glittered; the
-council's reminder on the wall bars, with shavings, as PNG with its resolution; a water
+"""Family AZ (written blind, read since round 44) sprinkled with glitter from the craft table,
+strewn with pencil shavings, or smeared with a glue stick, read by real Tesseract and the
+reader as the product ships it (the learned field ranker on): three of these eight
+documents over AZ's three scans and its six settings from a school (a collection agency's
+letter on a seating plan, glittered, as colour JPEG with its resolution; a money claim in
+the office pigeonholes, with shavings, as colour PNG without its resolution; a lock maker's
+wage slip, glued, as PDF; a council tax enforcement notice on a hopscotch court, glittered;
+the council's reminder on the wall bars, with shavings, as PNG with its resolution; a water
 company's arrears letter on coat hooks, glued; a notice of assignment on paint pots,
 glittered; the credit union's statement, with shavings). Every AZ document is one page; the
 benchmark's ``benchmarks/intake_accuracy.py --family az --ocr-az 19`` reads one document of
 every class; the figures are in benchmarks/OCR.md ("Family AZ", and "Round 44", which read
-AZ's misses: every figure on AZ since is a training-side figure)."""
+AZ's misses: every figure on AZ since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the council tax (scan 4), utility arrears (scan 5) and bank statement
+(scan 7), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), court claim (N1) (scan 1), payslip
+(scan 2), enforcement agent notice (scan 3) and notice of assignment (scan 6) were dropped.
+The floors below are the three's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -26,21 +35,14 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_az.SCANS (0: glitter, colour
 # JPEG with its resolution; 1: pencil shavings, colour PNG with its resolution at even
 # indexes; 2: glue-stick smears, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.ENFORCEMENT_AGENT_NOTICE, 1, 3),
     (C.COUNCIL_TAX, 1, 4),
     (C.UTILITY_ARREARS, 0, 5),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 6),
     (C.BANK_STATEMENT, 1, 7),
 )
 FIRST = (
@@ -50,15 +52,14 @@ FIRST = (
     "4958731f, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (3, 6), "original_creditor": (1, 1),
-    "account_reference": (3, 6), "balance_pence": (6, 6), "letter_date": (7, 8),
-    "deadline_date": (4, 5), "court_claim_number": (1, 1), "served_date": (1, 1),
-    "payer_name": (1, 1), "income_pence": (1, 1), "gross_pence": (1, 1), "frequency": (1, 1),
+    "document_class": (3, 3), "creditor_name": (2, 2), "account_reference": (1, 2),
+    "balance_pence": (2, 2), "letter_date": (2, 3), "deadline_date": (2, 2),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement, raised where round 44 read more
-(training-side since round 44): the floors below."""
-VERBATIM = 32
-"""True values found verbatim in the OCR text (of 38) at the first measurement."""
+"""(correct, total) of each field on the 3 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 9
+"""True values found verbatim in the OCR text (of 11) on the 3 documents read since
+2026-12-07."""
 UNMET = frozenset(
     {"document_class", "creditor_name", "account_reference", "balance_pence", "letter_date",
      "deadline_date"}
@@ -72,9 +73,21 @@ ROUND_44 = (
 """After round 44, which read AZ's misses (training-side): the class and the balance meet
 their floors; the creditor, the reference, the letter date and the deadline do not
 (benchmarks/OCR.md "Round 44")."""
-STILL_UNMET = frozenset({"creditor_name", "account_reference", "letter_date", "deadline_date"})
+STILL_UNMET = frozenset({"account_reference", "letter_date"})
 """The floors still not met after round 44 (strict xfails); every other is a plain
-assertion."""
+assertion. Since the cut to 3 documents (2026-12-07, CUT_2026_12_07), the set is the
+subset's: account_reference, letter_date."""
+
+CUT_2026_12_07 = (
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (council tax, utility "
+    "arrears, bank statement; dropped: creditor letter, court claim (N1), payslip, enforcement "
+    "agent notice, notice of assignment), measured on them on main's reader (1c340525): class "
+    "3/3; creditor 2/2, reference 1/2, balance 2/2, letter date 2/3, deadline 2/2; true values"
+    " verbatim in the OCR text 9 of 11"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference, letter_date); the figures above were measured
+on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +96,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family AZ (seen since round 44), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -94,8 +107,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
@@ -107,7 +120,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"AZ after OCR, after round 44 under the issue's floor: {ROUND_44}",
+        f"AZ after OCR, after round 44 under the issue's floor: {ROUND_44}"
+        f" (since 2026-12-07, on the 3 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

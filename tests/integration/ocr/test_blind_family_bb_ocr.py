@@ -1,16 +1,25 @@
 """Family BB (written blind, read since round 45) splashed with iodine from a dressing
 trolley, taped with strips of surgical paper tape, or marked by dried hand-sanitiser gel,
-read by real Tesseract and the reader as the product ships it (the learned field ranker on): eight
-documents over BB's three scans and its six settings (a collection agency's letter on
-wristbands, splashed, as colour JPEG with its resolution; a money claim on an eye chart,
-taped, as colour PNG without its resolution; an airport caterer's payslip, gel-marked, as
-PDF; a statutory demand in a pill organiser, splashed; the council's reminder on
-appointment cards, taped, as PNG with its resolution; a fine on a prescription form,
-gel-marked; mortgage arrears on an X-ray light box, splashed; a Universal Credit award on
-appointment cards, taped). Every BB document is one page; the benchmark's
-``benchmarks/intake_accuracy.py --family bb --ocr-bb 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family BB", and "Round 45", which read BB's
-misses: every figure on BB since is a training-side figure)."""
+read by real Tesseract and the reader as the product ships it (the learned field ranker
+on): three of these eight documents over BB's three scans and its six settings (a
+collection agency's letter on wristbands, splashed, as colour JPEG with its resolution; a
+money claim on an eye chart, taped, as colour PNG without its resolution; an airport
+caterer's payslip, gel-marked, as PDF; a statutory demand in a pill organiser, splashed;
+the council's reminder on appointment cards, taped, as PNG with its resolution; a fine on a
+prescription form, gel-marked; mortgage arrears on an X-ray light box, splashed; a
+Universal Credit award on appointment cards, taped). Every BB document is one page; the
+benchmark's ``benchmarks/intake_accuracy.py --family bb --ocr-bb 19`` reads one document of
+every class; the figures are in benchmarks/OCR.md ("Family BB", and "Round 45", which read
+BB's misses: every figure on BB since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), mortgage arrears (scan 6) and benefit award
+(scan 7), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
+(scan 3), council tax (scan 4) and magistrates fine (scan 5) were dropped. The floors below
+are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST
+and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -26,20 +35,14 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_bb.SCANS (0: iodine, colour JPEG
 # with its resolution; 1: surgical tape, colour PNG with its resolution at even indexes;
 # 2: sanitiser gel, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.STATUTORY_DEMAND, 1, 3),
-    (C.COUNCIL_TAX, 0, 4),
-    (C.MAGISTRATES_FINE, 0, 5),
     (C.MORTGAGE_ARREARS, 1, 6),
     (C.BENEFIT_AWARD, 0, 7),
 )
@@ -49,15 +52,16 @@ FIRST = (
     "verbatim in the OCR text 39 of 40 (branch corpusbb off f5404347, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (6, 6),
-    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (5, 5),
-    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (2, 2),
-    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+    "document_class": (3, 3), "creditor_name": (2, 2), "account_reference": (2, 2),
+    "balance_pence": (2, 2), "letter_date": (3, 3), "deadline_date": (1, 1),
+    "court_claim_number": (0, 1), "served_date": (1, 1), "payer_name": (1, 1),
+    "income_pence": (1, 1), "frequency": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement, raised where round 45 reads
-more (``ROUND_45``: creditor 5 -> 6): the floors below."""
-VERBATIM = 39
-"""True values found verbatim in the OCR text (of 40) at the first measurement."""
+"""(correct, total) of each field on the 3 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 14
+"""True values found verbatim in the OCR text (of 15) on the 3 documents read since
+2026-12-07."""
 UNMET = frozenset({"creditor_name", "court_claim_number"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 45; since round 45, only those still unmet: ``STILL_UNMET``)."""
@@ -71,6 +75,17 @@ STILL_UNMET = frozenset({"court_claim_number"})
 """The floors still not met after round 45 (strict xfails); every other is a plain
 assertion."""
 
+CUT_2026_12_07 = (
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), mortgage"
+    " arrears, benefit award; dropped: creditor letter, payslip, statutory demand, council "
+    "tax, magistrates fine), measured on them on main's reader (1c340525): class 3/3; creditor"
+    " 2/2, reference 2/2, balance 2/2, letter date 3/3, deadline 1/1, claim no. 0/1, served "
+    "1/1, payer 1/1, income 1/1, frequency 1/1; true values verbatim in the OCR text 14 of 15"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number); the figures above were measured on the full
+sample."""
+
 
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
@@ -78,8 +93,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BB (seen since round 45), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -89,8 +104,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
@@ -102,7 +117,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"BB after OCR, after round 45 under the issue's floor: {ROUND_45}",
+        f"BB after OCR, after round 45 under the issue's floor: {ROUND_45}"
+        f" (since 2026-12-07, on the 3 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,16 +1,26 @@
 """Family BD (written blind, read since round 47) scanned under a sheet of bubble wrap,
-crossed by a sack truck's muddy tyre tracks, or sprayed with a sorting machine's fluorescent
-bar code, read by real Tesseract and the reader as the product ships it (the learned field ranker
-on): eight documents over BD's three scans and its six settings (a recovery firm's letter
-on a shipping label, under bubble wrap, as colour JPEG with its resolution; a money claim
-on a postal order, tyre-tracked, as colour PNG without its resolution; a parcel depot's pay
-statement, bar coded, as PDF; a statutory demand on the queue display, under bubble wrap;
-the council's reminder on the weighing scales, tyre-tracked, as PNG with its resolution; a
-fine on a delivery card, bar coded; mortgage arrears on the conveyor, under bubble wrap; a
-Universal Credit letter on the scales, tyre-tracked). Every BD document is one page; the
-benchmark's ``benchmarks/intake_accuracy.py --family bd --ocr-bd 19`` reads one document of
-every class; the figures are in benchmarks/OCR.md ("Family BD", and "Round 47", which read
-BD's misses: every figure on BD since is a training-side figure)."""
+crossed by a sack truck's muddy tyre tracks, or sprayed with a sorting machine's
+fluorescent bar code, read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): three of these eight documents over BD's three scans and its six
+settings (a recovery firm's letter on a shipping label, under bubble wrap, as colour JPEG
+with its resolution; a money claim on a postal order, tyre-tracked, as colour PNG without
+its resolution; a parcel depot's pay statement, bar coded, as PDF; a statutory demand on
+the queue display, under bubble wrap; the council's reminder on the weighing scales,
+tyre-tracked, as PNG with its resolution; a fine on a delivery card, bar coded; mortgage
+arrears on the conveyor, under bubble wrap; a Universal Credit letter on the scales,
+tyre-tracked). Every BD document is one page; the benchmark's
+``benchmarks/intake_accuracy.py --family bd --ocr-bd 19`` reads one document of every
+class; the figures are in benchmarks/OCR.md ("Family BD", and "Round 47", which read BD's
+misses: every figure on BD since is a training-side figure).
+
+Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
+its time budget: the court claim (N1) (scan 1), statutory demand (scan 3) and magistrates
+fine (scan 5), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0), payslip (scan 2), council tax (scan
+4), mortgage arrears (scan 6) and benefit award (scan 7) were dropped. The floors below are
+the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST and
+the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -26,22 +36,16 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "served_date", "payer_name", "income_pence",
-    "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_bd.SCANS (0: bubble wrap, colour
 # JPEG with its resolution; 1: tyre tracks, colour PNG with its resolution at even indexes;
 # 2: the sorting machine's bar code, greyscale PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COURT_CLAIM_N1, 1, 1),
-    (C.PAYSLIP, 0, 2),
     (C.STATUTORY_DEMAND, 1, 3),
-    (C.COUNCIL_TAX, 0, 4),
     (C.MAGISTRATES_FINE, 0, 5),
-    (C.MORTGAGE_ARREARS, 1, 6),
-    (C.BENEFIT_AWARD, 0, 7),
 )
 FIRST = (
     "class 8/8; creditor 5/6, reference 4/6, balance 6/6, letter date 8/8, deadline 5/5, "
@@ -49,15 +53,15 @@ FIRST = (
     "verbatim in the OCR text 37 of 40 (branch corpusbd off 78b4fbb8, shipped field ranker)"
 )
 MEASURED: dict[str, tuple[int, int]] = {
-    "document_class": (8, 8), "creditor_name": (6, 6), "account_reference": (5, 6),
-    "balance_pence": (6, 6), "letter_date": (8, 8), "deadline_date": (5, 5),
-    "court_claim_number": (1, 1), "served_date": (1, 1), "payer_name": (2, 2),
-    "income_pence": (2, 2), "gross_pence": (1, 1), "frequency": (2, 2),
+    "document_class": (3, 3), "creditor_name": (3, 3), "account_reference": (2, 3),
+    "balance_pence": (3, 3), "letter_date": (3, 3), "deadline_date": (3, 3),
+    "court_claim_number": (1, 1), "served_date": (1, 1),
 }  # fmt: skip
-"""(correct, total) of each field at the first measurement, raised where round 47 reads
-more (``ROUND_47``: creditor 5 -> 6, reference 4 -> 5): the floors below."""
-VERBATIM = 37
-"""True values found verbatim in the OCR text (of 40) at the first measurement."""
+"""(correct, total) of each field on the 3 documents read since 2026-12-07
+(CUT_2026_12_07), on main's reader then: the floors below."""
+VERBATIM = 16
+"""True values found verbatim in the OCR text (of 17) on the 3 documents read since
+2026-12-07."""
 UNMET = frozenset({"creditor_name", "account_reference"})
 """The issue's floors this sample did not meet at the first measurement, blind (strict
 xfails until round 47; since round 47, only those still unmet: ``STILL_UNMET``)."""
@@ -72,6 +76,17 @@ STILL_UNMET = frozenset({"account_reference"})
 """The floors still not met after round 47 (strict xfails); every other is a plain
 assertion."""
 
+CUT_2026_12_07 = (
+    "cut to 3 documents on 2026-12-07 to keep the suite under budget (court claim (N1), "
+    "statutory demand, magistrates fine; dropped: creditor letter, payslip, council tax, "
+    "mortgage arrears, benefit award), measured on them on main's reader (1c340525): class "
+    "3/3; creditor 3/3, reference 2/3, balance 3/3, letter date 3/3, deadline 3/3, claim no. "
+    "1/1, served 1/1; true values verbatim in the OCR text 16 of 17"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference); the figures above were measured on the full
+sample."""
+
 
 @pytest.fixture(scope="module")
 def read() -> tuple[Score, int, int]:
@@ -79,8 +94,8 @@ def read() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds the true values at least as often as at the first
-    measurement."""
+    """Tesseract's text holds the true values at least as often as in VERBATIM's run of the
+    three documents read since 2026-12-07."""
     result, found, total = read
     print("\n" + result.table(f"family BD (seen since round 47), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -90,8 +105,8 @@ def test_ocr_reads_the_values(read: tuple[Score, int, int]) -> None:
 def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     read: tuple[Score, int, int],
 ) -> None:
-    """Every field's count at least what it was at the first measurement (a fall fails; a
-    rise is welcome: raise the floor)."""
+    """Every field's count at least what it was in MEASURED's run of the three documents read
+    since 2026-12-07 (a fall fails; a rise is welcome: raise the floor)."""
     result, _, _ = read
     for field, (hits, total) in MEASURED.items():
         assert result.totals[field] == total, field
@@ -103,7 +118,8 @@ def test_ocr_sample_is_read_at_least_as_well_as_first_measured(
     floor_params(
         ("document_class", *FIELDS_HERE),
         STILL_UNMET,
-        f"BD after OCR, after round 47 under the issue's floor: {ROUND_47}",
+        f"BD after OCR, after round 47 under the issue's floor: {ROUND_47}"
+        f" (since 2026-12-07, on the 3 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

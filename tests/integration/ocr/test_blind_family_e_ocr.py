@@ -1,6 +1,6 @@
 """Family E (written blind; seen since round 20, which read its misses) printed, scanned
 and read by real Tesseract and the reader as the product ships it (the learned field
-ranker on): six single-page documents
+ranker on): two of these six single-page documents
 over E's three scans (a Stroud card company's letter with its key points numbered at the
 top, scanned through a plastic pocket, as JPEG; a Weston Bay energy statement in two
 landscape panels, fed off-centre with its right edge cut, as PNG with its resolution; a
@@ -12,12 +12,14 @@ notice with a contact sidebar, on thermal fax paper).
 the figures are in benchmarks/OCR.md ("Family E", "Round 20"). Being seen, E's figures here
 are training-side figures.
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), utility bill (scan 1), payslip (scan 2) and notice of assignment
-(scan 3), which cover E's three scans and state the most fields (ties in the list's order);
-the council tax (scan 4) and enforcement agent notice (scan 5) were dropped. The floors
-below were recomputed from one run of the four on main's reader then (f5404347); FIRST and
-the rounds' figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the utility bill (scan 1) and
+payslip (scan 2), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0) and notice of assignment (scan 3)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -33,17 +35,15 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_e.SCANS (0: through a plastic
 # pocket, JPEG without a resolution; 1: the right edge cut off, PNG, with its resolution at
 # odd indexes; 2: a thermal fax faded unevenly, PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.UTILITY_BILL, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 1, 3),
 )
 FIRST = (
     "class 6/6; creditor 5/5, original creditor 1/1, reference 5/5, balance 4/5, letter "
@@ -58,6 +58,16 @@ ROUND_20 = (
 )
 """As shipped after round 20, which read E's misses (training-side): every floor met. At
 the first measurement the balance was under its floor (4/5)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (utility bill, payslip; "
+    "dropped: creditor letter, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in "
+    "the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

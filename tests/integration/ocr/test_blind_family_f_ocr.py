@@ -1,6 +1,6 @@
 """Family F (written blind; seen since round 19, which read its misses) printed, scanned
 and read by real Tesseract and the reader as the product ships it (the learned field
-ranker on): six single-page documents
+ranker on): two of these six single-page documents
 over F's three scans (a Clitheroe card company's letter named only on its bank giro credit
 slip, photographed on a laptop screen, as JPEG; a judgment from the County Court at
 Chester under a reversed-out band, crumpled and flattened, as PNG with its resolution; a
@@ -12,12 +12,14 @@ claim form typed on a pre-printed form, black-and-white).
 the figures are in benchmarks/OCR.md ("Family F", "Round 19"). Being seen, F's figures here
 are training-side figures.
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), county court judgment (scan 1), payslip (scan 2) and court claim
-(N1) (scan 5), which cover F's three scans and state the most fields (ties in the list's
-order); the council tax (scan 3) and utility arrears (scan 4) were dropped. The floors below
-were recomputed from one run of the four on main's reader then (f5404347); FIRST and the
-rounds' figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
+and court claim (N1) (scan 5), chosen to keep, where the coverage over all read families
+allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the
+document stating the most fields; the county court judgment (scan 1) and payslip (scan 2)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,15 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_f.SCANS (0: a photo of a
 # laptop screen, JPEG with its resolution; 1: crumpled and flattened, PNG, with its
 # resolution at odd indexes; 2: a copier's 1-bit black-and-white mode, group-4 TIFF).
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNTY_COURT_JUDGMENT, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 0, 5),
 )
 FIRST = (
@@ -57,10 +57,22 @@ ROUND_19 = (
     "the OCR text 31 of 33 (rules of round 19, models 2026-12-05.19)"
 )
 """As shipped after round 19, which read F's misses (training-side)."""
-UNMET = frozenset({"creditor_name", "balance_pence", "court_claim_number"})
+UNMET = frozenset({"balance_pence", "court_claim_number"})
 """The floors this sample does not meet (strict xfails below): at the first measurement
 the creditor, the balance, the letter date and the claim number; since round 19 (a log of
-dated text messages no letter date) the letter date meets it (ROUND_19)."""
+dated text messages no letter date) the letter date meets it (ROUND_19). Since the cut to
+2 documents (2026-12-07, CUT_2026_12_07), the set is the subset's: balance_pence,
+court_claim_number."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, court "
+    "claim (N1); dropped: county court judgment, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 1/2, letter date 2/2, "
+    "deadline 2/2, claim no. 0/1, served 1/1; true values verbatim in the OCR text 11 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: balance_pence, court_claim_number); the figures above were
+measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +102,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"F after OCR, under the issue's floor: {ROUND_19}; first measurement: {FIRST}",
+        f"F after OCR, under the issue's floor: {ROUND_19}; first measurement: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

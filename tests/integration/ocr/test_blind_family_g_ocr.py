@@ -1,23 +1,25 @@
-"""Family G (written blind, seen since round 17: its misses read, trained on as a read
-family) printed, scanned and read by real Tesseract and the reader as the product ships it
-(the learned field ranker on): six single-page documents over G's three scans (a Croydon
-card company's letter with "FINAL NOTICE" across it, photographed by phone under warm
-indoor light, as JPEG; an energy bill with a payment code, photocopied at 70% and enlarged
-back, as PNG with its resolution; a payslip printed from an HR portal, in faint
+"""Family G (written blind, seen since round 17: its misses read, trained on as a read family)
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): two of these six single-page documents over G's three scans (a
+Croydon card company's letter with "FINAL NOTICE" across it, photographed by phone under
+warm indoor light, as JPEG; an energy bill with a payment code, photocopied at 70% and
+enlarged back, as PNG with its resolution; a payslip printed from an HR portal, in faint
 dot-matrix-like print, as PDF; a Docklands debt buyer's notice of assignment whose facts
 stand only in its definitions, photographed; a council-tax reminder in a sealed
 self-mailer, photocopied, as PNG without its resolution; a water company's arrears letter
 above a Direct Debit Instruction, in dot-matrix-like print).
 ``benchmarks/intake_accuracy.py --family g --ocr-g 19`` reads one document of every class;
-the figures are in benchmarks/OCR.md ("Family G", "Round 17"). Being seen, G's figures
-here are training-side figures.
+the figures are in benchmarks/OCR.md ("Family G", "Round 17"). Being seen, G's figures here
+are training-side figures.
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), utility bill (scan 1), payslip (scan 2) and notice of assignment
-(scan 3), which cover G's three scans and state the most fields (ties in the list's order);
-the council tax (scan 4) and utility arrears (scan 5) were dropped. The floors below were
-recomputed from one run of the four on main's reader then (f5404347); FIRST and the rounds'
-figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the utility bill (scan 1) and
+payslip (scan 2), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0) and notice of assignment (scan 3)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -33,17 +35,15 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
+    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_g.SCANS (0: a phone photo
 # under warm light, JPEG without a resolution; 1: a photocopy reduced to 70% and enlarged
 # back, PNG, with its resolution at odd indexes; 2: a faint dot-matrix-like print, PDF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.UTILITY_BILL, 0, 1),
     (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 3),
 )
 FIRST = (
     "class 6/6; creditor 4/5, original creditor 0/1, reference 5/5, balance 5/5, letter "
@@ -57,6 +57,16 @@ read G's misses. At the first measurement the creditor (a council named only und
 self-mailer's panel), the original creditor (named only in a definitions clause) and the
 income (a net pay whose 5 OCR read as "S") were under the floor. From then on a regression
 check of a seen family."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (utility bill, payslip; "
+    "dropped: creditor letter, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in "
+    "the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +96,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"G after OCR, first measurement under the issue's floor: {FIRST}",
+        f"G after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

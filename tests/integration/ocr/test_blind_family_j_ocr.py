@@ -1,5 +1,5 @@
 """Held-out family J (written blind) printed, photographed or scanned, and read by real
-Tesseract and the reader as the product ships it (the learned field ranker on): six
+Tesseract and the reader as the product ships it (the learned field ranker on): two of these six
 single-page documents over J's three scans (a Rockingham Forest card company's mail-merge
 letter, its merge codes left in, photographed under a venetian blind's shadow, as JPEG; a
 judgment from the County Court at Kettering as a kiosk's till roll, water-stained, as a
@@ -12,12 +12,14 @@ two-up, customer's and office copies side by side, through the wide lens).
 the figures are in benchmarks/OCR.md ("Family J"). Only aggregate figures are printed: J's
 individual misses are not written down.
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), county court judgment (scan 1), payslip (scan 2) and court claim
-(N1) (scan 4), which cover J's three scans and state the most fields (ties in the list's
-order); the utility arrears (scan 3) and enforcement agent notice (scan 5) were dropped. The
-floors below were recomputed from one run of the four on main's reader then (f5404347);
-FIRST and the rounds' figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the payslip (scan 2) and court
+claim (N1) (scan 4), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0) and county court judgment (scan 1)
+were dropped. The floors below are the two's, from one run of each on main's reader
+(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
+sample."""
 
 from __future__ import annotations
 
@@ -34,14 +36,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "court_claim_number", "served_date", "payer_name", "income_pence", "gross_pence",
+    "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_j.SCANS (0: a venetian blind's
 # shadow, colour JPEG; 1: a water stain, 16-colour palette PNG, with its resolution at odd
 # indexes; 2: a wide lens's barrel distortion, greyscale deflate TIFF).
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNTY_COURT_JUDGMENT, 0, 1),
     (C.PAYSLIP, 0, 2),
     (C.COURT_CLAIM_N1, 1, 4),
 )
@@ -53,6 +54,17 @@ FIRST = (
 )
 UNMET = frozenset({"court_claim_number"})
 """The floors this sample does not meet at the first measurement (strict xfails below)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (payslip, court claim (N1);"
+    " dropped: creditor letter, county court judgment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, claim no. 0/1, served 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1;"
+    " true values verbatim in the OCR text 11 of 12"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: court_claim_number); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +94,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"J after OCR, first measurement under the issue's floor: {FIRST}",
+        f"J after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

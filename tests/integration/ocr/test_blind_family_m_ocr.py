@@ -1,11 +1,19 @@
-"""Family M (written blind; read since round 6) printed, scanned and read by real Tesseract: four
-documents, six pages (a two-page collection-bureau letter at 150 dpi, skewed and speckled,
-as PDF; a monospaced payslip at 220 dpi in faint ink, skewed, as PNG without its
-resolution; a judgment at 300 dpi, blurred, with a fold, as PNG; a two-page 8.5 pt bank
-statement at 150 dpi as PDF).
-``benchmarks/intake_accuracy.py --family m --ocr-m 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md. Round 6 of the reader read M's misses, so the
-floors here are regression checks, not a measure of how the reader generalises."""
+"""Family M (written blind; read since round 6) printed, scanned and read by real Tesseract:
+two of these four documents, six pages (a two-page collection-bureau letter at 150 dpi,
+skewed and speckled, as PDF; a monospaced payslip at 220 dpi in faint ink, skewed, as PNG
+without its resolution; a judgment at 300 dpi, blurred, with a fold, as PNG; a two-page 8.5
+pt bank statement at 150 dpi as PDF). ``benchmarks/intake_accuracy.py --family m --ocr-m
+19`` reads one document of every class; the figures are in benchmarks/OCR.md. Round 6 of
+the reader read M's misses, so the floors here are regression checks, not a measure of how
+the reader generalises.
+
+Since 2026-12-07 it reads two of the four it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and bank statement (scan 4), chosen to keep,
+where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the payslip (scan 2) and county court judgment (scan 5) were
+dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -29,18 +37,24 @@ C = DocumentClass
 TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "court_claim_number", "payer_name", "income_pence", "gross_pence",
-    "frequency",
+    "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 4 picks corpus_blind_m.SCANS (0: 150 dpi skewed and
 # speckled, 1: 300 dpi blurred with a fold, 2: 220 dpi faint and skewed, 3: 180 dpi with a
 # fold and holes); m_scanned makes multi-page documents PDF.
 CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
-    (C.PAYSLIP, 0, 2),
-    (C.COUNTY_COURT_JUDGMENT, 0, 5),
     (C.BANK_STATEMENT, 0, 4),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, bank "
+    "statement; dropped: payslip, county court judgment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, original creditor 1/1, reference 1/1, balance 1/1, "
+    "letter date 2/2, deadline 1/1; true values verbatim in the OCR text 6 of 7"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +81,9 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 15 of 17 on these pages: "plc"
-    read "ple" and a claim number split at a space, which the reader now reads as such
-    misreadings)."""
+    """Tesseract's text holds most true values (measured 15 of 17 on the four documents read
+    until 2026-12-07, 6 of 7 on the two read since (CUT_2026_12_07): "plc" read "ple" and a
+    claim number split at a space, which the reader now reads as such misreadings)."""
     result, found, total = read
     print("\n" + result.table(f"family M (read since round 6), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -78,7 +92,8 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
 
 
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
-    """Met after round 6 (every field on these 4 documents), which *read* M's misses: a
+    """Met after round 6 (every field on the 4 documents read until 2026-12-07, and on
+    the two read since: CUT_2026_12_07), which *read* M's misses: a
     regression check, not a blind figure. Blind, at the first measurement: creditor 0/2,
     original creditor 0/1, reference 1/2, letter date 2/4, deadline 0/1, claim no. 0/1,
     payer 0/1, income 0/1, gross 0/1; balance 2/2, frequency 1/1 (19 documents:

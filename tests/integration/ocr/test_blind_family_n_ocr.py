@@ -1,11 +1,19 @@
-"""Family N (written blind; read since round 7) printed, scanned and read by real Tesseract: three
-single-page documents (a bank's default notice with a shaded sidebar and a giro slip at
-200 dpi, skewed, speckled and unevenly lit, as PNG without its resolution; a landscape
-payslip photocopied at 150 dpi with a toner streak, as PDF; a council-tax final notice at
-240 dpi in faint ink, as PNG).
-``benchmarks/intake_accuracy.py --family n --ocr-n 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md. Round 7 of the reader read N's misses, so the
-floors here are regression checks, not a measure of how the reader generalises."""
+"""Family N (written blind; read since round 7) printed, scanned and read by real Tesseract:
+two of these three single-page documents (a bank's default notice with a shaded sidebar and
+a giro slip at 200 dpi, skewed, speckled and unevenly lit, as PNG without its resolution; a
+landscape payslip photocopied at 150 dpi with a toner streak, as PDF; a council-tax final
+notice at 240 dpi in faint ink, as PNG). ``benchmarks/intake_accuracy.py --family n --ocr-n
+19`` reads one document of every class; the figures are in benchmarks/OCR.md. Round 7 of
+the reader read N's misses, so the floors here are regression checks, not a measure of how
+the reader generalises.
+
+Since 2026-12-07 it reads two of the three it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and payslip (scan 1), chosen to keep, where the
+coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the council tax (scan 3) was dropped. The floors below are the
+two's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST and the
+rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -33,8 +41,16 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.PAYSLIP, 0, 1),
-    (C.COUNCIL_TAX, 1, 3),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, "
+    "payslip; dropped: council tax), measured on them on main's reader (1c340525): class 2/2; "
+    "creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, deadline 1/1, payer 1/1, "
+    "income 1/1, gross 1/1, frequency 1/1; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +78,8 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 14 of 15 on these pages)."""
+    """Tesseract's text holds most true values (measured 14 of 15 on the three documents read
+    until 2026-12-07, 9 of 10 on the two read since: CUT_2026_12_07)."""
     result, found, total = read
     print("\n" + result.table(f"family N (read since round 7), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")

@@ -1,11 +1,19 @@
 """Family O (written blind; read since round 8, so no longer blind) printed, scanned and read
-by real Tesseract: three single-page documents (a card issuer's arrears letter with a
-header band, through a JPEG at 225 dpi, slightly skewed, as PNG without its resolution; a
-council-tax reminder with pounds and pence in their own columns, in faint grey print at
-300 dpi, as PNG with its resolution; a bureau payslip in a monospaced face at 150 dpi with
-a fold shadow, as PDF). ``benchmarks/intake_accuracy.py --family o --ocr-o 19`` reads one
-document of every class; the figures are in benchmarks/OCR.md. Round 8 read O's misses:
-the floors below are regression checks, no longer a blind measurement."""
+by real Tesseract: two of these three single-page documents (a card issuer's arrears letter
+with a header band, through a JPEG at 225 dpi, slightly skewed, as PNG without its
+resolution; a council-tax reminder with pounds and pence in their own columns, in faint
+grey print at 300 dpi, as PNG with its resolution; a bureau payslip in a monospaced face at
+150 dpi with a fold shadow, as PDF). ``benchmarks/intake_accuracy.py --family o --ocr-o
+19`` reads one document of every class; the figures are in benchmarks/OCR.md. Round 8 read
+O's misses: the floors below are regression checks, no longer a blind measurement.
+
+Since 2026-12-07 it reads two of the three it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and payslip (scan 2), chosen to keep, where the
+coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the council tax (scan 1) was dropped. The floors below are the
+two's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST and the
+rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -32,9 +40,17 @@ FIELDS_HERE = (
 # PNG without its resolution.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNCIL_TAX, 0, 1),
     (C.PAYSLIP, 0, 2),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, "
+    "payslip; dropped: council tax), measured on them on main's reader (1c340525): class 2/2; "
+    "creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, deadline 1/1, payer 1/1, "
+    "income 1/1, gross 1/1, frequency 1/1; true values verbatim in the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +79,8 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 14 of 15 on these pages): the gap
+    """Tesseract's text holds most true values (measured 14 of 15 on the three documents read
+    until 2026-12-07, 10 of 10 on the two read since: CUT_2026_12_07): the gap
     on O, as on L, M and N, is mostly the reader's."""
     result, found, total = read
     print("\n" + result.table(f"family O (read since round 8), OCR sample of {len(CHOSEN)}"))
@@ -73,9 +90,9 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
 
 
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
-    """Blind (round 6, these 3 documents): reference 0/2, balance 1/2, letter date 2/3,
-    deadline 1/2. After round 8, which read O's misses: every field here 100% (on 19
-    documents see benchmarks/OCR.md, "Round 8"). A regression check."""
+    """Blind (round 6, the 3 documents read until 2026-12-07): reference 0/2, balance 1/2,
+    letter date 2/3, deadline 1/2. After round 8, which read O's misses: every field here
+    100% (on 19 documents see benchmarks/OCR.md, "Round 8"). A regression check."""
     result, _, _ = read
     for field in FIELDS_HERE:
         share = result.accuracy(field)

@@ -1,12 +1,19 @@
-"""Family P (written blind; seen since round 10, which read its misses) printed,
-scanned and read by real Tesseract: three single-page documents (a card lender's letter
-with its facts in a summary panel at the
-foot, at 200 dpi with a coffee-ring stain, slightly skewed, as PNG without its resolution;
-an enforcement company's two-column notice with small-capital labels, photographed at an
-angle at 250 dpi, as PNG with its resolution; an employer's payslip in two columns at
-150 dpi with a staple's shadow, speckled and skewed, as PDF).
-``benchmarks/intake_accuracy.py --family p --ocr-p 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md."""
+"""Family P (written blind; seen since round 10, which read its misses) printed, scanned and
+read by real Tesseract: two of these three single-page documents (a card lender's letter
+with its facts in a summary panel at the foot, at 200 dpi with a coffee-ring stain,
+slightly skewed, as PNG without its resolution; an enforcement company's two-column notice
+with small-capital labels, photographed at an angle at 250 dpi, as PNG with its resolution;
+an employer's payslip in two columns at 150 dpi with a staple's shadow, speckled and
+skewed, as PDF). ``benchmarks/intake_accuracy.py --family p --ocr-p 19`` reads one document
+of every class; the figures are in benchmarks/OCR.md.
+
+Since 2026-12-07 it reads two of the three it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and payslip (scan 2), chosen to keep, where the
+coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the enforcement agent notice (scan 3) was dropped. The floors
+below are the two's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
+FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -33,9 +40,18 @@ FIELDS_HERE = (
 # PNG without its resolution.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.ENFORCEMENT_AGENT_NOTICE, 0, 3),
     (C.PAYSLIP, 1, 2),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, "
+    "payslip; dropped: enforcement agent notice), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in "
+    "the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +80,9 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 15 of 15 on these pages, main at
-    round 7): the gap on P, as on L, M, N and O, is mostly the reader's."""
+    """Tesseract's text holds most true values (measured 15 of 15 on the three documents read
+    until 2026-12-07, main at round 7; 10 of 10 on the two read since: CUT_2026_12_07): the
+    gap on P, as on L, M, N and O, is mostly the reader's."""
     result, found, total = read
     print("\n" + result.table(f"family P (seen since round 10), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -74,11 +91,11 @@ def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> N
 
 
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
-    """P is seen since round 10 (its misses read, trained on as a read family). After OCR
-    as shipped (rules + classifier and field ranker 2026-12-04.10), on these 3 documents:
-    payer 0/1 (the benefit office, not the department above it), every other field and the
-    class right — a strict xfail until round 16, whose rules and models (2026-12-05.16)
-    read the payer too (benchmarks/OCR.md, 'Round 16')."""
+    """P is seen since round 10 (its misses read, trained on as a read family). After OCR as
+    shipped (rules + classifier and field ranker 2026-12-04.10), on the 3 documents read
+    until 2026-12-07: payer 0/1 (the benefit office, not the department above it), every
+    other field and the class right — a strict xfail until round 16, whose rules and models
+    (2026-12-05.16) read the payer too (benchmarks/OCR.md, 'Round 16')."""
     result, _, _ = read
     for field in FIELDS_HERE:
         share = result.accuracy(field)

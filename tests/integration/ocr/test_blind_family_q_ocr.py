@@ -1,5 +1,5 @@
 """Family Q (written blind; seen since round 10, which read its misses) printed,
-scanned and read by real Tesseract: four single-page documents, one for each of Q's
+scanned and read by real Tesseract: two of these four single-page documents, one for each of Q's
 scans (a card issuer's questions-and-answers
 letter with a remittance slip, the back of the sheet showing through, at 200 dpi, slightly
 skewed, as PNG without its resolution; a council's reminder whose labels are a ledger's
@@ -8,7 +8,15 @@ with its resolution; a freight firm's payslip set right to left, faxed at 150 dp
 PDF; a benefit award in sentences only, an amount circled in pen, at 275 dpi, as PNG with
 its resolution).
 ``benchmarks/intake_accuracy.py --family q --ocr-q 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family Q")."""
+class; the figures are in benchmarks/OCR.md ("Family Q").
+
+Since 2026-12-07 it reads two of the four it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and payslip (scan 2), chosen to keep, where the
+coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the council tax (scan 1) and benefit award (scan 3) were dropped.
+The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -35,10 +43,18 @@ FIELDS_HERE = (
 # indexes a PNG without its resolution.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNCIL_TAX, 0, 1),
     (C.PAYSLIP, 1, 2),
-    (C.BENEFIT_AWARD, 1, 3),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, "
+    "payslip; dropped: council tax, benefit award), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/1, reference 1/1, balance 1/1, letter date 2/2, "
+    "deadline 1/1, payer 1/1, income 1/1, gross 1/1, frequency 1/1; true values verbatim in "
+    "the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +82,9 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 19 of 19 on these pages, main at
-    ed29420): the gap on Q, as on L-P, is mostly the reader's. Class measured 4 of 4."""
+    """Tesseract's text holds most true values (measured 19 of 19 on the four documents read
+    until 2026-12-07, main at ed29420; 10 of 10 on the two read since: CUT_2026_12_07): the
+    gap on Q, as on L-P, is mostly the reader's. Class measured 4 of 4, then 2 of 2."""
     result, found, total = read
     print("\n" + result.table(f"family Q (seen since round 10), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -86,7 +103,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
     """Met since round 11 (a benefit's paying Centre is read as the payer), so a plain
     assertion, no longer a strict xfail: as shipped (rules + classifier and field ranker
-    2026-12-04.11) every field it checks is right on these 4 documents; after round 10 the
+    2026-12-04.11) every field it checks is right on the 4 documents read until 2026-12-07
+    (and on the two read since); after round 10 the
     payer was 1/2."""
     result, _, _ = read
     for field in FIELDS_HERE:

@@ -1,13 +1,21 @@
 """Family R (written blind; seen since round 10, which read its misses) printed,
 scanned and read by real Tesseract and the reader as the product ships it (the learned
-field ranker on): four single-page documents
+field ranker on): two of these four single-page documents
 over R's three scans (a card issuer's e-mail printout, punched holes, at 225 dpi, skewed,
 as PNG without its resolution; the Housing Executive's statement of account, a
 photocopier streak, at 150 dpi, as PDF; a benefit e-mail, the corner torn off, at 300 dpi,
 softened, as PNG without its resolution; a payroll e-mail, punched holes, at 225 dpi, as
 PNG with its resolution).
 ``benchmarks/intake_accuracy.py --family r --ocr-r 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family R")."""
+class; the figures are in benchmarks/OCR.md ("Family R").
+
+Since 2026-12-07 it reads two of the four it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and rent arrears (scan 1), chosen to keep, where
+the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the benefit award (scan 2) and payslip (scan 3) were dropped. The
+floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -26,7 +34,6 @@ C = DocumentClass
 TYPES = {"png": ContentType.PNG, "pdf": ContentType.PDF}
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_r.SCANS (0: 225 dpi, punched
 # holes, skewed; 1: 150 dpi, a photocopier streak, speckled; 2: 300 dpi, a torn corner,
@@ -34,9 +41,16 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.RENT_ARREARS, 0, 1),
-    (C.BENEFIT_AWARD, 1, 2),
-    (C.PAYSLIP, 0, 3),
 )
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, rent "
+    "arrears; dropped: benefit award, payslip), measured on them on main's reader (1c340525): "
+    "class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, deadline 1/1; true "
+    "values verbatim in the OCR text 9 of 9"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -64,9 +78,10 @@ async def read_sample() -> tuple[Score, int, int]:
 
 
 def test_ocr_reads_the_values_and_the_classes(read: tuple[Score, int, int]) -> None:
-    """Tesseract's text holds most true values (measured 18 of 18 on these pages at the first
-    measurement, branch corpusr off be51564): the gap on R, as on L-Q, is mostly the
-    reader's. Class measured 4 of 4."""
+    """Tesseract's text holds most true values (measured 18 of 18 on the four documents read
+    until 2026-12-07 at the first measurement, branch corpusr off be51564; 9 of 9 on the two
+    read since: CUT_2026_12_07): the gap on R, as on L-Q, is mostly the
+    reader's. Class measured 4 of 4, then 2 of 2."""
     result, found, total = read
     print("\n" + result.table(f"family R (seen since round 10), OCR sample of {len(CHOSEN)}"))
     print(f"true values verbatim in the OCR text: {found} of {total}")
@@ -83,9 +98,10 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
 
 
 def test_ocr_sample_meets_the_field_floors(read: tuple[Score, int, int]) -> None:
-    """Every field at 90% or more on this sample since the round-13 models (2026-12-04.13:
-    balance 2/2, was 1/2 under 2026-12-04.10, a strict expected failure until then; first,
-    blind: balance 1/2, payer 1/2; on 19 documents: benchmarks/OCR.md, 'Round 10')."""
+    """Every field at 90% or more on the four read until 2026-12-07 since the round-13 models
+    (2026-12-04.13: balance 2/2, was 1/2 under 2026-12-04.10, a strict expected failure
+    until then; first, blind: balance 1/2, payer 1/2; on 19 documents: benchmarks/OCR.md,
+    'Round 10'); on the two read since too: CUT_2026_12_07)."""
     result, _, _ = read
     for field in FIELDS_HERE:
         share = result.accuracy(field)

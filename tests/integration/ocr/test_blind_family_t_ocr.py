@@ -1,6 +1,6 @@
 """Family T (written blind; seen since round 12, which read its misses and trains on it)
 printed, scanned and read by real Tesseract and the reader as the product ships it (the
-learned field ranker on): four single-page documents
+learned field ranker on): two of these four single-page documents
 over T's three scans (a card issuer's e-mail printout with a quoted reply, a grey
 photocopy at 200 dpi skewed 1.6 degrees, as PNG without its resolution; a council tax
 reminder with a sidebar and reply slip, skewed 2.4 degrees and speckled at 300 dpi, as
@@ -8,7 +8,15 @@ PDF; a payslip with year-to-date columns, a softened grey photocopy at 240 dpi s
 degrees, as PNG without its resolution; a catalogue's sentence letter, a grey photocopy
 at 200 dpi, as PNG with its resolution).
 ``benchmarks/intake_accuracy.py --family t --ocr-t 19`` reads one document of every
-class; the figures are in benchmarks/OCR.md ("Family T", "Round 12")."""
+class; the figures are in benchmarks/OCR.md ("Family T", "Round 12").
+
+Since 2026-12-07 it reads two of the four it read until then, to keep the suite under its
+time budget: the creditor letter (scan 0) and catalogue (BNPL) arrears letter (scan 3),
+chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the council tax (scan 1) and payslip (scan 2) were dropped. The
+floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -25,7 +33,6 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_t.SCANS (0: 200 dpi grey
 # photocopy, 1.6 degrees; 1: 300 dpi white, -2.4 degrees, speckled; 2: 240 dpi grey
@@ -33,8 +40,6 @@ FIELDS_HERE = (
 # without its resolution.
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
-    (C.COUNCIL_TAX, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.BNPL_CATALOGUE_ARREARS, 1, 3),
 )
 FIRST = (
@@ -50,6 +55,15 @@ ROUND_12 = (
 """As shipped after round 12, T seen (a training-side figure). At the first measurement
 (FIRST, blind) creditor and balance were under the floor; round 11 (merged after T was
 written, never shown it) met balance here, round 12 (which read T's misses) creditor."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, bnpl "
+    "catalogue arrears; dropped: council tax, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2; true values verbatim in the OCR text 10 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")

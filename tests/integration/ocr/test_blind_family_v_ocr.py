@@ -1,6 +1,6 @@
 """Family V (written blind; seen since round 14, which read its misses and trains on it)
 printed, scanned and read by real Tesseract and the reader as the product ships it (the
-learned field ranker on): six single-page documents
+learned field ranker on): two of these six single-page documents
 over V's three scans (a card issuer's dot-matrix letter on continuous stationery with a
 P.S., 200 dpi with a coffee ring, as PDF; a council tax reminder on a half sheet, a phone
 photo at 240 dpi with a keystone, uneven light and a 2.4 degree turn, as JPEG without its
@@ -11,13 +11,13 @@ Allowance key-facts letter faxed, as PDF). ``benchmarks/intake_accuracy.py --fam
 --ocr-v 19`` reads one document of every class; the figures are in benchmarks/OCR.md
 ("Family V", "Round 14").
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), the council tax (scan 1) and the payslip (scan 2), which cover V's
-three scans and state the most fields (ties in the list's order), and the notice of assignment
-(scan 4), kept so the original creditor is still read after OCR; the utility arrears (scan 3)
-and benefit award (scan 5) were dropped. The floors below were recomputed from one run of these
-four on main's reader then (f5404347, src unchanged on this branch); FIRST and the rounds'
-figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
+and council tax (scan 1), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the payslip (scan 2) and notice of assignment (scan 4) were
+dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -33,8 +33,7 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_v.SCANS (0: 200 dpi with a
 # coffee ring, 0.45 degrees; 1: a 240 dpi phone photo with a keystone and uneven light,
@@ -44,8 +43,6 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
     (C.COUNCIL_TAX, 1, 1),
-    (C.PAYSLIP, 1, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 4),
 )
 FIRST = (
     "class 6/6; creditor 3/4, original creditor 1/1, reference 3/4, balance 3/4, letter date "
@@ -66,6 +63,16 @@ changed: the dot-matrix letter's reference read as "MCC—2255-83'/6-22" (a dash
 figure misread) — not fixed (benchmarks/OCR.md, "Round 14")."""
 UNMET = frozenset({"account_reference"})
 """The floors this sample does not meet yet (strict xfails below)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, council"
+    " tax; dropped: payslip, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 1/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: account_reference); the figures above were measured on the full
+sample."""
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +102,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"V after OCR (seen since round 14), under the issue's floor: {ROUND_14}",
+        f"V after OCR (seen since round 14), under the issue's floor: {ROUND_14}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,23 +1,23 @@
 """Family W (written blind; seen since round 15, which read its misses and trains on it)
-printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
-over W's three scans (a card issuer's letter with a table of all the customer's accounts,
-330 dpi with a RECEIVED stamp, as PNG with its resolution; a council tax reminder set as a
-two-column newsletter, a 175 dpi low-contrast photocopy of hatched security paper with a
-dark edge, as PDF; a payslip as a landscape form of boxes, 260 dpi with ballpoint marks,
-as PNG without its resolution; a water company's letter with a dated timeline, stamped, as
-PNG; a debt buyer's monogram letter, photocopied, as PDF; a Personal Independence Payment
-letter with side headings, pen-marked, as PNG). ``benchmarks/intake_accuracy.py --family w
---ocr-w 19`` reads one document of every class; the figures are in benchmarks/OCR.md
-("Family W", "Round 15").
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): two of these six single-page documents over W's three scans (a
+card issuer's letter with a table of all the customer's accounts, 330 dpi with a RECEIVED
+stamp, as PNG with its resolution; a council tax reminder set as a two-column newsletter, a
+175 dpi low-contrast photocopy of hatched security paper with a dark edge, as PDF; a
+payslip as a landscape form of boxes, 260 dpi with ballpoint marks, as PNG without its
+resolution; a water company's letter with a dated timeline, stamped, as PNG; a debt buyer's
+monogram letter, photocopied, as PDF; a Personal Independence Payment letter with side
+headings, pen-marked, as PNG). ``benchmarks/intake_accuracy.py --family w --ocr-w 19``
+reads one document of every class; the figures are in benchmarks/OCR.md ("Family W", "Round
+15").
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), the council tax (scan 1) and the payslip (scan 2), which cover W's
-three scans and state the most fields (ties in the list's order), and the notice of assignment
-(scan 4), kept so the original creditor is still read after OCR; the utility arrears (scan 3)
-and benefit award (scan 5) were dropped. The floors below were recomputed from one run of these
-four on main's reader then (f5404347, src unchanged on this branch); FIRST and the rounds'
-figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
+and notice of assignment (scan 4), chosen to keep, where the coverage over all read
+families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
+the document stating the most fields; the council tax (scan 1) and payslip (scan 2) were
+dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_w.SCANS (0: 330 dpi with a
 # RECEIVED stamp, -0.8 degrees, PNG with its resolution; 1: a 175 dpi low-contrast
@@ -42,8 +42,6 @@ FIELDS_HERE = (
 # marks, 1.3 degrees, PNG without its resolution).
 CHOSEN = (
     (C.CREDITOR_LETTER, 1, 0),
-    (C.COUNCIL_TAX, 0, 1),
-    (C.PAYSLIP, 0, 2),
     (C.NOTICE_OF_ASSIGNMENT, 1, 4),
 )
 FIRST = (
@@ -70,6 +68,15 @@ ROUND_16 = (
 )
 UNMET: frozenset[str] = frozenset()
 """The floors this sample does not meet: none since round 16."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, notice "
+    "of assignment; dropped: council tax, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, original creditor 1/1, reference 2/2, balance 2/2, "
+    "letter date 2/2, deadline 1/1; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +106,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"W after OCR (seen since round 15), under the issue's floor: {ROUND_16}",
+        f"W after OCR (seen since round 15), under the issue's floor: {ROUND_16}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,22 +1,23 @@
-"""Family X (written blind, seen since round 16: its misses read, trained on as a read
-family) printed, scanned and read by real Tesseract and the
-reader as the product ships it (the learned field ranker on): six single-page documents
-over X's three scans (a card issuer's letter quoting its earlier letters and calls, folded
-in three at 250 dpi, as PNG without its resolution; Cardiff Council's bilingual council
-tax reminder, Welsh above English, smeared by a sheet feeder at 180 dpi, as TIFF; a
-bilingual payslip from a carbon copy at 300 dpi, as PDF; a water company's reminder with
-its sender, title and reference white on a dark band, folded, as PNG with its resolution;
-a magistrates' court tick-box form, smeared, as TIFF; a split-pay firm's payment plan from
-a carbon copy, as PDF). ``benchmarks/intake_accuracy.py --family x --ocr-x 19`` reads one
-document of every class; the figures are in benchmarks/OCR.md ("Family X", "Round 16").
-Being seen, X's figures here are training-side figures.
+"""Family X (written blind, seen since round 16: its misses read, trained on as a read family)
+printed, scanned and read by real Tesseract and the reader as the product ships it (the
+learned field ranker on): two of these six single-page documents over X's three scans (a
+card issuer's letter quoting its earlier letters and calls, folded in three at 250 dpi, as
+PNG without its resolution; Cardiff Council's bilingual council tax reminder, Welsh above
+English, smeared by a sheet feeder at 180 dpi, as TIFF; a bilingual payslip from a carbon
+copy at 300 dpi, as PDF; a water company's reminder with its sender, title and reference
+white on a dark band, folded, as PNG with its resolution; a magistrates' court tick-box
+form, smeared, as TIFF; a split-pay firm's payment plan from a carbon copy, as PDF).
+``benchmarks/intake_accuracy.py --family x --ocr-x 19`` reads one document of every class;
+the figures are in benchmarks/OCR.md ("Family X", "Round 16"). Being seen, X's figures here
+are training-side figures.
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), council tax (scan 1), payslip (scan 2) and utility arrears (scan
-3), which cover X's three scans and state the most fields (ties in the list's order); the
-magistrates fine (scan 4) and BNPL or catalogue arrears (scan 5) were dropped. The floors
-below were recomputed from one run of the four on main's reader then (f5404347); FIRST and
-the rounds' figures were measured on the six."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the council tax (scan 1) and
+utility arrears (scan 3), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the creditor letter (scan 0) and payslip (scan 2) were dropped.
+The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -33,16 +34,13 @@ from cma_core.documents.model import DocumentClass
 C = DocumentClass
 FIELDS_HERE = (
     "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
-    "payer_name", "income_pence", "gross_pence", "frequency",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_x.SCANS (0: 250 dpi folded in
 # three, 0.6 degrees; 1: 180 dpi greyscale smeared by a sheet feeder, -0.35 degrees, always
 # TIFF with its resolution; 2: a 300 dpi carbon copy, -0.9 degrees, always PDF); the
 # folded scans are PNG, with their resolution at odd indexes.
 CHOSEN = (
-    (C.CREDITOR_LETTER, 0, 0),
     (C.COUNCIL_TAX, 0, 1),
-    (C.PAYSLIP, 1, 2),
     (C.UTILITY_ARREARS, 0, 3),
 )
 FIRST = (
@@ -57,6 +55,15 @@ first measurement the reference, balance and both dates were under the floor; th
 reference was read since round 14 (5/5), the balance and both dates since round 15
 (which read W, not X; the expectations were updated without X's misses being looked
 at). Round 16 read X's misses: from then on a regression check of a seen family."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (council tax, utility "
+    "arrears; dropped: creditor letter, payslip), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 2/2, reference 2/2, balance 2/2, letter date 2/2, "
+    "deadline 2/2; true values verbatim in the OCR text 9 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: none); the figures above were measured on the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +93,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"X after OCR, first measurement under the issue's floor: {FIRST}",
+        f"X after OCR, first measurement under the issue's floor: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:

@@ -1,6 +1,6 @@
 """Family Z (written blind, seen since round 18: its misses read, trained on as a read
 family) printed, scanned and read by real Tesseract and the reader as the product ships it
-(the learned field ranker on): six single-page documents
+(the learned field ranker on): two of these six single-page documents
 over Z's three scans (a Wearside card company's "Dear Customer" letter, named only in its
 footer, faxed at 150 dpi with banding, as PDF; an energy invoice with right-aligned labels
 and VAT lines, a 300 dpi colour scan with a red stamp, as PNG with its resolution; a pay
@@ -11,14 +11,13 @@ its reply form and code line, from a scanner app). ``benchmarks/intake_accuracy.
 z --ocr-z 19`` reads one document of every class; the figures are in benchmarks/OCR.md
 ("Family Z", "Round 18"). Being seen, Z's figures here are training-side figures.
 
-Four of its six since 2026-12-07, for the suite's time (the benchmark reads nineteen): the
-creditor letter (scan 0), the utility bill (scan 1) and the payslip (scan 2), which cover Z's
-three scans and state the most fields (ties in the list's order), and the notice of assignment
-(scan 3), kept so the original creditor is still read after OCR; the statutory demand (scan 4)
-and court claim (N1) (scan 5) were dropped. The floors below were recomputed from one run of
-these four on main's reader then (f5404347, src unchanged on this branch); FIRST and the
-rounds' figures were measured on the six. The court claim's number and served date are no
-longer read here (the benchmark's nineteen still read them)."""
+Since 2026-12-07 it reads two of the four it read until then (after a first cut that
+morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
+and utility bill (scan 1), chosen to keep, where the coverage over all read families allows
+(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
+stating the most fields; the payslip (scan 2) and notice of assignment (scan 3) were
+dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
+CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
 
 from __future__ import annotations
 
@@ -34,8 +33,7 @@ from cma_core.documents.model import DocumentClass
 
 C = DocumentClass
 FIELDS_HERE = (
-    "creditor_name", "original_creditor", "account_reference", "balance_pence", "letter_date",
-    "deadline_date", "payer_name", "income_pence", "gross_pence", "frequency",
+    "creditor_name", "account_reference", "balance_pence", "letter_date", "deadline_date",
 )  # fmt: skip
 # (class, variant, scan index): index % 3 picks corpus_blind_z.SCANS (0: a 150 dpi fax with
 # banding, always PDF; 1: a 300 dpi colour scan with a stamp, PNG, with its resolution at
@@ -43,8 +41,6 @@ FIELDS_HERE = (
 CHOSEN = (
     (C.CREDITOR_LETTER, 0, 0),
     (C.UTILITY_BILL, 0, 1),
-    (C.PAYSLIP, 0, 2),
-    (C.NOTICE_OF_ASSIGNMENT, 0, 3),
 )
 FIRST = (
     "class 6/6; creditor 4/5, original creditor 1/1, reference 5/5, balance 4/5, letter "
@@ -63,6 +59,16 @@ UNMET = frozenset({"creditor_name", "letter_date"})
 the creditor, the balance and the letter date; since round 18 (a firm named only in its
 registration read, a bill's "Total VAT" no amount due) the balance meets it, and the two
 left are Tesseract's misreadings of the letters and figures themselves (ROUND_18)."""
+
+CUT_2026_12_07 = (
+    "cut to 2 documents on 2026-12-07 to keep the suite under budget (creditor letter, utility"
+    " bill; dropped: payslip, notice of assignment), measured on them on main's reader "
+    "(1c340525): class 2/2; creditor 1/2, reference 2/2, balance 2/2, letter date 1/2, "
+    "deadline 2/2; true values verbatim in the OCR text 8 of 10"
+)
+"""The sample read since 2026-12-07: the floors and figures below are this subset's (under
+the issue's floor on it: creditor_name, letter_date); the figures above were measured on
+the full sample."""
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +98,8 @@ def test_ocr_sample_is_read_above_a_collapse_floor(read: tuple[Score, int, int])
     floor_params(
         ("document_class", *FIELDS_HERE),
         UNMET,
-        f"Z after OCR, under the issue's floor: {ROUND_18}; first measurement: {FIRST}",
+        f"Z after OCR, under the issue's floor: {ROUND_18}; first measurement: {FIRST}"
+        f" (since 2026-12-07, on the 2 documents read: {CUT_2026_12_07})",
     ),
 )
 def test_ocr_sample_meets_the_floor(read: tuple[Score, int, int], field: str) -> None:
