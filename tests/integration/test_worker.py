@@ -775,8 +775,12 @@ async def test_a_close_handled_on_one_worker_while_another_makes_the_task_cancel
                 await h.handler(uow, event)
                 if h.name == "create_initial_contact_task":
                     made.set()  # the task is written, not committed: hold it open
+                    # Held, B's close waits for this commit: A gives up waiting after 1 s.
+                    # Unheld, nothing stops B: A stays open until B's close has run, however
+                    # slowly the close and B's dispatch come (a 1 s cap let A commit first
+                    # under load, and B then cancelled the task: OPEN expected, CANCELLED).
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(closed_ran.wait(), 1.0)
+                        await asyncio.wait_for(closed_ran.wait(), 1.0 if held else 60.0)
                 else:
                     closed_ran.set()
 
