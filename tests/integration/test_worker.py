@@ -95,9 +95,12 @@ def start_worker(settings: Settings, namespace: str) -> Iterator[WorkerFactory]:
     ) -> dramatiq.Broker:
         container = _container(settings, namespace)
         # Only the test's own centre: the database is shared with other tests of the session,
-        # whose unpublished rows are not ours to send.
+        # whose unpublished rows are not ours to send. For the same reason no scheduler
+        # sweep (it sweeps every centre): a loaded run's sweep put an earlier test's missed
+        # appointment into this test's queue; its handler could not open that centre's data
+        # key (another test's keyring) and was retried until the join timed out.
         relay = (lambda: container.relay().relay_centre(relay_centre)) if relay_centre else None
-        broker = setup_broker(container, relay=relay, relay_every=relay_every)
+        broker = setup_broker(container, relay=relay, relay_every=relay_every, sweep_every=None)
         worker = dramatiq.Worker(broker, worker_threads=2, worker_timeout=100)
         worker.start()
         running.append((broker, worker))
