@@ -61,6 +61,25 @@ def postgres_url() -> Iterator[str]:
     _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture
+def own_postgres() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database of this test's own: for a test that works on
+    every centre of its database (the demo seed adds centres; a migration run again seals
+    every centre's rows, and cannot open other tests' data keys)."""
+    pytest.importorskip("psycopg")
+    from cma_adapters.sqlalchemy.migrate import upgrade
+
+    name = f"cma_test_{uuid.uuid4().hex[:12]}"
+    try:
+        _admin_execute(f'CREATE DATABASE "{name}"')
+    except Exception as exc:  # pragma: no cover - environment problem
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    upgrade(url)
+    yield url
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One SQLite database migrated to every head, per test process: migrating takes

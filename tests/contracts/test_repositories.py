@@ -744,7 +744,7 @@ class UnitOfWorkContract:
         read holds nothing: the close then commits at once."""
         _client, case = await seed_case(backend, centre)
         order: list[str] = []
-        held = asyncio.Event()
+        held, closed = asyncio.Event(), asyncio.Event()
 
         async def holder(for_change: bool) -> None:
             async with backend.uow(centre) as uow:
@@ -752,7 +752,16 @@ class UnitOfWorkContract:
                 assert read is not None
                 order.append("held")
                 held.set()
-                await asyncio.sleep(0.3)
+                if for_change:
+                    # The close may wait for this holder (either order is accepted below):
+                    # give it a moment to be under way.
+                    await asyncio.sleep(0.3)
+                else:
+                    # A plain read holds nothing: open until the close has committed,
+                    # however slow the machine (a fixed 0.3 s let a slowed close land
+                    # after this commit). Were the close waiting on this read, it never
+                    # would commit, and this times out.
+                    await asyncio.wait_for(closed.wait(), timeout=10)
                 try:
                     await uow.commit()
                     order.append("holder committed")
@@ -771,6 +780,7 @@ class UnitOfWorkContract:
                 await backend.cases(uow).save(loaded)
                 await uow.commit()
                 order.append("closed")
+                closed.set()
 
         await asyncio.gather(holder(True), closer())
         assert order in (
@@ -780,7 +790,7 @@ class UnitOfWorkContract:
         if not self.concurrent_units_of_work:
             return
         order.clear()
-        held = asyncio.Event()
+        held, closed = asyncio.Event(), asyncio.Event()
         await asyncio.gather(holder(False), closer())  # (reopens it) without waiting
         assert order == ["held", "closed", "holder committed"]
 

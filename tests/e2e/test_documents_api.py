@@ -24,7 +24,7 @@ from cma_core.documents.errors import AssistantRateLimited, AssistantReplyInvali
 from cma_core.documents.learning import ExampleOutcome
 from cma_core.documents.model import DocumentClass, PageText
 from cma_core.shared.ids import CentreId
-from cma_entrypoints.container import Container, build_container
+from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.settings import Settings
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract")
@@ -366,7 +366,7 @@ def test_cli_import_a_folder(
             case = await c.cases().open(ctx, OpenCase(client_id=client.id))
             return str(centre.id), str(case.id)
         finally:
-            await c.engine().dispose()
+            await shutdown(c)  # its background jobs done before the loop closes
 
     centre_id, case_id = asyncio.run(seed())
     folder = tmp_path / "scans"

@@ -17,7 +17,7 @@ from tests.e2e.conftest import make_centre, sign_in
 from cma_adapters.security import InMemoryRateLimiter, RedisRateLimiter
 from cma_core.identity.permissions import Role
 from cma_core.shared.ids import CentreId
-from cma_entrypoints.container import Container, build_container
+from cma_entrypoints.container import Container, build_container, shutdown
 from cma_entrypoints.http.app import create_app
 from cma_entrypoints.logs import json_formatter
 from cma_entrypoints.settings import Settings
@@ -54,7 +54,7 @@ async def small(
     transport = httpx.ASGITransport(app=create_app(container))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield container, http
-    await container.engine().dispose()
+    await shutdown(container)
 
 
 async def test_oversized_body_is_413_problem(small: tuple[Container, httpx.AsyncClient]) -> None:
@@ -214,7 +214,7 @@ async def _flow(url: str, tmp_path: Any) -> str:
             bad = await api.post("/api/v1/clients", {"first_name": first, "last_name": last})
             assert bad.status_code == 400
     finally:
-        await container.engine().dispose()
+        await shutdown(container)
     return centre
 
 

@@ -14,7 +14,6 @@ import httpx
 import pytest
 from dependency_injector import providers
 from sqlalchemy import event
-from tests.conftest import POSTGRES_ADMIN_URL, _admin_execute
 from typer.testing import CliRunner, Result
 
 from cma_adapters.memory_documents import CannedTextExtractor
@@ -133,20 +132,3 @@ def counting(c: Container) -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine, "before_cursor_execute", count)
-
-
-@pytest.fixture
-def own_postgres() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database of this test's own (the seed adds centres)."""
-    pytest.importorskip("psycopg")
-    from cma_adapters.sqlalchemy.migrate import upgrade
-
-    name = f"cma_test_{uuid.uuid4().hex[:12]}"
-    try:
-        _admin_execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # pragma: no cover - environment problem
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    upgrade(url)
-    yield url
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

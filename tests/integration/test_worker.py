@@ -95,9 +95,12 @@ def start_worker(settings: Settings, namespace: str) -> Iterator[WorkerFactory]:
     ) -> dramatiq.Broker:
         container = _container(settings, namespace)
         # Only the test's own centre: the database is shared with other tests of the session,
-        # whose unpublished rows are not ours to send.
+        # whose unpublished rows are not ours to send. For the same reason no scheduler
+        # sweep (it sweeps every centre): a loaded run's sweep put an earlier test's missed
+        # appointment into this test's queue; its handler could not open that centre's data
+        # key (another test's keyring) and was retried until the join timed out.
         relay = (lambda: container.relay().relay_centre(relay_centre)) if relay_centre else None
-        broker = setup_broker(container, relay=relay, relay_every=relay_every)
+        broker = setup_broker(container, relay=relay, relay_every=relay_every, sweep_every=None)
         worker = dramatiq.Worker(broker, worker_threads=2, worker_timeout=100)
         worker.start()
         running.append((broker, worker))
@@ -775,8 +778,12 @@ async def test_a_close_handled_on_one_worker_while_another_makes_the_task_cancel
                 await h.handler(uow, event)
                 if h.name == "create_initial_contact_task":
                     made.set()  # the task is written, not committed: hold it open
+                    # Held, B's close waits for this commit: A gives up waiting after 1 s.
+                    # Unheld, nothing stops B: A stays open until B's close has run, however
+                    # slowly the close and B's dispatch come (a 1 s cap let A commit first
+                    # under load, and B then cancelled the task: OPEN expected, CANCELLED).
                     with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(closed_ran.wait(), 1.0)
+                        await asyncio.wait_for(closed_ran.wait(), 1.0 if held else 60.0)
                 else:
                     closed_ran.set()
 

@@ -77,6 +77,17 @@ def db_url(request: pytest.FixtureRequest) -> str:
     return str(request.getfixturevalue(f"{request.param}_url"))
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def own_db_url(request: pytest.FixtureRequest) -> str:
+    """A database of the test's own, for a migration run again: it seals every centre's
+    plain rows under each centre's key, and in the session's shared PostgreSQL database
+    another test's centre (its key wrapped by that test's keyring) cannot be opened (a
+    loaded run failed 1841 so: KeyUnavailable for another centre). SQLite's is already a
+    copy per test."""
+    name = "sqlite_url" if request.param == "sqlite" else "own_postgres"
+    return str(request.getfixturevalue(name))
+
+
 async def _store(url: str, km: Any) -> tuple[Any, Letter, Document]:
     engine = create_engine_for(url)
     factory = SqlAlchemyUnitOfWorkFactory(engine, keys=km)
@@ -116,11 +127,11 @@ async def test_letters_and_page_text_are_sealed_and_round_trip(db_url: str, tmp_
         await engine.dispose()
 
 
-async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path: Path) -> None:
+async def test_migration_1201_seals_rows_written_before_it(own_db_url: str, tmp_path: Path) -> None:
     from cma_adapters.sqlalchemy.migrate import upgrade
 
     km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
-    engine, letter, document = await _store(db_url, km)
+    engine, letter, document = await _store(own_db_url, km)
     sqlite = engine.dialect.name == "sqlite"
     try:
         # As they were stored before 1201: the letter's fields and the pages in plain JSON,
@@ -136,7 +147,7 @@ async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path
         plain_pages = [
             {"number": 1, "text": document.pages[0].text, "confidence": 0.9, "source": "ocr"}
         ]
-        owner = sa.create_engine(driver_url(db_url, sync=True))
+        owner = sa.create_engine(driver_url(own_db_url, sync=True))
         with owner.begin() as conn:
             if not sqlite:
                 conn.execute(
@@ -162,8 +173,8 @@ async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path
         before = await raw(engine, letter.centre_id, "SELECT data FROM advice_letters")
         assert "Gannet" in _text(before)  # really plain now
         with pytest.raises(RuntimeError, match="no key management"):
-            upgrade(db_url)  # refuses rather than guess where the key is
-        upgrade(db_url, key_management=lambda: km)
+            upgrade(own_db_url)  # refuses rather than guess where the key is
+        upgrade(own_db_url, key_management=lambda: km)
         rows = await raw(engine, letter.centre_id, "SELECT data FROM advice_letters")
         rows += await raw(engine, letter.centre_id, "SELECT pages FROM documents")
         assert "Gannet" not in _text(rows)
@@ -178,7 +189,7 @@ async def test_migration_1201_seals_rows_written_before_it(db_url: str, tmp_path
 
 
 async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before_it(
-    db_url: str, tmp_path: Path
+    own_db_url: str, tmp_path: Path
 ) -> None:
     """A suggestion's title, creditor, account reference and claim number, a debt (its
     account number, notes) and a budget (its line notes) stored plain before 1841 are
@@ -199,7 +210,7 @@ async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before
     from cma_core.shared.money import Money
 
     km = LocalKeyringKeyManagement(tmp_path / "keyring.key")
-    engine, _letter_row, document = await _store(db_url, km)
+    engine, _letter_row, document = await _store(own_db_url, km)
     centre, case_id = document.centre_id, document.case_id
     account = "4929-7731-0058"
     entry = make_debt(centre, case_id)
@@ -241,7 +252,7 @@ async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before
         assert "Oddsworth" not in _text(sealed)
         assert "Brackenlow" not in _text(sealed)
         # As they were stored before 1841, written as the database owner.
-        owner = sa.create_engine(driver_url(db_url, sync=True))
+        owner = sa.create_engine(driver_url(own_db_url, sync=True))
         sugg_t = sa.table(
             "document_suggestions",
             *(sa.column(c, sa.String()) for c in ("title", "creditor_name", "account_reference")),
@@ -293,8 +304,8 @@ async def test_migration_1841_seals_suggestions_debts_and_budgets_written_before
         assert account in _text(before)  # really plain now
         assert "Brackenlow" in _text(before)
         with pytest.raises(RuntimeError, match="no key management"):
-            upgrade(db_url)  # refuses rather than guess where the key is
-        upgrade(db_url, key_management=lambda: km)
+            upgrade(own_db_url)  # refuses rather than guess where the key is
+        upgrade(own_db_url, key_management=lambda: km)
         after = await raw(
             engine, centre, "SELECT title, account_reference, sealed FROM document_suggestions"
         )
