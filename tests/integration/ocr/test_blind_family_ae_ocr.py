@@ -13,13 +13,9 @@ benchmarks/OCR.md ("Family AE", "Round 26"). Being seen, AE's figures here are
 training-side figures.
 
 Since 2026-12-07 it reads two of the four it read until then (after a first cut that
-morning, from seven), to keep the suite under its time budget: the court claim (N1) (scan
-3) and county court judgment (scan 4), chosen to keep, where the coverage over all read
-families allows (tests/integration/ocr/test_read_family_coverage.py), the hardest scan and
-the document stating the most fields; the creditor letter (scan 0) and payslip (scan 2)
-were dropped. The floors below are the two's, from one run of each on main's reader
-(1c340525): CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger
-sample."""
+morning, from seven): the court claim (N1) (scan 3) and county court judgment (scan 4); the
+creditor letter (scan 0) and payslip (scan 2) were dropped (the read families' cut, chosen
+as test_read_family_coverage.py says). The floors below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

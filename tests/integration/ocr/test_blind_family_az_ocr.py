@@ -12,14 +12,11 @@ benchmark's ``benchmarks/intake_accuracy.py --family az --ocr-az 19`` reads one 
 every class; the figures are in benchmarks/OCR.md ("Family AZ", and "Round 44", which read
 AZ's misses: every figure on AZ since is a training-side figure).
 
-Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
-its time budget: the council tax (scan 4), utility arrears (scan 5) and bank statement
-(scan 7), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the creditor letter (scan 0), court claim (N1) (scan 1), payslip
-(scan 2), enforcement agent notice (scan 3) and notice of assignment (scan 6) were dropped.
-The floors below are the three's, from one run of each on main's reader (1c340525):
-CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads three of the eight it read until then: the council tax (scan 4),
+utility arrears (scan 5) and bank statement (scan 7); the creditor letter (scan 0), court
+claim (N1) (scan 1), payslip (scan 2), enforcement agent notice (scan 3) and notice of
+assignment (scan 6) were dropped (the read families' cut, chosen as
+test_read_family_coverage.py says). The floors below are the three's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

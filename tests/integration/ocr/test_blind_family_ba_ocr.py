@@ -13,14 +13,11 @@ with confetti). Every BA document is one page; the benchmark's
 class; the figures are in benchmarks/OCR.md ("Family BA", and "Round 44", which read BA's
 misses: every figure on BA since is a training-side figure).
 
-Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
-its time budget: the court claim (N1) (scan 1), magistrates fine (scan 5) and bank
-statement (scan 7), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
-(scan 3), council tax (scan 4) and notice of assignment (scan 6) were dropped. The floors
-below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
-FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads three of the eight it read until then: the court claim (N1) (scan
+1), magistrates fine (scan 5) and bank statement (scan 7); the creditor letter (scan 0),
+payslip (scan 2), statutory demand (scan 3), council tax (scan 4) and notice of assignment
+(scan 6) were dropped (the read families' cut, chosen as test_read_family_coverage.py says).
+The floors below are the three's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

@@ -11,14 +11,11 @@ over). Every BC document is one page; the benchmark's ``benchmarks/intake_accura
 --family bc --ocr-bc 19`` reads one document of every class; the figures are in
 benchmarks/OCR.md ("Family BC").
 
-Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
-its time budget: the court claim (N1) (scan 1), council tax (scan 4) and magistrates fine
-(scan 5), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
-(scan 3), mortgage arrears (scan 6) and benefit award (scan 7) were dropped. The floors
-below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
-FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads three of the eight it read until then: the court claim (N1) (scan
+1), council tax (scan 4) and magistrates fine (scan 5); the creditor letter (scan 0),
+payslip (scan 2), statutory demand (scan 3), mortgage arrears (scan 6) and benefit award
+(scan 7) were dropped (the read families' cut, chosen as test_read_family_coverage.py says).
+The floors below are the three's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

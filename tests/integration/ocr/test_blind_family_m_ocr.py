@@ -7,13 +7,10 @@ pt bank statement at 150 dpi as PDF). ``benchmarks/intake_accuracy.py --family m
 the reader read M's misses, so the floors here are regression checks, not a measure of how
 the reader generalises.
 
-Since 2026-12-07 it reads two of the four it read until then, to keep the suite under its
-time budget: the creditor letter (scan 0) and bank statement (scan 4), chosen to keep,
-where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the payslip (scan 2) and county court judgment (scan 5) were
-dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
-CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads two of the four it read until then: the creditor letter (scan 0)
+and bank statement (scan 4); the payslip (scan 2) and county court judgment (scan 5) were
+dropped (the read families' cut, chosen as test_read_family_coverage.py says). The floors
+below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

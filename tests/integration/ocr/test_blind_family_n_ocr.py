@@ -7,13 +7,9 @@ notice at 240 dpi in faint ink, as PNG). ``benchmarks/intake_accuracy.py --famil
 the reader read N's misses, so the floors here are regression checks, not a measure of how
 the reader generalises.
 
-Since 2026-12-07 it reads two of the three it read until then, to keep the suite under its
-time budget: the creditor letter (scan 0) and payslip (scan 1), chosen to keep, where the
-coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the council tax (scan 3) was dropped. The floors below are the
-two's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST and the
-rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads two of the three it read until then: the creditor letter (scan 0)
+and payslip (scan 1); the council tax (scan 3) was dropped (the read families' cut, chosen
+as test_read_family_coverage.py says). The floors below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

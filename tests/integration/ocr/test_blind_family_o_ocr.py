@@ -7,13 +7,9 @@ grey print at 300 dpi, as PNG with its resolution; a bureau payslip in a monospa
 19`` reads one document of every class; the figures are in benchmarks/OCR.md. Round 8 read
 O's misses: the floors below are regression checks, no longer a blind measurement.
 
-Since 2026-12-07 it reads two of the three it read until then, to keep the suite under its
-time budget: the creditor letter (scan 0) and payslip (scan 2), chosen to keep, where the
-coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the council tax (scan 1) was dropped. The floors below are the
-two's, from one run of each on main's reader (1c340525): CUT_2026_12_07; FIRST and the
-rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads two of the three it read until then: the creditor letter (scan 0)
+and payslip (scan 2); the council tax (scan 1) was dropped (the read families' cut, chosen
+as test_read_family_coverage.py says). The floors below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

@@ -7,13 +7,10 @@ an employer's payslip in two columns at 150 dpi with a staple's shadow, speckled
 skewed, as PDF). ``benchmarks/intake_accuracy.py --family p --ocr-p 19`` reads one document
 of every class; the figures are in benchmarks/OCR.md.
 
-Since 2026-12-07 it reads two of the three it read until then, to keep the suite under its
-time budget: the creditor letter (scan 0) and payslip (scan 2), chosen to keep, where the
-coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the enforcement agent notice (scan 3) was dropped. The floors
-below are the two's, from one run of each on main's reader (1c340525): CUT_2026_12_07;
-FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads two of the three it read until then: the creditor letter (scan 0)
+and payslip (scan 2); the enforcement agent notice (scan 3) was dropped (the read families'
+cut, chosen as test_read_family_coverage.py says). The floors below are the two's
+(CUT_2026_12_07)."""
 
 from __future__ import annotations
 

@@ -10,13 +10,10 @@ at 200 dpi, as PNG with its resolution).
 ``benchmarks/intake_accuracy.py --family t --ocr-t 19`` reads one document of every
 class; the figures are in benchmarks/OCR.md ("Family T", "Round 12").
 
-Since 2026-12-07 it reads two of the four it read until then, to keep the suite under its
-time budget: the creditor letter (scan 0) and catalogue (BNPL) arrears letter (scan 3),
-chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the council tax (scan 1) and payslip (scan 2) were dropped. The
-floors below are the two's, from one run of each on main's reader (1c340525):
-CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
+Since 2026-12-07 it reads two of the four it read until then: the creditor letter (scan 0)
+and catalogue (BNPL) arrears letter (scan 3); the council tax (scan 1) and payslip (scan 2)
+were dropped (the read families' cut, chosen as test_read_family_coverage.py says). The
+floors below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

@@ -13,12 +13,9 @@ award in a window letter, hole-punched at 180 dpi, as PNG with its resolution).
 class; the figures are in benchmarks/OCR.md ("Family U", "Round 13").
 
 Since 2026-12-07 it reads two of the four it read until then (after a first cut that
-morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
-and council tax (scan 1), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the payslip (scan 2) and notice of assignment (scan 4) were
-dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
-CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
+morning, from six): the creditor letter (scan 0) and council tax (scan 1); the payslip (scan
+2) and notice of assignment (scan 4) were dropped (the read families' cut, chosen as
+test_read_family_coverage.py says). The floors below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

@@ -12,12 +12,9 @@ z --ocr-z 19`` reads one document of every class; the figures are in benchmarks/
 ("Family Z", "Round 18"). Being seen, Z's figures here are training-side figures.
 
 Since 2026-12-07 it reads two of the four it read until then (after a first cut that
-morning, from six), to keep the suite under its time budget: the creditor letter (scan 0)
-and utility bill (scan 1), chosen to keep, where the coverage over all read families allows
-(tests/integration/ocr/test_read_family_coverage.py), the hardest scan and the document
-stating the most fields; the payslip (scan 2) and notice of assignment (scan 3) were
-dropped. The floors below are the two's, from one run of each on main's reader (1c340525):
-CUT_2026_12_07; FIRST and the rounds' figures were measured on the larger sample."""
+morning, from six): the creditor letter (scan 0) and utility bill (scan 1); the payslip
+(scan 2) and notice of assignment (scan 3) were dropped (the read families' cut, chosen as
+test_read_family_coverage.py says). The floors below are the two's (CUT_2026_12_07)."""
 
 from __future__ import annotations
 

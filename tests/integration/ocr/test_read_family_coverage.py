@@ -10,6 +10,13 @@ one that measured it). A field is measured where a chosen document states it (it
 each module's ``FIELDS_HERE`` (and ``MEASURED``) must name exactly those fields, so none is
 scored but unchecked, and none is checked on a sample that never states it.
 
+How each family's documents were chosen: each document of its old sample was read once on
+its own (real Tesseract, main's reader at 1c340525); each family keeps its hardest scan
+(most pages, then lowest dpi, then fewest values verbatim in the OCR text) and the document
+stating the most fields, where the coverage above allows. Each module's floors are its
+kept documents', from those runs (its ``CUT_2026_12_07``); its earlier figures (``FIRST``,
+the rounds') were measured on the larger sample.
+
 The held-out families' modules are not cut: only their ``len(CHOSEN)`` is read here."""
 
 from __future__ import annotations
