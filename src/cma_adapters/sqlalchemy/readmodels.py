@@ -65,19 +65,25 @@ def _lock_key(case_id: uuid.UUID) -> int:
     return int.from_bytes(case_id.bytes[:8], "big", signed=True)
 
 
+async def _take(x: SqlContext, locks: set[tuple[int, uuid.UUID]]) -> None:
+    """The transaction-scoped advisory locks of these (salt, case) pairs, all at once in key
+    order (so two takers never wait on each other crosswise), remembered as held."""
+    keys = sorted({_lock_key(scope) ^ salt for salt, scope in locks})
+    if len(keys) == 1:
+        await x.c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": keys[0]})
+    else:
+        await x.c.execute(HOLD_LOCKS, {"ks": keys})
+    x.held.update(locks)
+
+
 async def _hold(x: SqlContext, scope: uuid.UUID, salt: int) -> None:
     """A projection's transaction-scoped lock on one case (scope), ``salt`` telling the
     projections apart. When the unit of work reads its cases together (a batch) and this
     is one of them, every one of them is locked at once, in key order, the first time."""
     if x.c.dialect.name != "postgresql" or (salt, scope) in x.held:
         return
-    scopes = sorted(x.together, key=str) if scope in x.together else [scope]
-    keys = sorted({_lock_key(s) ^ salt for s in scopes})
-    if len(keys) == 1:
-        await x.c.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": keys[0]})
-    else:
-        await x.c.execute(HOLD_LOCKS, {"ks": keys})
-    x.held.update((salt, s) for s in scopes)
+    scopes = x.together if scope in x.together else {scope}
+    await _take(x, {(salt, s) for s in scopes})
 
 
 # Each projection's salt for its locks (``_hold``): the case list, the timeline, the work
@@ -86,16 +92,14 @@ _SALT_CASE_LIST, _SALT_TIMELINE, _SALT_WORK_QUEUE = 0, 0x7131, 0x7132
 
 
 async def hold_projections(x: SqlContext, case_ids: Collection[uuid.UUID]) -> None:
-    """Every projection's lock on each of these cases, taken together in key order (the
-    order ``_hold`` takes a batch's in, so the two never wait on each other crosswise): the
-    case eraser's, before it writes anything. A projection holding one finishes first; one
+    """Every projection's lock on each of these cases, taken together in key order (as
+    ``_hold`` takes a batch's, so the two never wait on each other crosswise): the case
+    eraser's, before it writes anything. A projection holding one finishes first; one
     asking for one waits until the eraser's transaction ends, then finds the case gone."""
     if x.c.dialect.name != "postgresql" or not case_ids:
         return
     salts = (_SALT_CASE_LIST, _SALT_TIMELINE, _SALT_WORK_QUEUE)
-    keys = sorted({_lock_key(c) ^ salt for c in case_ids for salt in salts})
-    await x.c.execute(HOLD_LOCKS, {"ks": keys})
-    x.held.update((salt, c) for c in case_ids for salt in salts)
+    await _take(x, {(salt, c) for c in case_ids for salt in salts})
 
 
 def _adviser_key(adviser_id: uuid.UUID | None) -> str:
