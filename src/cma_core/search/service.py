@@ -355,25 +355,25 @@ class SearchJobs:
         this reads after the write: whichever comes second sees the other's work, so one
         of them removes the documents. One read a write (a batch's documents together),
         and one a case for its uploaded files' documents."""
-        wanted: dict[CentreId, tuple[set[CaseId], set[ClientId]]] = {}
-        files: dict[CentreId, dict[CaseId, set[uuid.UUID]]] = {}
+        by_centre: dict[CentreId, list[SearchDocument]] = {}
         for d in docs:
-            case_ids, client_ids = wanted.setdefault(d.centre_id, (set(), set()))
-            if d.case_id is not None:
-                case_ids.add(d.case_id)
-                if d.kind is SearchKind.DOCUMENT:
-                    files.setdefault(d.centre_id, {}).setdefault(d.case_id, set()).add(d.entity_id)
-            if d.client_id is not None:
-                client_ids.add(d.client_id)
-        for centre_id, (case_ids, client_ids) in wanted.items():
+            by_centre.setdefault(d.centre_id, []).append(d)
+        for centre_id, written in by_centre.items():
+            case_ids = {d.case_id for d in written if d.case_id is not None}
+            client_ids = {d.client_id for d in written if d.client_id is not None}
+            files: dict[CaseId, set[uuid.UUID]] = {}
+            for d in written:
+                if d.kind is SearchKind.DOCUMENT and d.case_id is not None:
+                    files.setdefault(d.case_id, set()).add(d.entity_id)
             deleted: list[str] = []
             async with self.uow(centre_id) as uow:
                 kept_cases = await self.cases(uow).existing(case_ids)
                 erased_clients = client_ids - await self.clients(uow).existing(client_ids)
-                for case_id, ids in files.get(centre_id, {}).items():
-                    if case_id in kept_cases:
-                        kept = set(await self.documents(uow).ids_for_case(case_id))
-                        deleted += [doc_id(SearchKind.DOCUMENT, i) for i in sorted(ids - kept)]
+                for case_id in sorted(files.keys() & kept_cases, key=str):
+                    kept = set(await self.documents(uow).ids_for_case(case_id))
+                    deleted += [
+                        doc_id(SearchKind.DOCUMENT, i) for i in sorted(files[case_id] - kept)
+                    ]
             for case_id in sorted(case_ids - kept_cases, key=str):
                 await self.index.delete_case(centre_id, case_id)
             for client_id in sorted(erased_clients, key=str):
