@@ -41,9 +41,9 @@ def _admin_execute(sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for this test session (dropped afterwards)."""
+def _migrated_postgres(*, loud_in_ci: bool) -> Iterator[str]:
+    """A fresh PostgreSQL database migrated to every head, dropped afterwards. Unreachable:
+    the test is skipped (``loud_in_ci``: it fails under CI, an environment problem)."""
     pytest.importorskip("psycopg")
     from cma_adapters.sqlalchemy.migrate import upgrade
 
@@ -51,14 +51,19 @@ def postgres_url() -> Iterator[str]:
     try:
         _admin_execute(f'CREATE DATABASE "{name}"')
     except Exception as exc:  # pragma: no cover - environment problem, made loud
-        if os.environ.get("CI"):
+        if loud_in_ci and os.environ.get("CI"):
             raise
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: {exc}")
-    base = POSTGRES_ADMIN_URL.rsplit("/", 1)[0]
-    url = f"{base}/{name}"
+    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
     upgrade(url)
     yield url
     _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test session (dropped afterwards)."""
+    yield from _migrated_postgres(loud_in_ci=True)
 
 
 @pytest.fixture
@@ -66,18 +71,7 @@ def own_postgres() -> Iterator[str]:
     """A fresh, migrated PostgreSQL database of this test's own: for a test that works on
     every centre of its database (the demo seed adds centres; a migration run again seals
     every centre's rows, and cannot open other tests' data keys)."""
-    pytest.importorskip("psycopg")
-    from cma_adapters.sqlalchemy.migrate import upgrade
-
-    name = f"cma_test_{uuid.uuid4().hex[:12]}"
-    try:
-        _admin_execute(f'CREATE DATABASE "{name}"')
-    except Exception as exc:  # pragma: no cover - environment problem
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    url = f"{POSTGRES_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    upgrade(url)
-    yield url
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from _migrated_postgres(loud_in_ci=False)
 
 
 @pytest.fixture(scope="session")
