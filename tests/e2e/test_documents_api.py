@@ -137,6 +137,10 @@ async def test_letter_to_task_on_the_case(
     assert min(left, top) >= 0
     assert min(width, height) > 0
     assert where["creditor_name"]["value"] == "Lowell Portfolio Ltd"
+    # How sure Tesseract was of each value's words, stored and served with it: this clean
+    # page's balance is not one the adviser is asked to check.
+    assert 0.7 <= where["balance_pence"]["read_confidence"] <= 1.0
+    assert where["balance_pence"]["hard_to_read"] is False
 
     # Accepting needs If-Match.
     r = await api.post(f"/api/v1/suggestions/{debt['id']}/accept")

@@ -160,6 +160,7 @@ def evidence_to_json(e: FieldEvidence) -> dict[str, Any]:
         "role": e.role,
         "score": e.score,
         "chosen": e.chosen,
+        "read_confidence": e.read_confidence,
     }
 
 
@@ -174,6 +175,7 @@ def evidence_from_json(d: dict[str, Any]) -> FieldEvidence:
         role=d.get("role"),
         score=d.get("score", 0.0),
         chosen=d.get("chosen", False),
+        read_confidence=d.get("read_confidence"),
     )
 
 

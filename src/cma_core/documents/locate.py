@@ -13,7 +13,10 @@ value in any of the usual printed shapes (``4 December 2026``, ``the 4th day of 
 ``4.XII.2026``). A value printed nowhere keeps no box, which the console says ("not
 located on the page").
 
-Nothing here reads a field: it finds what was already read, so it adds no guess.
+Nothing here reads a field: it finds what was already read, so it adds no guess. Nor does
+``read_confidences``, which says how sure the OCR was of the words each value was read
+from, whichever assistant chose it, so that the console can ask the adviser to check a
+value the scan made hard to read.
 """
 
 from __future__ import annotations
@@ -22,10 +25,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from attrs import evolve
+
 from cma_core.documents.model import (
     Box,
     Extraction,
     FieldEvidence,
+    PageSource,
     PageText,
     Word,
     evidence_value,
@@ -74,6 +80,33 @@ def locate_evidence(extraction: Extraction, pages: Sequence[PageText]) -> tuple[
             FieldEvidence(field=field, value=evidence_value(value), page=page, box=box, chosen=True)
         )
     return tuple(out)
+
+
+def read_confidences(
+    evidence: Sequence[FieldEvidence], pages: Sequence[PageText]
+) -> tuple[FieldEvidence, ...]:
+    """``evidence`` with each boxed value's ``read_confidence``: the least OCR confidence
+    of the words whose centre is in its box on an OCR'd page, counting only words with two
+    or more letters or figures (a stray mark or a lone "£" read unsurely says nothing of
+    the value). A value on a text layer, unboxed, or over no such word keeps ``None``."""
+    by_number = {p.number: p for p in pages if p.source is PageSource.OCR and p.words}
+    out = []
+    for e in evidence:
+        page = by_number.get(e.page)
+        sure = None if page is None or e.box is None else _least_sure(page.words, e.box)
+        out.append(e if sure == e.read_confidence else evolve(e, read_confidence=sure))
+    return tuple(out)
+
+
+def _least_sure(words: Sequence[Word], box: Box) -> float | None:
+    inside = [
+        w.confidence
+        for w in words
+        if box.left <= w.box.left + w.box.width / 2 <= box.right
+        and box.top <= w.box.top + w.box.height / 2 <= box.bottom
+        and len(_NOT_WORD.sub("", w.text.lower())) >= 2
+    ]
+    return round(min(inside), 2) if inside else None
 
 
 def _values(extraction: Extraction) -> Iterator[tuple[str, object]]:

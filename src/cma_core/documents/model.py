@@ -386,6 +386,23 @@ class FieldEvidence:
     role: str | None = None
     score: float = 0.0
     chosen: bool = False
+    read_confidence: float | None = None
+    """How sure the OCR was of the words the value was read from: the least confidence of
+    those of them with two or more letters or figures (0.0–1.0; ``locate.read_confidences``).
+    ``None`` where the page was not read by OCR (a PDF's text layer, a bank's export) or
+    the value is not boxed."""
+
+    @property
+    def hard_to_read(self) -> bool:
+        """The OCR was unsure of the value's words: the adviser is asked to check it
+        against the page (``HARD_TO_READ_BELOW``)."""
+        return self.read_confidence is not None and self.read_confidence < HARD_TO_READ_BELOW
+
+
+HARD_TO_READ_BELOW = 0.7
+"""Below this ``FieldEvidence.read_confidence`` a value is shown as hard to read. On the 48
+read families' scans (912 documents, ``benchmarks/OCR.md`` round 58) it marks 41% of the
+values the reader chose wrongly (61% of wrong references) and 7% of those it chose rightly."""
 
 
 def evidence_value(value: object) -> str:

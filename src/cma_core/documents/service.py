@@ -62,7 +62,7 @@ from cma_core.documents.learning import (
     class_example,
     example_from,
 )
-from cma_core.documents.locate import locate_evidence
+from cma_core.documents.locate import locate_evidence, read_confidences
 from cma_core.documents.model import (
     Amendment,
     CaseFacts,
@@ -1499,6 +1499,11 @@ class DocumentJobs:
         recognition = recognise(extraction, document.pages, directory)
         learned = await self._learned_format(uow, recognition.creditor)
         extraction = checked_reference(recognition, document.pages, self.patterns, learned)
+        # How sure the OCR was of each value's words, whichever chose it: the adviser is
+        # asked to check those it was unsure of against the page.
+        extraction = evolve(
+            extraction, evidence=read_confidences(extraction.evidence, document.pages)
+        )
         document.classify(extraction, now=now)
         await docs.save(document)
         made = suggest(

@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from tests.unit.documents.test_documents_service import make_world, open_case, png
 
-from cma_core.documents.locate import locate_evidence
-from cma_core.documents.model import Box, DocumentClass, Extraction, PageText, Word
+from cma_core.documents.locate import locate_evidence, read_confidences
+from cma_core.documents.model import (
+    HARD_TO_READ_BELOW,
+    Box,
+    DocumentClass,
+    Extraction,
+    FieldEvidence,
+    PageSource,
+    PageText,
+    Word,
+)
 
 
 def line(y: int, *texts: str, x: int = 100, number: int = 0) -> list[Word]:
@@ -145,3 +155,49 @@ def test_a_name_wrapped_to_the_next_line_is_boxed_across_the_break() -> None:
         read(creditor_name="Calverley Portfolio Holdings Ltd"), [page(1, first, second)]
     )
     assert found.box == box_of(first[-1], *second[:3])
+
+
+def sure(words: list[Word], *confidences: float) -> list[Word]:
+    """``words`` as read with these OCR confidences, in order."""
+    return [attrs.evolve(w, confidence=c) for w, c in zip(words, confidences, strict=True)]
+
+
+def test_a_value_is_as_sure_as_the_least_sure_of_its_words_with_letters_or_figures() -> None:
+    ref = sure(line(300, "Your", "account:", "TW", "0041", "7788"), 0.95, 0.95, 0.91, 0.52, 0.88)
+    owed = sure(line(400, "Balance", "£", "1,474.79"), 0.96, 0.31, 0.93)
+    pages = [page(1, LETTERHEAD, ref, owed)]
+    located = locate_evidence(read(account_reference="TW00417788", balance_pence=147_479), pages)
+    by_field = {e.field: e for e in read_confidences(located, pages)}
+    assert by_field["account_reference"].read_confidence == 0.52
+    assert by_field["account_reference"].hard_to_read
+    # A lone "£" read unsurely says nothing of the figures beside it.
+    assert by_field["balance_pence"].read_confidence == 0.93
+    assert not by_field["balance_pence"].hard_to_read
+
+
+def test_a_text_layer_or_an_unboxed_value_has_no_read_confidence() -> None:
+    words = sure(line(300, "TW", "0041", "7788"), 0.2, 0.2, 0.2)
+    layer = attrs.evolve(page(1, words), source=PageSource.TEXT_LAYER)
+    boxed = FieldEvidence(field="account_reference", value="TW00417788", page=1, box=box_of(*words))
+    unboxed = attrs.evolve(boxed, box=None)
+    assert [e.read_confidence for e in read_confidences([boxed, unboxed], [layer])] == [None, None]
+    [ocr] = read_confidences([boxed], [page(1, words)])
+    assert ocr.read_confidence == 0.2
+    assert ocr.hard_to_read
+    assert not attrs.evolve(ocr, read_confidence=HARD_TO_READ_BELOW).hard_to_read
+
+
+async def test_the_adviser_is_told_which_values_the_scan_made_hard_to_read() -> None:
+    world = make_world()
+    ctx, case_id = await open_case(world)
+    data = png(8)
+    ref = sure(line(300, "Your", "account:", "TW", "0041", "7788"), 0.95, 0.95, 0.91, 0.41, 0.88)
+    world.extractor.register_pages(data, page(1, LETTERHEAD, ref, OWED))
+    world.assistant._extractions.append(
+        read(creditor_name="Tyneside Water Services Ltd", account_reference="TW00417788")
+    )
+    await world.documents.upload(ctx, case_id, filename="letter.png", data=data)
+    await world.run_jobs()
+    [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
+    hard = {e.field: e.hard_to_read for e in suggestion.evidence}
+    assert hard == {"creditor_name": False, "account_reference": True}

@@ -4353,8 +4353,11 @@ export interface components {
             box: number[] | null;
             chosen: boolean;
             field: string;
+            /** @default false */
+            hard_to_read: boolean;
             label: string | null;
             page: number;
+            read_confidence?: number | null;
             role: string | null;
             score: number;
             value: string;

@@ -126,13 +126,20 @@ class EvidenceOut(Struct):
     score: float
     chosen: bool
     """The value the suggestion uses; the others are alternatives passed over."""
+    read_confidence: float | None = None
+    """How sure the OCR was of the words the value was read from (0–1: the least sure of
+    them); ``null`` where the page was not read by OCR or the value is not located."""
+    hard_to_read: bool = False
+    """The OCR was unsure of the value's words (``read_confidence`` under 0.7): check it
+    against the page before accepting."""
 
     @classmethod
     def of(cls, e: FieldEvidence) -> EvidenceOut:
         box = [e.box.left, e.box.top, e.box.width, e.box.height] if e.box else None
         return cls(
             field=e.field, value=e.value, page=e.page, box=box, label=e.label,
-            role=e.role, score=e.score, chosen=e.chosen,
+            role=e.role, score=e.score, chosen=e.chosen, read_confidence=e.read_confidence,
+            hard_to_read=e.hard_to_read,
         )  # fmt: skip
 
 
