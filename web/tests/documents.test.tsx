@@ -91,8 +91,8 @@ vi.mock("../src/auth/session", () => ({
 }));
 
 import { batchStatus, byDocument, documentName, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
-import { acceptedAll } from "../src/pages/case/AcceptAll";
-import { changes, decided, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
+import { acceptedAll, caution } from "../src/pages/case/AcceptAll";
+import { changes, decided, hardToRead, listed, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
 import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
@@ -247,7 +247,7 @@ test("a statement's payment to a creditor says before and after that accepting m
   );
   // A CSV or OFX export has no pages: its values are not placed on one.
   const csv = doc("d9", "statement.csv", { content_type: "text/csv" });
-  expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true }, csv)).toBe("in the export (it has no pages)");
+  expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true, hard_to_read: false }, csv)).toBe("in the export (it has no pages)");
 });
 
 test("a document that could not be read can be read again from its row, and the focus stays there", async () => {
@@ -551,4 +551,25 @@ test("two documents of one name are told apart by when they were uploaded", () =
   expect(documentName("a", docs)).not.toBe(documentName("b", docs));
   expect(documentName("c", docs)).toBe("letter.pdf");
   expect(documentName("gone", docs)).toBe("a document");
+});
+
+test("values the scan made hard to read are named in a warning and marked where each came from", async () => {
+  state.docs = [doc("d1", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" })];
+  const at = (field: string, value: string, hard: boolean, chosen = true) => ({
+    field, value, page: 1, box: [10, 10, 50, 10], label: null, role: null, score: 0.5, chosen, hard_to_read: hard, read_confidence: hard ? 0.41 : 0.95,
+  });
+  const evidence = [at("creditor_name", "Lowell Portfolio Ltd", false), at("account_reference", "12345678", true), at("balance_pence", "£1,234.56", true), at("balance_pence", "£1,842.50", true, false)];
+  state.suggestions = [suggestion("s1", { evidence }), suggestion("s2", { evidence: [at("creditor_name", "Lowell Portfolio Ltd", false)] })];
+  show();
+  const warning = await screen.findByText(/The scan was hard to read at/);
+  expect(warning).toHaveTextContent("The scan was hard to read at the account reference and the balance: check them against the page before accepting.");
+  // One warning, on the suggestion with unsure values; each unsure value marked in its table.
+  expect(screen.getAllByText(/The scan was hard to read at/)).toHaveLength(1);
+  expect(screen.getAllByText("hard to read")).toHaveLength(3);
+  expect(hardToRead(suggestion("s3", { evidence: [at("account_reference", "12345678", true)] }) as never)).toEqual(["the account reference"]);
+  // An alternative passed over is tagged in the table but is not what accepting uses.
+  expect(hardToRead(suggestion("s4", { evidence: [at("account_reference", "12345678", true, false)] }) as never)).toEqual([]);
+  expect([listed(["a"]), listed(["a", "b"]), listed(["a", "b", "c"])]).toEqual(["a", "a and b", "a, b and c"]);
+  // "Accept all" names them beside the suggestion's title too.
+  expect(caution(suggestion("s1", { evidence }) as never)).toEqual(["the scan was hard to read at the account reference and the balance"]);
 });

@@ -69,6 +69,7 @@ const TAG_COLOURS: Record<string, string> = {
   booked: "blue",
   cancelled: "grey",
   withdrawn: "grey",
+  hard_to_read: "yellow",
 };
 
 // A status's words where its code, underscores read as spaces, would read wrongly.

@@ -8,7 +8,7 @@ import { api, type Schemas } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { Button, ErrorSummary } from "../../components/forms";
 import { WarningText } from "../../components/ui";
-import { changes, refreshAfterDecision, shownTitle, sureness, typeDoubt, type LineNow } from "./Evidence";
+import { changes, hardToRead, listed, refreshAfterDecision, shownTitle, sureness, typeDoubt, type LineNow } from "./Evidence";
 import { withArticle } from "../../components/format";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -55,12 +55,15 @@ async function acceptEach(caseId: string, asked: readonly Suggestion[]): Promise
 }
 
 /** What the list says of one suggestion beside its title: the reader's doubt about the
- * document's kind, a low or medium confidence, and what a budget line holds now. */
+ * document's kind, a low or medium confidence, values the scan made hard to read, and what a
+ * budget line holds now. */
 export function caution(s: Suggestion, now?: LineNow): string[] {
   const notes: string[] = [];
   const doubt = typeDoubt(s.title);
   if (doubt) notes.push(`check the document type: read as ${withArticle(doubt.kind)}, only ${doubt.sure} sure`);
   if (s.confidence < 0.85) notes.push(`read with ${sureness(s.confidence)}`);
+  const unsure = hardToRead(s);
+  if (unsure.length > 0) notes.push(`the scan was hard to read at ${listed(unsure)}`);
   const held = changes(s, now).find(([k]) => k === "In the budget now");
   if (held) notes.push(`in the budget now: ${held[1]}`);
   return notes;

@@ -317,6 +317,17 @@ export function readValue(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
 }
 
+/** The fields of a suggestion whose values the OCR was unsure of (`hard_to_read`), as an
+ * adviser names them mid-sentence: ["the account reference", "the balance"]. */
+export function hardToRead(s: Suggestion): string[] {
+  return [...new Set((s.evidence ?? []).filter((e) => e.chosen && e.hard_to_read && uses(s.kind, e.field)).map((e) => `the ${fieldName(e.field).toLowerCase()}`))];
+}
+
+/** Names as a sentence lists them: "a", "a and b", "a, b and c". */
+export function listed(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }) {
   const fields = [...byField(s.evidence ?? [], s.kind)];
   const numbers = marks(s.evidence ?? [], s.kind);
@@ -344,6 +355,12 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
                 </th>
                 <td className="govuk-table__cell">
                   “{readValue(e.value)}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
+                  {e.hard_to_read && (
+                    <>
+                      {" "}
+                      <Tag value="hard_to_read" text="hard to read" />
+                    </>
+                  )}
                   {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
                 </td>
                 <td className="govuk-table__cell govuk-body-s">
@@ -430,6 +447,7 @@ export function SuggestionCard({
   const image = pages.length > 0;
   const title = shownTitle(s);
   const doubt = typeDoubt(s.title);
+  const unsure = hardToRead(s);
   return (
     <li className="cma-card govuk-!-margin-bottom-3">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
@@ -459,6 +477,11 @@ export function SuggestionCard({
                 : it is read again as that kind, and this suggestion replaced.
               </>
             )}
+        </WarningText>
+      )}
+      {unsure.length > 0 && s.status === "pending" && (
+        <WarningText className="govuk-!-margin-bottom-2">
+          The scan was hard to read at {listed(unsure)}: check {unsure.length > 1 ? "them" : "it"} against the page before accepting.
         </WarningText>
       )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>
