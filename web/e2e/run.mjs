@@ -401,6 +401,10 @@ try {
   // -- first load and sign-in budgets (adviser) --
   const page = await newPage();
   const js = [];
+  const refused = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   page.on("response", async (r) => {
     if (r.url().endsWith(".js") && r.url().startsWith(base)) {
       try {
@@ -417,6 +421,9 @@ try {
   results.budgets.first_load_js_gzip_bytes = firstLoadGz;
 
   check(firstLoadGz <= 250 * 1024, `first-load JS ${(firstLoadGz / 1024).toFixed(1)} KB gzipped (budget 250 KB)`);
+  // A browser never signed in has no session to resume: it asks for none (no refused
+  // refresh, no error in the console before anyone signs in).
+  check(refused.length === 0, `the sign-in page of a first visit loads with no refused request (${refused.join(", ") || "none"})`);
   await audit(page, "sign-in");
 
   // A problem+json shown in the error summary (wrong password).

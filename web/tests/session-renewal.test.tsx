@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import { hasAccessToken, setAccessToken } from "../src/api/client";
-import { RENEWAL_RETRY_MS, SessionProvider, useSession } from "../src/auth/session";
+import { RENEWAL_RETRY_MS, SIGNED_IN_KEY, SessionProvider, useSession } from "../src/auth/session";
 import { answer, json } from "./harness";
 
 const path = (r: Request) => new URL(r.url).pathname;
@@ -110,6 +110,47 @@ describe("renewing the session", () => {
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(screen.getByTestId("who")).toHaveTextContent("signed out");
     expect(hasAccessToken()).toBe(false);
+    // The next visit does not ask for a session the API has refused.
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    expect(unhandled).toEqual([]);
+  });
+
+  it("asks nothing of the API on a first visit, and remembers a session until it is signed out", async () => {
+    const asked: string[] = [];
+    answer((r) => {
+      asked.push(path(r));
+      if (path(r) === "/api/v1/auth/refresh") return json({ title: "Unauthorized" }, 401);
+      if (path(r) === "/api/v1/auth/login") return json(token(1));
+      if (path(r) === "/api/v1/auth/me") return json(me);
+      if (path(r) === "/api/v1/auth/logout") return new Response(null, { status: 204 });
+      return json({ title: "Not found" }, 404);
+    });
+    localStorage.removeItem(SIGNED_IN_KEY);
+    let signIn: (email: string, password: string) => Promise<void> = async () => undefined;
+    function SignIn() {
+      signIn = useSession().signIn;
+      return null;
+    }
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={qc}>
+        <SessionProvider>
+          <Who />
+          <SignIn />
+        </SessionProvider>
+      </QueryClientProvider>,
+    );
+    // No refresh cookie to trade: the sign-in page shows with no refused request behind it.
+    expect(await screen.findByTestId("who")).toHaveTextContent("signed out");
+    expect(asked).toEqual([]);
+    await act(() => signIn("a@example.org", "pw"));
+    expect(screen.getByTestId("who")).toHaveTextContent("signed in as u1");
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe("1");
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(screen.getByRole("button", { name: "Sign out" }));
+    expect(await screen.findByTestId("who")).toHaveTextContent("signed out");
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    expect(asked).toEqual(["/api/v1/auth/login", "/api/v1/auth/me", "/api/v1/auth/logout"]);
     expect(unhandled).toEqual([]);
   });
 

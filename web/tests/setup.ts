@@ -20,3 +20,10 @@ globalThis.fetch = dispatch;
 // 1.2 s and 2.1 s, and pass alone). A wait that never ends still fails, at 5 s.
 import { configure } from "@testing-library/react";
 configure({ asyncUtilTimeout: 5000 });
+
+// Every test starts in a browser that was signed in before, so the console resumes its
+// session from the refresh cookie at start as it always did (src/auth/session.tsx,
+// SIGNED_IN_KEY; named here, not imported: importing the session would make the API client
+// before `fetch` is installed above). A test of a first visit removes it.
+import { beforeEach } from "vitest";
+beforeEach(() => localStorage.setItem("cma.signed-in", "1"));

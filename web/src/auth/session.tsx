@@ -63,6 +63,30 @@ async function tradeRefreshCookie(): Promise<Token | undefined> {
   return locks ? locks.request("cma-session-refresh", trade) : trade();
 }
 
+/** Whether this browser holds a session to resume: set when it is given one, cleared when
+ * it signs out or the API refuses its cookie. The refresh cookie is HttpOnly, so a page
+ * cannot see it; without this a first visit would trade a cookie it does not have and be
+ * refused (a 401 in the console before every sign-in). Not a secret: only the cookie, which
+ * no script reads, resumes anything. */
+export const SIGNED_IN_KEY = "cma.signed-in";
+
+function remembered(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === "1";
+  } catch {
+    return true; // storage refused (a locked-down browser): ask the API, as before
+  }
+}
+
+function remember(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_KEY, "1");
+    else localStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // storage refused: the next visit asks the API
+  }
+}
+
 async function loadMe(): Promise<Me> {
   return unwrap(await api.GET("/api/v1/auth/me"));
 }
@@ -75,6 +99,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const clear = useCallback(() => {
     window.clearTimeout(timer.current);
+    remember(false);
     setAccessToken(null);
     setSession(null);
     queryClient.clear();
@@ -83,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const adopt = useCallback(
     async (token: Token) => {
       setAccessToken(token.access_token);
+      remember(true);
       const me = await loadMe();
       setSession({ me, can: (p) => me.permissions.includes(p) });
       window.clearTimeout(timer.current);
@@ -118,6 +144,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // (and across tabs, tradeRefreshCookie queues them).
     if (started.current) return;
     started.current = true;
+    if (!remembered()) {
+      setResuming(false);
+      return;
+    }
     refresh()
       .catch(() => false)
       .finally(() => setResuming(false));
