@@ -22,6 +22,7 @@ from cma_entrypoints.http.common.examples import (
 from cma_entrypoints.http.documents.schemas import (
     ClassAlternativeOut,
     DocumentOut,
+    EvidenceOut,
     PageOut,
     ReclassifiedOut,
     SuggestionOut,
@@ -115,6 +116,56 @@ SUGGESTION = SuggestionOut(
     decided_at=None,
     rejection_reason=None,
     version=1,
+    evidence=[
+        EvidenceOut(
+            field="creditor_name",
+            value="Lowell Portfolio I Ltd",
+            page=1,
+            box=[120, 96, 610, 44],
+            label=None,
+            role="letterhead",
+            score=0.93,
+            chosen=True,
+            read_confidence=0.96,
+            hard_to_read=False,
+        ),
+        EvidenceOut(
+            field="account_reference",
+            value="12345678",
+            page=1,
+            box=[842, 402, 236, 38],
+            label="Account number",
+            role=None,
+            score=0.9,
+            chosen=True,
+            read_confidence=0.52,
+            hard_to_read=True,
+        ),
+        EvidenceOut(
+            field="balance_pence",
+            value="£1,234.56",
+            page=1,
+            box=[1012, 610, 214, 40],
+            label="Outstanding balance",
+            role=None,
+            score=0.88,
+            chosen=True,
+            read_confidence=0.91,
+            hard_to_read=False,
+        ),
+        EvidenceOut(
+            field="balance_pence",
+            value="£45.00",
+            page=1,
+            box=[1012, 668, 150, 40],
+            label="Monthly payment",
+            role="instalment",
+            score=0.2,
+            chosen=False,
+            read_confidence=0.94,
+            hard_to_read=False,
+        ),
+    ],
 )
 
 UPDATE = SuggestionOut(
@@ -128,6 +179,7 @@ UPDATE = SuggestionOut(
         "balance_pence": 91_240,
         "debt_id": uuid.UUID("7d8e9f01-1223-4c4d-8e5f-607182930415"),
         "previous_balance_pence": 85_000,
+        "evidence": [],
     }
 )
 
@@ -145,6 +197,7 @@ CLAIM = SuggestionOut(
         "deadline_basis": "issue date + 5 days' deemed service + 14 days to respond "
         "(CPR 10.3, 15.4); check the date of service on the claim",
         "fact_date": dt.date(2026, 11, 16),
+        "evidence": [],
     }
 )
 
