@@ -8,8 +8,10 @@ import uuid
 import msgspec
 
 from cma_core.documents.model import (
+    Box,
     DocumentClass,
     DocumentStatus,
+    FieldEvidence,
     SuggestionKind,
     SuggestionStatus,
 )
@@ -93,6 +95,19 @@ FAILED_RETRIED = DocumentOut(
     }
 )
 
+# Where the example letter's values were read: field, value, box, label, role, score,
+# chosen, and how sure the OCR was (the reference under HARD_TO_READ_BELOW: hard to read).
+_READ = (
+    ("creditor_name", "Lowell Portfolio I Ltd", (120, 96, 610, 44), None, "letterhead",
+     0.93, True, 0.96),
+    ("account_reference", "12345678", (842, 402, 236, 38), "Account number", None,
+     0.9, True, 0.52),
+    ("balance_pence", "£1,234.56", (1012, 610, 214, 40), "Outstanding balance", None,
+     0.88, True, 0.91),
+    ("balance_pence", "£45.00", (1012, 668, 150, 40), "Monthly payment", "instalment",
+     0.2, False, 0.94),
+)  # fmt: skip
+
 SUGGESTION = SuggestionOut(
     id=SUGGESTION_ID,
     case_id=CASE_ID,
@@ -117,54 +132,20 @@ SUGGESTION = SuggestionOut(
     rejection_reason=None,
     version=1,
     evidence=[
-        EvidenceOut(
-            field="creditor_name",
-            value="Lowell Portfolio I Ltd",
-            page=1,
-            box=[120, 96, 610, 44],
-            label=None,
-            role="letterhead",
-            score=0.93,
-            chosen=True,
-            read_confidence=0.96,
-            hard_to_read=False,
-        ),
-        EvidenceOut(
-            field="account_reference",
-            value="12345678",
-            page=1,
-            box=[842, 402, 236, 38],
-            label="Account number",
-            role=None,
-            score=0.9,
-            chosen=True,
-            read_confidence=0.52,
-            hard_to_read=True,
-        ),
-        EvidenceOut(
-            field="balance_pence",
-            value="£1,234.56",
-            page=1,
-            box=[1012, 610, 214, 40],
-            label="Outstanding balance",
-            role=None,
-            score=0.88,
-            chosen=True,
-            read_confidence=0.91,
-            hard_to_read=False,
-        ),
-        EvidenceOut(
-            field="balance_pence",
-            value="£45.00",
-            page=1,
-            box=[1012, 668, 150, 40],
-            label="Monthly payment",
-            role="instalment",
-            score=0.2,
-            chosen=False,
-            read_confidence=0.94,
-            hard_to_read=False,
-        ),
+        EvidenceOut.of(
+            FieldEvidence(
+                field=field,
+                value=value,
+                page=1,
+                box=Box(left=x, top=y, width=w, height=h),
+                label=label,
+                role=role,
+                score=score,
+                chosen=chosen,
+                read_confidence=sure,
+            )
+        )
+        for field, value, (x, y, w, h), label, role, score, chosen, sure in _READ
     ],
 )
 
