@@ -570,6 +570,12 @@ test("values the scan made hard to read are named in a warning and marked where 
   // An alternative passed over is tagged in the table but is not what accepting uses.
   expect(hardToRead(suggestion("s4", { evidence: [at("account_reference", "12345678", true, false)] }) as never)).toEqual([]);
   expect([listed(["a"]), listed(["a", "b"]), listed(["a", "b", "c"])]).toEqual(["a", "a and b", "a, b and c"]);
+  // Accepting with changes: the fields holding them say so, for the adviser to compare.
+  await userEvent.click(screen.getByRole("button", { name: /^Accept with changes\s*to Add debt.*\(s1\)/ }));
+  const form = (await screen.findByRole("heading", { name: /^Accept with changes: Add debt.*\(s1\)/ })).closest("section")!;
+  expect(within(form).getByLabelText("Account reference")).toHaveAccessibleDescription("The scan was hard to read here: compare it with the page.");
+  expect(within(form).getByLabelText("Balance")).toHaveAccessibleDescription("The scan was hard to read here: compare it with the page.");
+  expect(within(form).getByLabelText("Creditor")).not.toHaveAccessibleDescription(/hard to read/);
   // "Accept all" names them beside the suggestion's title too.
   expect(caution(suggestion("s1", { evidence }) as never)).toEqual(["the scan was hard to read at the account reference and the balance"]);
 });

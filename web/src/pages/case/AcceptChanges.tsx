@@ -116,6 +116,16 @@ export function otherValues(s: Suggestion, key: ChangeKey, current: string): Evi
   return out;
 }
 
+/** Whether the value in the form for ``key`` is one the scan made hard to read (the
+ * reader's chosen value for it, `hard_to_read`): the field says so, for the adviser to
+ * compare it with the page. */
+export function readUnsurely(s: Suggestion, key: ChangeKey): boolean {
+  const fields = sources(s.kind)[key] ?? [];
+  return (s.evidence ?? []).some((e) => e.chosen && e.hard_to_read && fields.includes(e.field));
+}
+
+const UNSURE = "The scan was hard to read here: compare it with the page.";
+
 const NAMES: Record<ChangeKey, string> = {
   creditor_name: "creditor",
   account_reference: "account reference",
@@ -200,6 +210,8 @@ export function AcceptChangesForm({
   };
   // The error summary names each field as its label does, not as the API spells it.
   const summaryLabels = Object.fromEntries(keys.map((k) => [`changes.${apiName(k)}`, labels[k]]));
+  // A field's hint: the scan's doubt first, then what the field itself needs saying.
+  const hint = (k: ChangeKey, own?: string) => [readUnsurely(s, k) ? UNSURE : "", own ?? ""].filter(Boolean).join(" ") || undefined;
   const others = (k: ChangeKey) => {
     const list = otherValues(s, k, v[k]);
     if (list.length === 0) return null;
@@ -245,14 +257,14 @@ export function AcceptChangesForm({
             case "account_reference":
               return (
                 <div key={k}>
-                  <TextInput {...common} label={labels[k]} />
+                  <TextInput {...common} label={labels[k]} hint={hint(k)} />
                   {others(k)}
                 </div>
               );
             case "balance":
               return (
                 <div key={k}>
-                  <TextInput {...common} label={labels[k]} prefix="£" inputMode="decimal" width="10" />
+                  <TextInput {...common} label={labels[k]} hint={hint(k)} prefix="£" inputMode="decimal" width="10" />
                   {others(k)}
                 </div>
               );
@@ -262,7 +274,7 @@ export function AcceptChangesForm({
                   <DateInput
                     {...common}
                     label={labels[k]}
-                    hint="The case's deadlines are counted from this date."
+                    hint={hint(k, "The case's deadlines are counted from this date.")}
                   />
                   {others(k)}
                 </div>
@@ -273,13 +285,14 @@ export function AcceptChangesForm({
                   <DateInput
                     {...common}
                     label={labels[k]}
-                    hint={
+                    hint={hint(
+                      k,
                       SERVED.has(s.kind)
                         ? "Or give the deadline: the date served is worked out from it. If you change both, the date served is used."
                         : CLOCKED.has(s.kind)
                           ? "With no date to count from, a task is due on this date."
-                          : undefined
-                    }
+                          : undefined,
+                    )}
                   />
                   {others(k)}
                 </div>
