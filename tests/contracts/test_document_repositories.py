@@ -458,6 +458,39 @@ class DocumentRepositoryContract:
         async with backend.base.uow(elsewhere) as uow:
             assert await backend.suggestions(uow).waiting(case_id=case_id) == ()
 
+    async def test_waiting_counts_the_values_the_scan_made_hard_to_read(
+        self, backend: DocBackend
+    ) -> None:
+        """The count stands beside the sealed evidence: the queue reads it without the
+        evidence, and only the values a suggestion is made of count."""
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+
+        def read(field: str, sure: float | None, *, chosen: bool = True) -> FieldEvidence:
+            return FieldEvidence(
+                field=field, value="x", page=1, chosen=chosen, read_confidence=sure
+            )
+
+        unsure = attrs.evolve(
+            make_suggestion(doc, at=T0),
+            evidence=(
+                read("account_reference", 0.31),
+                read("balance_pence", 0.55),
+                read("creditor_name", 0.93),
+                read("creditor_name", 0.2, chosen=False),  # an alternative passed over
+                read("deadline_date", 0.1),  # read, but not what a new debt is made of
+                read("account_reference", 0.4),  # the same field once
+            ),
+        )
+        sure = attrs.evolve(
+            make_suggestion(doc, at=T0 + HOUR), evidence=(read("balance_pence", None),)
+        )
+        assert unsure.hard_to_read_fields == ("account_reference", "balance_pence")
+        await self.store(backend, centre, (doc,), (unsure, sure))
+        async with backend.base.uow(centre) as uow:
+            waiting = await backend.suggestions(uow).waiting(case_id=case_id)
+        assert [(w.id, w.hard_to_read) for w in waiting] == [(unsure.id, 2), (sure.id, 0)]
+
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)
         doc = make_document(centre, case_id)

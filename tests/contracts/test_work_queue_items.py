@@ -79,13 +79,15 @@ class WorkQueueItemsContract:
             item(centre, scope, at=same, section=WorkSection.DEADLINE),
             item(centre, scope, at=same),
             attrs.evolve(item(centre, scope), case_id=None, label=None, case_reference=None),
+            item(centre, scope, at=T0 + dt.timedelta(hours=3), section=WorkSection.DOCUMENT),
         ]
+        items[-1] = attrs.evolve(items[-1], label="new_debt", hard_to_read=2)
         await self._replace(backend, centre, scope, *items)
         ordered = sorted(items, key=lambda i: (i.at, i.item_id))
         async with backend.base.uow(centre) as uow:
             repo = backend.repo(uow)
             page = await repo.list(USER, limit=2)
-            assert page.total == 4
+            assert page.total == 5
             assert list(page.items) == ordered[:2]
             last = page.items[-1]
             rest = await repo.list(USER, limit=10, after=(last.at, last.item_id))
@@ -95,7 +97,7 @@ class WorkQueueItemsContract:
             assert (await repo.list(UserId(uuid.uuid4()), limit=10)).total == 0
             assert await repo.counts(USER) == {
                 WorkSection.TASK: 3, WorkSection.DEADLINE: 1,
-                WorkSection.APPOINTMENT: 0, WorkSection.DOCUMENT: 0,
+                WorkSection.APPOINTMENT: 0, WorkSection.DOCUMENT: 1,
             }  # fmt: skip
         await self._replace(backend, centre, scope, items[0])
         async with backend.base.uow(centre) as uow:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
+import random
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT_SIZE = 24
 
@@ -47,4 +48,20 @@ def letter_png(lines: list[str], *, fmt: str = "PNG") -> bytes:
         draw.text((30, 30 + i * int(FONT_SIZE * 1.6)), line, fill=0, font=font)
     out = io.BytesIO()
     image.save(out, format=fmt)
+    return out.getvalue()
+
+
+# Where the fixture prints the account number (after "Account number: "), with a margin.
+REFERENCE_AT = (244, 106, 368, 134)
+
+
+def smudged(data: bytes, region: tuple[int, int, int, int]) -> bytes:
+    """The page with ``region`` blurred and speckled, as a wet or creased scan is."""
+    page = Image.open(io.BytesIO(data)).convert("L")
+    crop = page.crop(region).filter(ImageFilter.GaussianBlur(1.4))
+    rnd = random.Random(7)
+    noisy = bytes(max(0, min(255, v + rnd.randint(-80, 80))) for v in crop.tobytes())
+    page.paste(Image.frombytes("L", crop.size, noisy), region)
+    out = io.BytesIO()
+    page.save(out, format="PNG")
     return out.getvalue()

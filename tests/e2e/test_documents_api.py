@@ -16,7 +16,13 @@ from typing import Any
 import pytest
 from dependency_injector import providers
 from tests.e2e.conftest import Api, settle
-from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png
+from tests.e2e.documents_fixtures import (
+    CREDITOR_LETTER,
+    N1_CLAIM,
+    REFERENCE_AT,
+    letter_png,
+    smudged,
+)
 
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_adapters.sqlalchemy.factories import repository_factories
@@ -853,6 +859,44 @@ async def test_several_suggestions_decided_at_once(
     assert taken["accepted"]["suggestion"]["status"] == "accepted"
     debts = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
     assert len(debts) == 2
+
+
+async def test_the_work_queue_counts_the_values_a_smudged_scan_made_hard_to_read(
+    two_centres: tuple[Api, Api], container: Container
+) -> None:
+    """A letter whose account number is smudged: its debt waits in the adviser's queue
+    with one value hard to read (the reference), its printed deadline (made of dates the
+    scan kept clear) with none; a clean letter's suggestions with none."""
+    api, _ = two_centres
+    case = await api.new_case()
+    smudge = smudged(letter_png(CREDITOR_LETTER), REFERENCE_AT)
+    assert (await upload(api, case["id"], smudge, "smudged.png")).status_code == 201
+    await settle(container)
+    suggestions = (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
+    kinds = {s["id"]: s["kind"] for s in suggestions}
+    r = await api.get("/api/v1/work-queue", params={"section": "document"})
+    assert r.status_code == 200, r.text
+    waiting = {kinds[i["id"]]: i["hard_to_read"] for i in r.json()["items"]}
+    assert waiting == {"new_debt": 1, "response_deadline": 0}
+    debt = next(s for s in suggestions if s["kind"] == "new_debt")
+    assert [e["field"] for e in debt["evidence"] if e["chosen"] and e["hard_to_read"]] == [
+        "account_reference"
+    ]
+    # Not counted once decided: the queue no longer holds it.
+    r = await api.post(f"/api/v1/suggestions/{debt['id']}/reject", headers={"If-Match": '"1"'},
+                       json={"reason": "checked against the page: a duplicate"})  # fmt: skip
+    assert r.status_code == 200, r.text
+    await settle(container)
+    r = await api.get("/api/v1/work-queue", params={"section": "document"})
+    assert [(kinds[i["id"]], i["hard_to_read"]) for i in r.json()["items"]] == [
+        ("response_deadline", 0)
+    ]
+    other = await api.new_case()
+    assert (await upload(api, other["id"], letter_png(CREDITOR_LETTER))).status_code == 201
+    await settle(container)
+    r = await api.get("/api/v1/work-queue", params={"section": "document"})
+    clean = [i["hard_to_read"] for i in r.json()["items"] if i["case_id"] == other["id"]]
+    assert clean == [0, 0]
 
 
 async def test_a_deleted_documents_text_leaves_search_the_work_queue_and_the_timeline(

@@ -258,7 +258,15 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and s.status is SuggestionStatus.PENDING
         ]
         pending.sort(key=lambda s: (s.created_at, s.id))
-        return tuple(Waiting(id=s.id, kind=s.kind, created_at=s.created_at) for s in pending)
+        return tuple(
+            Waiting(
+                id=s.id,
+                kind=s.kind,
+                created_at=s.created_at,
+                hard_to_read=len(s.hard_to_read_fields),
+            )
+            for s in pending
+        )
 
     async def account_references(self, *, case_id: CaseId) -> tuple[str, ...]:
         named = [

@@ -210,6 +210,7 @@ def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
         "decided_at": s.decided_at,
         "rejection_reason": s.rejection_reason,
         "version": s.version,
+        "hard_to_read": len(s.hard_to_read_fields),
     }
 
 
@@ -610,7 +611,12 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
 
     async def waiting(self, *, case_id: CaseId) -> tuple[Waiting, ...]:
         rows = await self._x.c.execute(
-            select(suggestions_t.c.id, suggestions_t.c.kind, suggestions_t.c.created_at)
+            select(
+                suggestions_t.c.id,
+                suggestions_t.c.kind,
+                suggestions_t.c.created_at,
+                suggestions_t.c.hard_to_read,
+            )
             .where(
                 suggestions_t.c.centre_id == self._x.centre_id,
                 suggestions_t.c.case_id == case_id,
@@ -619,7 +625,12 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             .order_by(*_OLDEST_SUGGESTION)
         )
         return tuple(
-            Waiting(id=SuggestionId(r.id), kind=SuggestionKind(r.kind), created_at=r.created_at)
+            Waiting(
+                id=SuggestionId(r.id),
+                kind=SuggestionKind(r.kind),
+                created_at=r.created_at,
+                hard_to_read=r.hard_to_read,
+            )
             for r in rows
         )
 

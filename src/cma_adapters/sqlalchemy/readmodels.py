@@ -625,6 +625,7 @@ def _work_of(r: Any) -> WorkItem:
         due_at=r["due_at"],
         version=r["version"],
         case_reference=r["case_reference"],
+        hard_to_read=r["hard_to_read"],
     )
 
 
@@ -660,6 +661,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
                         "title": i.title, "label": i.label, "kind": i.kind,
                         "due_at": i.due_at, "version": i.version,
                         "case_reference": i.case_reference,
+                        "hard_to_read": i.hard_to_read,
                     }
                     for i in items
                 ]  # fmt: skip

@@ -498,6 +498,36 @@ class SuggestionKind(enum.StrEnum):
     """A bank statement's spending on one SFS expenditure line."""
 
 
+_DEBT_FIELDS = ("creditor_name", "account_reference", "balance_pence")
+_DEADLINE_FIELDS = ("letter_date", "deadline_date", "court_claim_number")
+SUGGESTION_FIELDS: dict[SuggestionKind, tuple[str, ...]] = {
+    SuggestionKind.NEW_DEBT: _DEBT_FIELDS,
+    SuggestionKind.UPDATE_DEBT: _DEBT_FIELDS,
+    SuggestionKind.NEW_INCOME: (
+        "payer_name", "creditor_name", "income_pence", "gross_pence", "frequency", "letter_date"
+    ),
+    SuggestionKind.NEW_EXPENDITURE: ("creditor_name", "balance_pence", "frequency"),
+    **dict.fromkeys(
+        (
+            SuggestionKind.COURT_CLAIM_DEADLINE, SuggestionKind.STATUTORY_DEMAND_DEADLINE,
+            SuggestionKind.ENFORCEMENT_DEADLINE, SuggestionKind.LETTER_OF_CLAIM_DEADLINE,
+            SuggestionKind.RESPONSE_DEADLINE,
+        ),
+        _DEADLINE_FIELDS,
+    ),
+}  # fmt: skip
+"""The read values each kind of suggestion is made of (a suggestion carries the evidence of
+everything read from its document; the rest is shown apart). A field no kind names (the
+original creditor, the served date) belongs to every kind. The console's ``USES``
+(``web/src/pages/case/Evidence.tsx``) is the same table."""
+_NAMED_FIELDS = frozenset(f for fields in SUGGESTION_FIELDS.values() for f in fields)
+
+
+def made_of(kind: SuggestionKind, field: str) -> bool:
+    """Whether a suggestion of ``kind`` is made of the read value ``field``."""
+    return field in SUGGESTION_FIELDS.get(kind, ()) or field not in _NAMED_FIELDS
+
+
 class SuggestionStatus(enum.StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
@@ -547,6 +577,9 @@ class Waiting:
     id: SuggestionId
     kind: SuggestionKind
     created_at: dt.datetime
+    hard_to_read: int = 0
+    """How many of the values it is made of the scan made hard to read
+    (``Suggestion.hard_to_read_fields``): a count, never the values."""
 
 
 @define(kw_only=True)
@@ -606,6 +639,18 @@ class Suggestion(Aggregate):
                 document_id=self.document_id,
                 case_id=self.case_id,
                 kind=self.kind.value,
+            )
+        )
+
+    @property
+    def hard_to_read_fields(self) -> tuple[str, ...]:
+        """The fields it is made of (``made_of``) whose chosen value the OCR was unsure of
+        (``FieldEvidence.hard_to_read``), each once, in the evidence's order."""
+        return tuple(
+            dict.fromkeys(
+                e.field
+                for e in self.evidence
+                if e.chosen and e.hard_to_read and made_of(self.kind, e.field)
             )
         )
 

@@ -6,32 +6,14 @@ sets it)."""
 from __future__ import annotations
 
 import asyncio
-import io
-import random
 
-from PIL import Image, ImageFilter
-from tests.e2e.documents_fixtures import CREDITOR_LETTER, letter_png
+from tests.e2e.documents_fixtures import CREDITOR_LETTER, REFERENCE_AT, letter_png, smudged
 
 from cma_adapters.rules_assistant import RuleBasedAssistant
 from cma_adapters.tesseract import TesseractTextExtractor
 from cma_core.documents.files import ContentType
 from cma_core.documents.locate import read_confidences
 from cma_core.documents.model import FieldEvidence
-
-# Where the fixture prints the account number (after "Account number: "), with a margin.
-REFERENCE_AT = (244, 106, 368, 134)
-
-
-def smudged(data: bytes, region: tuple[int, int, int, int]) -> bytes:
-    """The page with ``region`` blurred and speckled, as a wet or creased scan is."""
-    page = Image.open(io.BytesIO(data)).convert("L")
-    crop = page.crop(region).filter(ImageFilter.GaussianBlur(1.4))
-    rnd = random.Random(7)
-    noisy = bytes(max(0, min(255, v + rnd.randint(-80, 80))) for v in crop.tobytes())
-    page.paste(Image.frombytes("L", crop.size, noisy), region)
-    out = io.BytesIO()
-    page.save(out, format="PNG")
-    return out.getvalue()
 
 
 def chosen(data: bytes) -> dict[str, FieldEvidence]:

@@ -13,7 +13,7 @@ from tests.unit.core.support import App, build_app, register_cmd
 from tests.wiring import ports
 
 from cma_core.cases.service import OpenCase, UpdateCase
-from cma_core.documents.model import Suggestion, SuggestionKind, SuggestionMade
+from cma_core.documents.model import FieldEvidence, Suggestion, SuggestionKind, SuggestionMade
 from cma_core.identity.model import TenantContext
 from cma_core.identity.permissions import Role
 from cma_core.readmodels.model import WorkItem, WorkSection
@@ -103,6 +103,12 @@ async def _seed(app: App) -> tuple[TenantContext, TenantContext]:
             id=uuid.uuid4(), centre_id=centre.id, case_id=case.id,  # type: ignore[arg-type]
             document_id=uuid.uuid4(), kind=SuggestionKind.NEW_DEBT,  # type: ignore[arg-type]
             title="Add debt", confidence=0.9, source="ocr", created_at=now,
+            evidence=(
+                FieldEvidence(field="account_reference", value="AB1", page=1, chosen=True,
+                              read_confidence=0.42),
+                FieldEvidence(field="balance_pence", value="12.00", page=1, chosen=True,
+                              read_confidence=0.96),
+            ),
         )  # fmt: skip
         await wired["suggestions"](uow).add(suggestion)
         uow.emit(
@@ -144,6 +150,9 @@ async def test_events_in_any_order_equal_the_rebuild_and_items_go_to_their_users
     assert [i.case_reference for i in theirs] == [None]
     [document] = [i for i in mine if i.section is WorkSection.DOCUMENT]
     assert document.title == f"{case.reference}: suggested new debt to review"
+    # ... and how many of its values the scan made hard to read (a count; others: none).
+    assert document.hard_to_read == 1
+    assert all(i.hard_to_read is None for i in [*mine, *theirs] if i is not document)
     assert await projection.rebuild(sup.centre_id) == 2  # the case, the free-standing task
     assert await _queue(app, sup.centre_id, adviser.user_id) == mine
     assert await _queue(app, sup.centre_id, sup.user_id) == theirs

@@ -5,6 +5,7 @@ against the page as for the rule-based reader."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import attrs
 import pytest
@@ -13,14 +14,21 @@ from tests.unit.documents.test_documents_service import make_world, open_case, p
 from cma_core.documents.locate import locate_evidence, read_confidences
 from cma_core.documents.model import (
     HARD_TO_READ_BELOW,
+    SUGGESTION_FIELDS,
     Box,
     DocumentClass,
+    DocumentId,
     Extraction,
     FieldEvidence,
     PageSource,
     PageText,
+    Suggestion,
+    SuggestionId,
+    SuggestionKind,
     Word,
+    made_of,
 )
+from cma_core.shared.ids import CaseId, CentreId
 
 
 def line(y: int, *texts: str, x: int = 100, number: int = 0) -> list[Word]:
@@ -201,3 +209,38 @@ async def test_the_adviser_is_told_which_values_the_scan_made_hard_to_read() -> 
     [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
     hard = {e.field: e.hard_to_read for e in suggestion.evidence}
     assert hard == {"creditor_name": False, "account_reference": True}
+    assert suggestion.hard_to_read_fields == ("account_reference",)
+
+
+def test_a_suggestion_counts_only_the_values_it_is_made_of() -> None:
+    """Every kind names its fields; one no kind names (the original creditor) belongs to
+    every kind; alternatives passed over and values read surely never count."""
+    assert set(SUGGESTION_FIELDS) == set(SuggestionKind)
+    assert made_of(SuggestionKind.NEW_DEBT, "balance_pence")
+    assert not made_of(SuggestionKind.NEW_DEBT, "deadline_date")
+    assert made_of(SuggestionKind.COURT_CLAIM_DEADLINE, "court_claim_number")
+    assert not made_of(SuggestionKind.COURT_CLAIM_DEADLINE, "balance_pence")
+    assert made_of(SuggestionKind.NEW_INCOME, "gross_pence")
+    assert made_of(SuggestionKind.RESPONSE_DEADLINE, "original_creditor")
+
+    def ev(field: str, sure: float | None, chosen: bool = True) -> FieldEvidence:
+        return FieldEvidence(field=field, value="v", page=1, chosen=chosen, read_confidence=sure)
+
+    evidence = (
+        ev("deadline_date", 0.2),
+        ev("balance_pence", 0.3),
+        ev("original_creditor", 0.5),
+        ev("letter_date", 0.69),
+        ev("creditor_name", 0.1, chosen=False),
+        ev("account_reference", 0.7),  # at the threshold: not hard to read
+        ev("court_claim_number", None),
+    )
+    debt = Suggestion(
+        id=SuggestionId(uuid.uuid4()), centre_id=CentreId(uuid.uuid4()),
+        case_id=CaseId(uuid.uuid4()), document_id=DocumentId(uuid.uuid4()),
+        kind=SuggestionKind.NEW_DEBT, title="Add debt", confidence=0.9, source="rules",
+        created_at=dt.datetime(2026, 12, 8, tzinfo=dt.UTC), evidence=evidence,
+    )  # fmt: skip
+    assert debt.hard_to_read_fields == ("balance_pence", "original_creditor")
+    deadline = attrs.evolve(debt, kind=SuggestionKind.RESPONSE_DEADLINE)
+    assert deadline.hard_to_read_fields == ("deadline_date", "original_creditor", "letter_date")

@@ -6280,6 +6280,7 @@ export interface components {
             case_id: string | null;
             case_reference?: string | null;
             due_at: string | null;
+            hard_to_read?: number | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["TaskKind"] | null;

@@ -9,7 +9,7 @@ import { Button, Select } from "../components/forms";
 import { QueryState, Tag, WarningText } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
-import { asQueryResult, itemTask, queueSections, reviewsByCase, useDocumentReviews, useWorkQueue, type Queue } from "./queue/workQueue";
+import { asQueryResult, hardToReadText, itemTask, queueSections, reviewsByCase, useDocumentReviews, useWorkQueue, type Queue } from "./queue/workQueue";
 
 type Status = "open" | "done" | "cancelled";
 
@@ -199,6 +199,12 @@ export function WorkQueue() {
                             ({r.kinds.map(([kind, n]) => `${label(kind).toLowerCase()}${n > 1 ? ` ×${n}` : ""}`).join(", ")}) — {r.count === 1 ? "read" : "oldest read"}{" "}
                             {dateTime(r.oldest)}
                           </span>
+                          {r.unsure > 0 && (
+                            <>
+                              {" "}
+                              <Tag value="hard_to_read" text={hardToReadText(r.unsure, r.count)} />
+                            </>
+                          )}
                         </li>
                       ))}
                     </ul>

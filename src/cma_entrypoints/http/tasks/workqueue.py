@@ -49,13 +49,16 @@ class WorkItemOut(Struct):
     #: The case's reference ("C-000012"); null for a task on no case (and for items the
     #: projection wrote before it carried references, until it rewrites them).
     case_reference: str | None = None
+    #: A suggestion's: how many of the values it is made of the scan made hard to read
+    #: (check them against the page before accepting); null for the other sections.
+    hard_to_read: int | None = None
 
     @classmethod
     def of(cls, i: WorkItem) -> WorkItemOut:
         return cls(
             id=i.item_id, section=i.section, case_id=i.case_id, at=i.at, title=i.title,
             label=i.label, kind=TaskKind(i.kind) if i.kind else None, due_at=i.due_at,
-            version=i.version, case_reference=i.case_reference,
+            version=i.version, case_reference=i.case_reference, hard_to_read=i.hard_to_read,
         )  # fmt: skip
 
 
@@ -103,10 +106,23 @@ WORK_QUEUE_EXAMPLE = WorkQueuePage(
             version=2,
             case_reference="C-000012",
         ),
+        WorkItemOut(
+            id=uuid.UUID("5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f"),
+            section=WorkSection.DOCUMENT,
+            case_id=ex.CASE_ID,
+            at=dt.datetime(2026, 12, 7, 14, 30, tzinfo=dt.UTC),
+            title="C-000012: suggested new debt to review",
+            label="new_debt",
+            kind=None,
+            due_at=None,
+            version=None,
+            case_reference="C-000012",
+            hard_to_read=1,
+        ),
     ],
-    total=2,
+    total=3,
     limit=50,
-    counts=WorkCountsOut(task=1, deadline=1, appointment=0, document=0),
+    counts=WorkCountsOut(task=1, deadline=1, appointment=0, document=1),
 )
 
 
@@ -120,7 +136,7 @@ class WorkQueueController(Controller):
         "/",
         guards=[requires(Permission.TASK_READ)],
         summary="A user's work queue, soonest first",
-        operation_class=with_example(msgspec.to_builtins(WORK_QUEUE_EXAMPLE), "Two items"),
+        operation_class=with_example(msgspec.to_builtins(WORK_QUEUE_EXAMPLE), "Three items"),
         response_headers=LIST_HEADERS,
         description="Open tasks assigned to the user, open deadlines of the cases they "
         "advise, their appointments today (Europe/London) and document suggestions waiting "
