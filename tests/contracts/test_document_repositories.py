@@ -488,8 +488,22 @@ class DocumentRepositoryContract:
         assert unsure.hard_to_read_fields == ("account_reference", "balance_pence")
         await self.store(backend, centre, (doc,), (unsure, sure))
         async with backend.base.uow(centre) as uow:
-            waiting = await backend.suggestions(uow).waiting(case_id=case_id)
+            repo = backend.suggestions(uow)
+            waiting = await repo.waiting(case_id=case_id)
+            # Lists filter on it, on the case and across the centre.
+            listed = {
+                wanted: [
+                    [x.id for x in (await repo.list(
+                        case_id=case_id, limit=10, offset=0, hard_to_read=wanted
+                    )).items],
+                    [x.id for x in (await repo.list_centre(
+                        limit=10, offset=0, hard_to_read=wanted
+                    )).items],
+                ]
+                for wanted in (True, False)
+            }  # fmt: skip
         assert [(w.id, w.hard_to_read) for w in waiting] == [(unsure.id, 2), (sure.id, 0)]
+        assert listed == {True: [[unsure.id]] * 2, False: [[sure.id]] * 2}
 
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)

@@ -882,6 +882,16 @@ async def test_the_work_queue_counts_the_values_a_smudged_scan_made_hard_to_read
     assert [e["field"] for e in debt["evidence"] if e["chosen"] and e["hard_to_read"]] == [
         "account_reference"
     ]
+    assert debt["hard_to_read_fields"] == ["account_reference"]
+    # Lists filter on it: the case's, and the centre's documents waiting for review.
+    for url in (f"/api/v1/cases/{case['id']}/suggestions", "/api/v1/suggestions"):
+        for wanted, kind in (("true", "new_debt"), ("false", "response_deadline")):
+            r = await api.get(url, params={"hard_to_read": wanted})
+            assert [kinds[s["id"]] for s in r.json()["items"]] == [kind], (url, r.text)
+        r = await api.get(url, params={"hard_to_read": "maybe"})
+        assert r.status_code == 400, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["errors"][0]["field"] == "hard_to_read"
     # Not counted once decided: the queue no longer holds it.
     r = await api.post(f"/api/v1/suggestions/{debt['id']}/reject", headers={"If-Match": '"1"'},
                        json={"reason": "checked against the page: a duplicate"})  # fmt: skip

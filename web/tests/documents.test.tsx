@@ -559,16 +559,19 @@ test("values the scan made hard to read are named in a warning and marked where 
     field, value, page: 1, box: [10, 10, 50, 10], label: null, role: null, score: 0.5, chosen, hard_to_read: hard, read_confidence: hard ? 0.41 : 0.95,
   });
   const evidence = [at("creditor_name", "Lowell Portfolio Ltd", false), at("account_reference", "12345678", true), at("balance_pence", "£1,234.56", true), at("balance_pence", "£1,842.50", true, false)];
-  state.suggestions = [suggestion("s1", { evidence }), suggestion("s2", { evidence: [at("creditor_name", "Lowell Portfolio Ltd", false)] })];
+  // Which of a suggestion's values are hard to read is the API's word (`hard_to_read_fields`).
+  const unsure = ["account_reference", "balance_pence"];
+  state.suggestions = [suggestion("s1", { evidence, hard_to_read_fields: unsure }), suggestion("s2", { evidence: [at("creditor_name", "Lowell Portfolio Ltd", false)] })];
   show();
   const warning = await screen.findByText(/The scan was hard to read at/);
   expect(warning).toHaveTextContent("The scan was hard to read at the account reference and the balance: check them against the page before accepting.");
   // One warning, on the suggestion with unsure values; each unsure value marked in its table.
   expect(screen.getAllByText(/The scan was hard to read at/)).toHaveLength(1);
   expect(screen.getAllByText("hard to read")).toHaveLength(3);
-  expect(hardToRead(suggestion("s3", { evidence: [at("account_reference", "12345678", true)] }) as never)).toEqual(["the account reference"]);
-  // An alternative passed over is tagged in the table but is not what accepting uses.
-  expect(hardToRead(suggestion("s4", { evidence: [at("account_reference", "12345678", true, false)] }) as never)).toEqual([]);
+  expect(hardToRead(suggestion("s3", { hard_to_read_fields: ["account_reference"] }) as never)).toEqual(["the account reference"]);
+  // An alternative passed over is tagged in the table but is not what accepting uses: the
+  // API leaves it out of the list, and the console goes by the list.
+  expect(hardToRead(suggestion("s4", { evidence: [at("account_reference", "12345678", true, false)], hard_to_read_fields: [] }) as never)).toEqual([]);
   expect([listed(["a"]), listed(["a", "b"]), listed(["a", "b", "c"])]).toEqual(["a", "a and b", "a, b and c"]);
   // Accepting with changes: the fields holding them say so, for the adviser to compare.
   await userEvent.click(screen.getByRole("button", { name: /^Accept with changes\s*to Add debt.*\(s1\)/ }));
@@ -577,5 +580,5 @@ test("values the scan made hard to read are named in a warning and marked where 
   expect(within(form).getByLabelText("Balance")).toHaveAccessibleDescription("The scan was hard to read here: compare it with the page.");
   expect(within(form).getByLabelText("Creditor")).not.toHaveAccessibleDescription(/hard to read/);
   // "Accept all" names them beside the suggestion's title too.
-  expect(caution(suggestion("s1", { evidence }) as never)).toEqual(["the scan was hard to read at the account reference and the balance"]);
+  expect(caution(suggestion("s1", { evidence, hard_to_read_fields: unsure }) as never)).toEqual(["the scan was hard to read at the account reference and the balance"]);
 });

@@ -234,6 +234,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        hard_to_read: bool | None = None,
     ) -> Page[Suggestion]:
         rows = [
             s
@@ -243,6 +244,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and (status is None or s.status == status)
             and (document_id is None or s.document_id == document_id)
             and (kind is None or s.kind == kind)
+            and (hard_to_read is None or bool(s.hard_to_read_fields) == hard_to_read)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         rest = [s for s in rows if after is None or (s.created_at, s.id) > after]
@@ -289,6 +291,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        hard_to_read: bool | None = None,
     ) -> Page[Suggestion]:
         cases = self._uow.db.cases
 
@@ -303,6 +306,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and (status is None or s.status == status)
             and (case_adviser is None or adviser_of(s) == case_adviser)
             and (kind is None or s.kind == kind)
+            and (hard_to_read is None or bool(s.hard_to_read_fields) == hard_to_read)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         rest = [s for s in rows if after is None or (s.created_at, s.id) > after]

@@ -481,6 +481,12 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         )
 
 
+def _hard_to_read(wanted: bool) -> Any:
+    """Suggestions holding a value the scan made hard to read (``wanted``), or none: the
+    count in clear beside the sealed evidence (migration 2160)."""
+    return suggestions_t.c.hard_to_read > 0 if wanted else suggestions_t.c.hard_to_read == 0
+
+
 class SqlAlchemySuggestionRepository(SuggestionRepository):
     def __init__(self, uow: SqlAlchemyUnitOfWork) -> None:
         self._uow = uow
@@ -579,6 +585,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        hard_to_read: bool | None = None,
     ) -> Page[Suggestion]:
         where = [
             suggestions_t.c.centre_id == self._x.centre_id,
@@ -590,6 +597,8 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             where.append(suggestions_t.c.document_id == document_id)
         if kind is not None:
             where.append(suggestions_t.c.kind == kind.value)
+        if hard_to_read is not None:
+            where.append(_hard_to_read(hard_to_read))
         rows = (
             (
                 await self._x.c.execute(
@@ -670,12 +679,15 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
+        hard_to_read: bool | None = None,
     ) -> Page[Suggestion]:
         where = [suggestions_t.c.centre_id == self._x.centre_id]
         if status is not None:
             where.append(suggestions_t.c.status == status.value)
         if kind is not None:
             where.append(suggestions_t.c.kind == kind.value)
+        if hard_to_read is not None:
+            where.append(_hard_to_read(hard_to_read))
         if case_adviser is not None:
             where.append(
                 suggestions_t.c.case_id.in_(

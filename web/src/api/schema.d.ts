@@ -5966,6 +5966,7 @@ export interface components {
             evidence?: components["schemas"]["EvidenceOut"][];
             fact_date: string | null;
             frequency?: string | null;
+            hard_to_read_fields?: string[];
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["SuggestionKind"];
@@ -11164,6 +11165,8 @@ export interface operations {
                 kind?: components["schemas"]["SuggestionKind"] | null;
                 /** @description The previous page's next_cursor: continue after it. */
                 cursor?: string | null;
+                /** @description true: only suggestions holding a value the scan made hard to read (`hard_to_read_fields`: check them against the page); false: only those holding none. */
+                hard_to_read?: boolean | null;
             };
             header?: never;
             path: {
@@ -14184,6 +14187,8 @@ export interface operations {
                 kind?: components["schemas"]["SuggestionKind"] | null;
                 /** @description The previous page's next_cursor: continue after it. */
                 cursor?: string | null;
+                /** @description true: only suggestions holding a value the scan made hard to read (`hard_to_read_fields`: check them against the page); false: only those holding none. */
+                hard_to_read?: boolean | null;
             };
             header?: never;
             path?: never;

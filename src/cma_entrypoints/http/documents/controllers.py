@@ -78,7 +78,11 @@ from cma_entrypoints.http.documents.schemas import (
     SuggestionPage,
     SummaryDraftOut,
 )
-from cma_entrypoints.http.documents.suggestions import SuggestionController, SuggestionKindFilter
+from cma_entrypoints.http.documents.suggestions import (
+    HardToReadFilter,
+    SuggestionController,
+    SuggestionKindFilter,
+)
 from cma_entrypoints.http.problems import PROBLEM_JSON
 
 MULTIPART_OVERHEAD = 64 * 1024
@@ -228,6 +232,7 @@ class CaseDocumentController(Controller):
         document_id: DocumentFilter = None,
         kind: SuggestionKindFilter = None,
         cursor: Cursor = None,
+        hard_to_read: HardToReadFilter = None,
     ) -> SuggestionPage:
         page = await documents.list_suggestions(
             ctx,
@@ -238,6 +243,7 @@ class CaseDocumentController(Controller):
             document_id=None if document_id is None else DocumentId(document_id),
             kind=kind,
             cursor=cursor,
+            hard_to_read=hard_to_read,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page)
 

@@ -147,6 +147,7 @@ SUGGESTION = SuggestionOut(
         )
         for field, value, (x, y, w, h), label, role, score, chosen, sure in _READ
     ],
+    hard_to_read_fields=["account_reference"],
 )
 
 UPDATE = SuggestionOut(
@@ -161,6 +162,7 @@ UPDATE = SuggestionOut(
         "debt_id": uuid.UUID("7d8e9f01-1223-4c4d-8e5f-607182930415"),
         "previous_balance_pence": 85_000,
         "evidence": [],
+        "hard_to_read_fields": [],
     }
 )
 
@@ -179,6 +181,7 @@ CLAIM = SuggestionOut(
         "(CPR 10.3, 15.4); check the date of service on the claim",
         "fact_date": dt.date(2026, 11, 16),
         "evidence": [],
+        "hard_to_read_fields": [],
     }
 )
 

@@ -203,6 +203,10 @@ class SuggestionOut(Struct):
     as_read: AsReadOut | None = None
     """Accepted with the adviser's changes: what the reader had proposed for each field
     changed (the fields above are what was applied); ``null`` otherwise."""
+    hard_to_read_fields: list[str] = []
+    """The fields this suggestion is made of whose chosen value the scan made hard to read
+    (``hard_to_read`` on their evidence): check them against the page before accepting.
+    Filter lists with ``hard_to_read=true``."""
 
     @classmethod
     def of(cls, s: Suggestion) -> SuggestionOut:
@@ -210,6 +214,7 @@ class SuggestionOut(Struct):
             cls,
             s,
             evidence=[EvidenceOut.of(e) for e in s.evidence],
+            hard_to_read_fields=list(s.hard_to_read_fields),
             as_read=AsReadOut.of(s.as_read) if s.as_read is not None else None,
             balance_pence=s.balance.pence if s.balance is not None else None,
             previous_balance_pence=(

@@ -39,6 +39,13 @@ SuggestionKindFilter = Annotated[
     SuggestionKind | None,
     Parameter(description="Only suggestions of this kind (a new debt, a deadline, an income…)."),
 ]
+HardToReadFilter = Annotated[
+    bool | None,
+    Parameter(
+        description="true: only suggestions holding a value the scan made hard to read "
+        "(`hard_to_read_fields`: check them against the page); false: only those holding none."
+    ),
+]
 
 
 class SuggestionController(Controller):
@@ -71,6 +78,7 @@ class SuggestionController(Controller):
         ] = None,
         kind: SuggestionKindFilter = None,
         cursor: Cursor = None,
+        hard_to_read: HardToReadFilter = None,
     ) -> SuggestionPage:
         page_ = await documents.list_centre_suggestions(
             ctx,
@@ -80,6 +88,7 @@ class SuggestionController(Controller):
             adviser_id=user_or_me(ctx, adviser, "adviser"),
             kind=kind,
             cursor=cursor,
+            hard_to_read=hard_to_read,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page_)
 

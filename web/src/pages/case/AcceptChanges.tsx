@@ -116,12 +116,12 @@ export function otherValues(s: Suggestion, key: ChangeKey, current: string): Evi
   return out;
 }
 
-/** Whether the value in the form for ``key`` is one the scan made hard to read (the
- * reader's chosen value for it, `hard_to_read`): the field says so, for the adviser to
- * compare it with the page. */
+/** Whether the value in the form for ``key`` is one the scan made hard to read (one of the
+ * suggestion's `hard_to_read_fields`): the field says so, for the adviser to compare it
+ * with the page. */
 export function readUnsurely(s: Suggestion, key: ChangeKey): boolean {
   const fields = sources(s.kind)[key] ?? [];
-  return (s.evidence ?? []).some((e) => e.chosen && e.hard_to_read && fields.includes(e.field));
+  return (s.hard_to_read_fields ?? []).some((f) => fields.includes(f));
 }
 
 const UNSURE = "The scan was hard to read here: compare it with the page.";

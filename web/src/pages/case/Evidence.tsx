@@ -317,10 +317,12 @@ export function readValue(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
 }
 
-/** The fields of a suggestion whose values the OCR was unsure of (`hard_to_read`), as an
- * adviser names them mid-sentence: ["the account reference", "the balance"]. */
+/** The fields of a suggestion whose values the OCR was unsure of, as an adviser names them
+ * mid-sentence: ["the account reference", "the balance"]. The API decides which
+ * (`hard_to_read_fields`: the chosen values, `hard_to_read`, of the fields the suggestion
+ * is made of), as it does for the work queue's count and the `hard_to_read` filter. */
 export function hardToRead(s: Suggestion): string[] {
-  return [...new Set((s.evidence ?? []).filter((e) => e.chosen && e.hard_to_read && uses(s.kind, e.field)).map((e) => `the ${fieldName(e.field).toLowerCase()}`))];
+  return (s.hard_to_read_fields ?? []).map((f) => `the ${fieldName(f).toLowerCase()}`);
 }
 
 /** Names as a sentence lists them: "a", "a and b", "a, b and c". */
