@@ -18,6 +18,17 @@ CREDITOR_LETTER = [
     "Please pay by 30 November 2026.",
 ]
 
+# A second creditor's letter, for a page whose account number a wet scan smudged
+# (``smudged(letter_png(WET_LETTER), REFERENCE_AT)``: the same place as CREDITOR_LETTER's).
+WET_LETTER = [
+    "Cabot Financial (UK) Ltd",
+    "Date: 4 November 2026",
+    "Account number: 55501234",
+    "Your account is in arrears.",
+    "The outstanding balance on your account is £912.40.",
+    "Please pay by 2 December 2026.",
+]
+
 N1_CLAIM = [
     "Claim Form (N1)",
     "In the County Court Business Centre",

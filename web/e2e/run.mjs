@@ -208,23 +208,25 @@ async function newPageUntimed() {
 }
 
 /** The documents tab's uploads, drawn by the API tests' own fixture: a creditor's letter,
- * a payslip and a county court judgment laid out as a claim form (N1). */
+ * a payslip, a county court judgment laid out as a claim form (N1), and another creditor's
+ * letter whose account number a wet scan smudged. */
 async function drawImages() {
-  const draw = (lines) =>
+  const draw = (png) =>
     new Promise((resolve, reject) =>
       execFile(
         process.env.CMA_PYTHON || join(repo, ".venv", "bin", "python"),
-        ["-c", `import sys; from tests.e2e.documents_fixtures import CREDITOR_LETTER, N1_CLAIM, letter_png; sys.stdout.buffer.write(letter_png(${lines}))`],
+        ["-c", `import sys; from tests.e2e.documents_fixtures import *; sys.stdout.buffer.write(${png})`],
         { cwd: repo, maxBuffer: 16 * 1024 * 1024, encoding: "buffer" },
         (error, stdout) => (error ? reject(error) : resolve(stdout)),
       ),
     );
-  const [letter, payslip, judgment] = await Promise.all([
-    draw("CREDITOR_LETTER"),
-    draw("['Halden Engineering Ltd', 'PAYSLIP', 'Pay date: 27 November 2026   Period: Monthly', 'Gross pay   £2,100.00', 'Income tax   £210.00', 'Net pay   £1,742.60']"),
-    draw("N1_CLAIM"),
+  const [letter, payslip, judgment, wet] = await Promise.all([
+    draw("letter_png(CREDITOR_LETTER)"),
+    draw("letter_png(['Halden Engineering Ltd', 'PAYSLIP', 'Pay date: 27 November 2026   Period: Monthly', 'Gross pay   £2,100.00', 'Income tax   £210.00', 'Net pay   £1,742.60'])"),
+    draw("letter_png(N1_CLAIM)"),
+    draw("smudged(letter_png(WET_LETTER), REFERENCE_AT)"),
   ]);
-  return { letter, payslip, judgment };
+  return { letter, payslip, judgment, wet };
 }
 
 /** Type an ISO date into the GOV.UK date input whose legend is `legend` (day, month, year). */
@@ -750,7 +752,7 @@ try {
     }
     if (tab === "Documents") {
       // A creditor's letter rendered by the API tests' own fixture, read by Tesseract.
-      const { letter: png, payslip, judgment } = await images;
+      const { letter: png, payslip, judgment, wet } = await images;
       await page.setInputFiles("#document-file", { name: "lowell-letter.png", mimeType: "image/png", buffer: png });
       await page.getByRole("cell", { name: /^lowell-letter.png Download/ }).waitFor();
       check(true, "a document was uploaded and listed with its reading status");
@@ -822,6 +824,15 @@ try {
       await chosen.getByText(/payslip-november.png: read/).waitFor({ timeout: 90000 });
       check(true, `each file says where it got to (${(await chosen.innerText()).replace(/\n/g, " | ")})`);
       await audit(page, "case-documents-upload");
+      // A letter whose account number a wet scan smudged: its debt says the scan was hard to
+      // read there (the work queue's line for the case says so too: checked there below).
+      await page.setInputFiles("#document-file", { name: "wet-letter.png", mimeType: "image/png", buffer: wet });
+      await chosen.getByText(/wet-letter.png: read/).waitFor({ timeout: 90000 });
+      const wetDebt = page.locator(".cma-card", { hasText: /From wet-letter.png/ }).filter({ hasText: /^Add debt/ }).first();
+      const wetWarning = wetDebt.getByText(/The scan was hard to read at the account reference/);
+      check(await wetWarning.waitFor({ timeout: 15000 }).then(() => true, () => false), "a smudged account number: its suggestion says the scan was hard to read there, to check against the page");
+      check((await wetDebt.locator(".govuk-tag", { hasText: /^hard to read$/ }).count()) > 0, "the value is tagged 'hard to read' where it came from");
+      await audit(page, "case-documents-hard-to-read");
       // A bank's CSV export: one suggestion per budget line, and a recurring payment to a
       // creditor whose balance the statement does not show, which accepting makes a task of.
       const rows = ["Date,Description,Amount,Balance"];
@@ -1278,6 +1289,10 @@ try {
   // -- the work queue: create a task, then complete it in place with an outcome --
   await page.getByRole("link", { name: "Work queue", exact: true }).click();
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
+  // The smudged letter's debt still waits: its case's line says one is hard to read.
+  const reviews = page.getByRole("list", { name: "Documents waiting for review" });
+  const unsureLine = reviews.getByRole("listitem").filter({ has: page.locator(".govuk-tag", { hasText: /hard to read$/ }) });
+  check(await unsureLine.first().waitFor({ timeout: 15000 }).then(() => true, () => false), `the work queue tags the case whose waiting suggestions hold values hard to read (${await unsureLine.first().innerText().catch(() => "none")})`);
   await page.getByText("Create a task").click();
   await page.getByLabel("Task", { exact: true }).fill("E2E: chase Northern Bank for statements");
   await page.getByRole("button", { name: "Create task" }).click();
