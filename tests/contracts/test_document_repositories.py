@@ -51,6 +51,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
     Waiting,
+    Word,
 )
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.documents.storage import document_key
@@ -87,6 +88,12 @@ def make_document(
         uploaded_by=None,
         now=at,
     )
+
+
+WORDS = (
+    Word(text="Lowell", box=Box(left=120, top=96, width=180, height=40), confidence=0.961, line=1),
+    Word(text="£12.34", box=Box(left=320, top=96, width=150, height=40), confidence=0.42, line=1),
+)
 
 
 def make_suggestion(doc: Document, *, at: dt.datetime = T0) -> Suggestion:
@@ -188,7 +195,13 @@ class DocumentRepositoryContract:
             loaded.start_processing(now=T0 + HOUR)
             loaded.complete(
                 (
-                    PageText(number=1, text="Lowell £12.34", confidence=0.9),
+                    PageText(
+                        number=1,
+                        text="Lowell £12.34",
+                        confidence=0.9,
+                        words=WORDS,
+                        size=(1240, 1754),
+                    ),
                     PageText(number=2, text="", confidence=1.0, source=PageSource.TEXT_LAYER),
                 ),
                 now=T0 + HOUR,
@@ -219,6 +232,11 @@ class DocumentRepositoryContract:
         assert again.attempts == 1
         assert again.pages[0].text == "Lowell £12.34"
         assert again.pages[1].source is PageSource.TEXT_LAYER
+        # Where each word was read is kept, for the document to be read again by position
+        # (reclassify); a text layer's page has none.
+        assert again.pages[0].words == WORDS
+        assert again.pages[0].size == (1240, 1754)
+        assert (again.pages[1].words, again.pages[1].size) == ((), None)
         assert again.document_class is DocumentClass.CREDITOR_LETTER
         assert again.class_alternatives == (
             ClassAlternative(document_class=DocumentClass.LETTER_OF_CLAIM, probability=0.2),

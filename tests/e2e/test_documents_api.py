@@ -660,6 +660,14 @@ async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
     made = {s["kind"] for s in out["suggestions"]}
     assert "court_claim_deadline" not in made
     assert "new_debt" in made
+    # Read again by position, from the words the first reading kept with the pages: the
+    # new debt's values are boxed on the page, with how sure the OCR was of each.
+    debt = next(s for s in out["suggestions"] if s["kind"] == "new_debt")
+    chosen = {e["field"]: e for e in debt["evidence"] if e["chosen"]}
+    for field in ("creditor_name", "balance_pence"):
+        assert chosen[field]["box"] is not None, chosen
+        assert 0.0 <= chosen[field]["read_confidence"] <= 1.0, chosen
+    assert debt["hard_to_read_fields"] == []
 
     items = (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
     old = {s["id"]: s for s in items if s["id"] in {b["id"] for b in before.values()}}

@@ -54,6 +54,7 @@ from cma_core.documents.model import (
     SuggestionKind,
     SuggestionStatus,
     Waiting,
+    Word,
 )
 from cma_core.documents.ports import DocumentRepository, SuggestionRepository
 from cma_core.shared.errors import Conflict, StaleVersion
@@ -95,10 +96,7 @@ def document_to_row(d: Document) -> dict[str, Any]:
         "uploaded_by": d.uploaded_by,
         "failure_reason": d.failure_reason,
         "attempts": d.attempts,
-        "pages": [
-            {"number": p.number, "text": p.text, "confidence": p.confidence, "source": p.source}
-            for p in d.pages
-        ],
+        "pages": [page_to_json(p) for p in d.pages],
         "document_class": d.document_class.value if d.document_class else None,
         "class_confidence": d.class_confidence,
         "class_alternatives": [
@@ -108,6 +106,42 @@ def document_to_row(d: Document) -> dict[str, Any]:
         or None,
         "version": d.version,
     }
+
+
+def page_to_json(p: PageText) -> dict[str, Any]:
+    """A page as stored: its text, and where the OCR read each word (``[text, left, top,
+    width, height, confidence, line]``) with the page image's size, so that a document read
+    again as another kind (``DocumentService.reclassify``) is read by position, its values
+    boxed and their OCR sureness known, as on its first reading. A text layer's page has no
+    words. Sealed with the rest of the pages where the centre's data keys are set."""
+    out: dict[str, Any] = {
+        "number": p.number, "text": p.text, "confidence": p.confidence, "source": p.source,
+    }  # fmt: skip
+    if p.words:
+        out["words"] = [
+            [w.text, w.box.left, w.box.top, w.box.width, w.box.height,
+             round(w.confidence, 3), w.line]
+            for w in p.words
+        ]  # fmt: skip
+    if p.size is not None:
+        out["size"] = list(p.size)
+    return out
+
+
+def page_from_json(p: dict[str, Any]) -> PageText:
+    """``page_to_json`` read back; pages stored before words were kept have none."""
+    size = p.get("size")
+    return PageText(
+        number=p["number"],
+        text=p["text"],
+        confidence=p["confidence"],
+        source=PageSource(p["source"]),
+        words=tuple(
+            Word(text=t, box=Box(left=x, top=y, width=w, height=h), confidence=c, line=line)
+            for t, x, y, w, h, c, line in p.get("words") or ()
+        ),
+        size=(size[0], size[1]) if size else None,
+    )
 
 
 def document_from_row(r: Row, *, with_pages: bool = True) -> Document:
@@ -126,17 +160,7 @@ def document_from_row(r: Row, *, with_pages: bool = True) -> Document:
         uploaded_by=UserId(r["uploaded_by"]) if r["uploaded_by"] else None,
         failure_reason=r["failure_reason"],
         attempts=r["attempts"],
-        pages=tuple(
-            PageText(
-                number=p["number"],
-                text=p["text"],
-                confidence=p["confidence"],
-                source=PageSource(p["source"]),
-            )
-            for p in (r["pages"] or [])
-        )
-        if with_pages
-        else (),
+        pages=tuple(page_from_json(p) for p in (r["pages"] or [])) if with_pages else (),
         document_class=DocumentClass(r["document_class"]) if r["document_class"] else None,
         class_confidence=r["class_confidence"],
         class_alternatives=tuple(

@@ -117,8 +117,10 @@ class PageText:
     """The text of one page (numbered from 1) and how sure the extractor is (0.0–1.0).
 
     ``words`` and ``size`` (pixels) carry the layout when the extractor has it (OCR):
-    they let the assistant read a value by its position beside or under its label. They
-    are working data for the read that produced them, not stored with the document.
+    they let the assistant read a value by its position beside or under its label, and
+    box each value it reads. They are stored with the page (sealed with its text), so a
+    document read again as another kind is read the same way; pages stored before they
+    were kept (2026-12-08) have none.
     """
 
     number: int
