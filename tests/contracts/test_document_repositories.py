@@ -128,6 +128,8 @@ def make_suggestion(doc: Document, *, at: dt.datetime = T0) -> Suggestion:
                 role="creditor",
                 score=4.0,
                 chosen=True,
+                read_confidence=0.93,
+                choice_confidence=0.86,
             ),
             FieldEvidence(
                 field="creditor_name", value="Agent Ltd", page=1, role="collection agent"
@@ -476,9 +478,7 @@ class DocumentRepositoryContract:
         async with backend.base.uow(elsewhere) as uow:
             assert await backend.suggestions(uow).waiting(case_id=case_id) == ()
 
-    async def test_waiting_counts_the_values_the_scan_made_hard_to_read(
-        self, backend: DocBackend
-    ) -> None:
+    async def test_waiting_counts_the_values_to_check(self, backend: DocBackend) -> None:
         """The count stands beside the sealed evidence: the queue reads it without the
         evidence, and only the values a suggestion is made of count."""
         centre, case_id = await self.seed(backend)
@@ -503,8 +503,14 @@ class DocumentRepositoryContract:
         sure = attrs.evolve(
             make_suggestion(doc, at=T0 + HOUR), evidence=(read("balance_pence", None),)
         )
-        assert unsure.hard_to_read_fields == ("account_reference", "balance_pence")
-        await self.store(backend, centre, (doc,), (unsure, sure))
+        # (clearly printed, but the reader was unsure it is the balance: to check as well)
+        unsure_which = attrs.evolve(
+            make_suggestion(doc, at=T0 + 2 * HOUR),
+            evidence=(attrs.evolve(read("balance_pence", 0.97), choice_confidence=0.31),),
+        )
+        assert unsure.fields_to_check == ("account_reference", "balance_pence")
+        assert unsure_which.fields_to_check == ("balance_pence",)
+        await self.store(backend, centre, (doc,), (unsure, sure, unsure_which))
         async with backend.base.uow(centre) as uow:
             repo = backend.suggestions(uow)
             waiting = await repo.waiting(case_id=case_id)
@@ -512,16 +518,18 @@ class DocumentRepositoryContract:
             listed = {
                 wanted: [
                     [x.id for x in (await repo.list(
-                        case_id=case_id, limit=10, offset=0, hard_to_read=wanted
+                        case_id=case_id, limit=10, offset=0, to_check=wanted
                     )).items],
                     [x.id for x in (await repo.list_centre(
-                        limit=10, offset=0, hard_to_read=wanted
+                        limit=10, offset=0, to_check=wanted
                     )).items],
                 ]
                 for wanted in (True, False)
             }  # fmt: skip
-        assert [(w.id, w.hard_to_read) for w in waiting] == [(unsure.id, 2), (sure.id, 0)]
-        assert listed == {True: [[unsure.id]] * 2, False: [[sure.id]] * 2}
+        assert [(w.id, w.to_check) for w in waiting] == [
+            (unsure.id, 2), (sure.id, 0), (unsure_which.id, 1)
+        ]  # fmt: skip
+        assert listed == {True: [[unsure.id, unsure_which.id]] * 2, False: [[sure.id]] * 2}
 
     async def test_accepted_with_changes_keeps_what_was_read(self, backend: DocBackend) -> None:
         centre, case_id = await self.seed(backend)

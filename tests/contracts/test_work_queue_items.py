@@ -81,7 +81,7 @@ class WorkQueueItemsContract:
             attrs.evolve(item(centre, scope), case_id=None, label=None, case_reference=None),
             item(centre, scope, at=T0 + dt.timedelta(hours=3), section=WorkSection.DOCUMENT),
         ]
-        items[-1] = attrs.evolve(items[-1], label="new_debt", hard_to_read=2)
+        items[-1] = attrs.evolve(items[-1], label="new_debt", to_check=2)
         await self._replace(backend, centre, scope, *items)
         ordered = sorted(items, key=lambda i: (i.at, i.item_id))
         async with backend.base.uow(centre) as uow:

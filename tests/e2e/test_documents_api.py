@@ -667,7 +667,7 @@ async def test_a_judgment_read_as_a_claim_is_read_again_as_the_adviser_says(
     for field in ("creditor_name", "balance_pence"):
         assert chosen[field]["box"] is not None, chosen
         assert 0.0 <= chosen[field]["read_confidence"] <= 1.0, chosen
-    assert debt["hard_to_read_fields"] == []
+    assert debt["fields_to_check"] == []
 
     items = (await api.get(f"/api/v1/cases/{case['id']}/suggestions")).json()["items"]
     old = {s["id"]: s for s in items if s["id"] in {b["id"] for b in before.values()}}
@@ -884,36 +884,36 @@ async def test_the_work_queue_counts_the_values_a_smudged_scan_made_hard_to_read
     kinds = {s["id"]: s["kind"] for s in suggestions}
     r = await api.get("/api/v1/work-queue", params={"section": "document"})
     assert r.status_code == 200, r.text
-    waiting = {kinds[i["id"]]: i["hard_to_read"] for i in r.json()["items"]}
+    waiting = {kinds[i["id"]]: i["to_check"] for i in r.json()["items"]}
     assert waiting == {"new_debt": 1, "response_deadline": 0}
     debt = next(s for s in suggestions if s["kind"] == "new_debt")
     assert [e["field"] for e in debt["evidence"] if e["chosen"] and e["hard_to_read"]] == [
         "account_reference"
     ]
-    assert debt["hard_to_read_fields"] == ["account_reference"]
+    assert debt["fields_to_check"] == ["account_reference"]
     # Lists filter on it: the case's, and the centre's documents waiting for review.
     for url in (f"/api/v1/cases/{case['id']}/suggestions", "/api/v1/suggestions"):
         for wanted, kind in (("true", "new_debt"), ("false", "response_deadline")):
-            r = await api.get(url, params={"hard_to_read": wanted})
+            r = await api.get(url, params={"to_check": wanted})
             assert [kinds[s["id"]] for s in r.json()["items"]] == [kind], (url, r.text)
-        r = await api.get(url, params={"hard_to_read": "maybe"})
+        r = await api.get(url, params={"to_check": "maybe"})
         assert r.status_code == 400, r.text
         assert r.headers["content-type"].startswith("application/problem+json")
-        assert r.json()["errors"][0]["field"] == "hard_to_read"
+        assert r.json()["errors"][0]["field"] == "to_check"
     # Not counted once decided: the queue no longer holds it.
     r = await api.post(f"/api/v1/suggestions/{debt['id']}/reject", headers={"If-Match": '"1"'},
                        json={"reason": "checked against the page: a duplicate"})  # fmt: skip
     assert r.status_code == 200, r.text
     await settle(container)
     r = await api.get("/api/v1/work-queue", params={"section": "document"})
-    assert [(kinds[i["id"]], i["hard_to_read"]) for i in r.json()["items"]] == [
+    assert [(kinds[i["id"]], i["to_check"]) for i in r.json()["items"]] == [
         ("response_deadline", 0)
     ]
     other = await api.new_case()
     assert (await upload(api, other["id"], letter_png(CREDITOR_LETTER))).status_code == 201
     await settle(container)
     r = await api.get("/api/v1/work-queue", params={"section": "document"})
-    clean = [i["hard_to_read"] for i in r.json()["items"] if i["case_id"] == other["id"]]
+    clean = [i["to_check"] for i in r.json()["items"] if i["case_id"] == other["id"]]
     assert clean == [0, 0]
 
 

@@ -1289,10 +1289,10 @@ try {
   // -- the work queue: create a task, then complete it in place with an outcome --
   await page.getByRole("link", { name: "Work queue", exact: true }).click();
   await page.getByRole("heading", { name: "Work queue" }).waitFor();
-  // The smudged letter's debt still waits: its case's line says one is hard to read.
+  // The smudged letter's debt still waits: its case's line says one is to check.
   const reviews = page.getByRole("list", { name: "Documents waiting for review" });
-  const unsureLine = reviews.getByRole("listitem").filter({ has: page.locator(".govuk-tag", { hasText: /hard to read$/ }) });
-  check(await unsureLine.first().waitFor({ timeout: 15000 }).then(() => true, () => false), `the work queue tags the case whose waiting suggestions hold values hard to read (${await unsureLine.first().innerText().catch(() => "none")})`);
+  const unsureLine = reviews.getByRole("listitem").filter({ has: page.locator(".govuk-tag", { hasText: /to check$/ }) });
+  check(await unsureLine.first().waitFor({ timeout: 15000 }).then(() => true, () => false), `the work queue tags the case whose waiting suggestions hold values to check (${await unsureLine.first().innerText().catch(() => "none")})`);
   await page.getByText("Create a task").click();
   await page.getByLabel("Task", { exact: true }).fill("E2E: chase Northern Bank for statements");
   await page.getByRole("button", { name: "Create task" }).click();

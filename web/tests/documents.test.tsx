@@ -92,7 +92,7 @@ vi.mock("../src/auth/session", () => ({
 
 import { batchStatus, byDocument, documentName, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { acceptedAll, caution } from "../src/pages/case/AcceptAll";
-import { changes, decided, hardToRead, listed, place, shownTitle, sureness, typeDoubt } from "../src/pages/case/Evidence";
+import { changes, decided, listed, place, shownTitle, sureness, toCheck, toCheckNotes, typeDoubt } from "../src/pages/case/Evidence";
 import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
@@ -247,7 +247,7 @@ test("a statement's payment to a creditor says before and after that accepting m
   );
   // A CSV or OFX export has no pages: its values are not placed on one.
   const csv = doc("d9", "statement.csv", { content_type: "text/csv" });
-  expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true, hard_to_read: false }, csv)).toBe("in the export (it has no pages)");
+  expect(place({ field: "creditor_name", value: "Lowell", page: 1, box: null, label: null, role: null, score: 1, chosen: true, hard_to_read: false, unsure_choice: false }, csv)).toBe("in the export (it has no pages)");
 });
 
 test("a document that could not be read can be read again from its row, and the focus stays there", async () => {
@@ -555,23 +555,24 @@ test("two documents of one name are told apart by when they were uploaded", () =
 
 test("values the scan made hard to read are named in a warning and marked where each came from", async () => {
   state.docs = [doc("d1", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" })];
-  const at = (field: string, value: string, hard: boolean, chosen = true) => ({
+  const at = (field: string, value: string, hard: boolean, chosen = true, unsure = false) => ({
     field, value, page: 1, box: [10, 10, 50, 10], label: null, role: null, score: 0.5, chosen, hard_to_read: hard, read_confidence: hard ? 0.41 : 0.95,
+    unsure_choice: unsure, choice_confidence: unsure ? 0.31 : 0.9,
   });
   const evidence = [at("creditor_name", "Lowell Portfolio Ltd", false), at("account_reference", "12345678", true), at("balance_pence", "£1,234.56", true), at("balance_pence", "£1,842.50", true, false)];
-  // Which of a suggestion's values are hard to read is the API's word (`hard_to_read_fields`).
+  // Which of a suggestion's values are to check is the API's word (`fields_to_check`).
   const unsure = ["account_reference", "balance_pence"];
-  state.suggestions = [suggestion("s1", { evidence, hard_to_read_fields: unsure }), suggestion("s2", { evidence: [at("creditor_name", "Lowell Portfolio Ltd", false)] })];
+  state.suggestions = [suggestion("s1", { evidence, fields_to_check: unsure }), suggestion("s2", { evidence: [at("creditor_name", "Lowell Portfolio Ltd", false)] })];
   show();
   const warning = await screen.findByText(/The scan was hard to read at/);
   expect(warning).toHaveTextContent("The scan was hard to read at the account reference and the balance: check them against the page before accepting.");
   // One warning, on the suggestion with unsure values; each unsure value marked in its table.
   expect(screen.getAllByText(/The scan was hard to read at/)).toHaveLength(1);
   expect(screen.getAllByText("hard to read")).toHaveLength(3);
-  expect(hardToRead(suggestion("s3", { hard_to_read_fields: ["account_reference"] }) as never)).toEqual(["the account reference"]);
+  expect(toCheck(suggestion("s3", { evidence, fields_to_check: ["account_reference"] }) as never)).toEqual({ hard: ["the account reference"], unsure: [] });
   // An alternative passed over is tagged in the table but is not what accepting uses: the
   // API leaves it out of the list, and the console goes by the list.
-  expect(hardToRead(suggestion("s4", { evidence: [at("account_reference", "12345678", true, false)], hard_to_read_fields: [] }) as never)).toEqual([]);
+  expect(toCheckNotes(suggestion("s4", { evidence: [at("account_reference", "12345678", true, false)], fields_to_check: [] }) as never)).toEqual([]);
   expect([listed(["a"]), listed(["a", "b"]), listed(["a", "b", "c"])]).toEqual(["a", "a and b", "a, b and c"]);
   // Accepting with changes: the fields holding them say so, for the adviser to compare.
   await userEvent.click(screen.getByRole("button", { name: /^Accept with changes\s*to Add debt.*\(s1\)/ }));
@@ -580,5 +581,28 @@ test("values the scan made hard to read are named in a warning and marked where 
   expect(within(form).getByLabelText("Balance")).toHaveAccessibleDescription("The scan was hard to read here: compare it with the page.");
   expect(within(form).getByLabelText("Creditor")).not.toHaveAccessibleDescription(/hard to read/);
   // "Accept all" names them beside the suggestion's title too.
-  expect(caution(suggestion("s1", { evidence, hard_to_read_fields: unsure }) as never)).toEqual(["the scan was hard to read at the account reference and the balance"]);
+  expect(caution(suggestion("s1", { evidence, fields_to_check: unsure }) as never)).toEqual(["the scan was hard to read at the account reference and the balance"]);
+});
+
+test("a value the reader was unsure of is named apart from one the scan made hard to read, and tagged", async () => {
+  state.docs = [doc("d1", "lowell.png", { status: "done", document_class: "creditor_letter", updated_at: "2026-12-01T09:00:00Z" })];
+  const at = (field: string, value: string, hard: boolean, unsure: boolean) => ({
+    field, value, page: 1, box: [10, 10, 50, 10], label: null, role: null, score: 0.5, chosen: true, hard_to_read: hard, read_confidence: hard ? 0.41 : 0.95,
+    unsure_choice: unsure, choice_confidence: unsure ? 0.31 : 0.9,
+  });
+  const evidence = [at("creditor_name", "Lowell Portfolio Ltd", false, false), at("account_reference", "12345678", true, false), at("balance_pence", "£1,234.56", false, true)];
+  const s1 = suggestion("s1", { evidence, fields_to_check: ["account_reference", "balance_pence"] });
+  state.suggestions = [s1];
+  show();
+  const warning = await screen.findByText(/The scan was hard to read at/);
+  expect(warning).toHaveTextContent(
+    "The scan was hard to read at the account reference; the reader was unsure which value is the balance: check them against the page before accepting.",
+  );
+  expect(screen.getAllByText("unsure which")).toHaveLength(1);
+  expect(toCheck(s1 as never)).toEqual({ hard: ["the account reference"], unsure: ["the balance"] });
+  expect(caution(s1 as never)).toEqual(["the scan was hard to read at the account reference", "the reader was unsure which value is the balance"]);
+  await userEvent.click(screen.getByRole("button", { name: /^Accept with changes\s*to Add debt.*\(s1\)/ }));
+  const form = (await screen.findByRole("heading", { name: /^Accept with changes: Add debt.*\(s1\)/ })).closest("section")!;
+  expect(within(form).getByLabelText("Balance")).toHaveAccessibleDescription("The reader was unsure this is the value: compare it with the page.");
+  expect(within(form).getByLabelText("Account reference")).toHaveAccessibleDescription("The scan was hard to read here: compare it with the page.");
 });

@@ -34,7 +34,7 @@ vi.mock("../src/auth/session", () => ({
   }),
 }));
 
-import { hardToReadText, queueSections, reviewsByCase, type WorkItem } from "../src/pages/queue/workQueue";
+import { queueSections, reviewsByCase, toCheckText, type WorkItem } from "../src/pages/queue/workQueue";
 import { WorkQueue } from "../src/pages/WorkQueue";
 
 const inDays = (n: number, hour = 10) => {
@@ -92,17 +92,17 @@ describe("reviewsByCase", () => {
       ["C-1", 1, [["new_debt", 1]]],
     ]);
     expect(got[0]!.oldest).toBe(inDays(-4));
-    expect(got.map((r) => r.unsure)).toEqual([0, 0]); // none says the scan was hard to read
+    expect(got.map((r) => r.unsure)).toEqual([0, 0]); // none holds a value to check
   });
 
-  it("counts a case's suggestions holding values the scan made hard to read", () => {
+  it("counts a case's suggestions holding values to check against the page", () => {
     const doc = (id: string, caseId: string, hard: number | null | undefined) =>
-      item({ id, section: "document", case_id: caseId, label: "new_debt", kind: null, at: inDays(-1), title: "x", hard_to_read: hard });
+      item({ id, section: "document", case_id: caseId, label: "new_debt", kind: null, at: inDays(-1), title: "x", to_check: hard });
     const got = reviewsByCase([doc("a", "1", 2), doc("b", "1", 0), doc("c", "1", 1), doc("d", "2", null), doc("e", "3", undefined)]);
     expect(got.map((r) => [r.caseId, r.count, r.unsure])).toEqual([["1", 3, 2], ["2", 1, 0], ["3", 1, 0]]);
-    expect(hardToReadText(2, 3)).toBe("2 hard to read");
-    expect(hardToReadText(3, 3)).toBe("all hard to read");
-    expect(hardToReadText(1, 1)).toBe("hard to read");
+    expect(toCheckText(2, 3)).toBe("2 to check");
+    expect(toCheckText(3, 3)).toBe("all to check");
+    expect(toCheckText(1, 1)).toBe("to check");
   });
 });
 
@@ -130,7 +130,7 @@ describe("WorkQueue", () => {
     const docs = screen.getByRole("list", { name: "Documents waiting for review" });
     expect(within(docs).getByRole("link")).toHaveAttribute("href", "/cases/c1/documents");
     expect(within(docs).getByRole("link")).toHaveTextContent("1 suggestion to review");
-    expect(within(docs).queryByText(/hard to read/)).toBeNull();
+    expect(within(docs).queryByText(/to check/)).toBeNull();
     expect(screen.getByText("Every open task has someone on it.")).toBeInTheDocument();
     const queueCalls = net.seen.filter((c) => c.path === "/api/v1/work-queue");
     expect(queueCalls).toHaveLength(1);
@@ -139,16 +139,16 @@ describe("WorkQueue", () => {
     expect(screen.queryByRole("button", { name: "Show more of your queue" })).toBeNull();
   });
 
-  it("tags a case whose waiting suggestions hold values the scan made hard to read", async () => {
+  it("tags a case whose waiting suggestions hold values to check against the page", async () => {
     const docs = [
-      item({ id: "d1", section: "document", case_id: "c9", case_reference: "C-000009", label: "new_debt", kind: null, at: inDays(-2), title: "x", hard_to_read: 1 }),
-      item({ id: "d2", section: "document", case_id: "c9", case_reference: "C-000009", label: "response_deadline", kind: null, at: inDays(-1), title: "x", hard_to_read: 0 }),
+      item({ id: "d1", section: "document", case_id: "c9", case_reference: "C-000009", label: "new_debt", kind: null, at: inDays(-2), title: "x", to_check: 1 }),
+      item({ id: "d2", section: "document", case_id: "c9", case_reference: "C-000009", label: "response_deadline", kind: null, at: inDays(-1), title: "x", to_check: 0 }),
     ];
     net.pages = [{ user_id: "me-1", items: docs, total: 2, limit: 200, counts: { task: 0, deadline: 0, appointment: 0, document: 2 }, next_cursor: null }];
     show();
     const list = await screen.findByRole("list", { name: "Documents waiting for review" });
     expect(within(list).getByRole("link")).toHaveTextContent("C-000009: 2 suggestions to review");
-    expect(within(list).getByText("1 hard to read")).toBeInTheDocument();
+    expect(within(list).getByText("1 to check")).toBeInTheDocument();
   });
 
   it("says when each section is empty", async () => {
@@ -220,7 +220,7 @@ describe("WorkQueue", () => {
     expect(screen.getByText(/^12 suggestions from documents on your cases, the oldest 1 shown:$/)).toBeInTheDocument();
     const docs = screen.getByRole("list", { name: "Documents waiting for review" });
     expect(within(docs).getByRole("link")).toHaveTextContent("1 suggestion to review");
-    expect(within(docs).queryByText(/hard to read/)).toBeNull();
+    expect(within(docs).queryByText(/to check/)).toBeNull();
   });
 
   it("asks for no more documents when the queue's page holds every one", async () => {

@@ -234,7 +234,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         rows = [
             s
@@ -244,7 +244,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and (status is None or s.status == status)
             and (document_id is None or s.document_id == document_id)
             and (kind is None or s.kind == kind)
-            and (hard_to_read is None or bool(s.hard_to_read_fields) == hard_to_read)
+            and (to_check is None or bool(s.fields_to_check) == to_check)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         rest = [s for s in rows if after is None or (s.created_at, s.id) > after]
@@ -265,7 +265,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
                 id=s.id,
                 kind=s.kind,
                 created_at=s.created_at,
-                hard_to_read=len(s.hard_to_read_fields),
+                to_check=len(s.fields_to_check),
             )
             for s in pending
         )
@@ -291,7 +291,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         cases = self._uow.db.cases
 
@@ -306,7 +306,7 @@ class InMemorySuggestionRepository(SuggestionRepository):
             and (status is None or s.status == status)
             and (case_adviser is None or adviser_of(s) == case_adviser)
             and (kind is None or s.kind == kind)
-            and (hard_to_read is None or bool(s.hard_to_read_fields) == hard_to_read)
+            and (to_check is None or bool(s.fields_to_check) == to_check)
         ]
         rows.sort(key=lambda s: (s.created_at, s.id))
         rest = [s for s in rows if after is None or (s.created_at, s.id) > after]

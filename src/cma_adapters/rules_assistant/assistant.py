@@ -533,10 +533,14 @@ def extract(
         reading.chosen,
     )
     source = reading.source
+    ranked: frozenset[str] = frozenset()
     if fields_model is not None:
         wanted = FIELDS_BY_CLASS[document_class]
+        by_rules = dict(found)
         chosen, found = ranker.rerank(fields_model, layouts, found, chosen, document_class, wanted)
         source = f"{source}+ranker:{fields_model.version}"
+        # (a field the ranker ranked has a new list of candidates scored by probability)
+        ranked = frozenset(f for f, c in found.items() if c is not by_rules.get(f))
     transactions: tuple[Transaction, ...] = ()
     if document_class is C.BANK_STATEMENT:
         letter = chosen.get("letter_date")
@@ -561,7 +565,7 @@ def extract(
         source=source,
         class_alternatives=reading.alternatives,
         amounts_pence=tuple(_amounts(text)),
-        evidence=tuple(evidence(found, chosen, layouts)),
+        evidence=tuple(evidence(found, chosen, layouts, ranked)),
         **chosen,  # type: ignore[arg-type]
     )
 

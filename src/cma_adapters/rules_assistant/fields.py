@@ -524,11 +524,14 @@ def evidence(
     found: dict[str, list[Candidate]],
     chosen: dict[str, object],
     layouts: Sequence[Layout] = (),
+    ranked: frozenset[str] = frozenset(),
 ) -> list[FieldEvidence]:
     """The chosen candidate and up to three distinct alternatives per field, each boxed
     as tightly as ``layouts`` allow (``tight_box``). A field left empty keeps up to three
     of its candidates, none chosen: the adviser who gives the value on accepting (a
-    balance the reader did not choose) is offered what the page holds."""
+    balance the reader did not choose) is offered what the page holds. The fields in
+    ``ranked`` were ranked by the learned field ranker: their scores are its
+    probabilities, kept as each candidate's ``choice_confidence``."""
     # A candidate boxed as a whole cell is found by its page and box (looked up once here,
     # not by scanning every page's cells for each candidate).
     cells: dict[tuple[int, Box], list[Cell]] = {}
@@ -555,6 +558,7 @@ def evidence(
                     role=c.role,
                     score=round(c.score, 2),
                     chosen=not empty and c.value == chosen[field],
+                    choice_confidence=round(c.score, 2) if field in ranked else None,
                 )
             )
     return out

@@ -185,6 +185,7 @@ def evidence_to_json(e: FieldEvidence) -> dict[str, Any]:
         "score": e.score,
         "chosen": e.chosen,
         "read_confidence": e.read_confidence,
+        "choice_confidence": e.choice_confidence,
     }
 
 
@@ -200,6 +201,7 @@ def evidence_from_json(d: dict[str, Any]) -> FieldEvidence:
         score=d.get("score", 0.0),
         chosen=d.get("chosen", False),
         read_confidence=d.get("read_confidence"),
+        choice_confidence=d.get("choice_confidence"),
     )
 
 
@@ -234,7 +236,7 @@ def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
         "decided_at": s.decided_at,
         "rejection_reason": s.rejection_reason,
         "version": s.version,
-        "hard_to_read": len(s.hard_to_read_fields),
+        "to_check": len(s.fields_to_check),
     }
 
 
@@ -505,10 +507,10 @@ class SqlAlchemyDocumentRepository(DocumentRepository):
         )
 
 
-def _hard_to_read(wanted: bool) -> Any:
-    """Suggestions holding a value the scan made hard to read (``wanted``), or none: the
+def _to_check(wanted: bool) -> Any:
+    """Suggestions holding a value to check against the page (``wanted``), or none: the
     count in clear beside the sealed evidence (migration 2160)."""
-    return suggestions_t.c.hard_to_read > 0 if wanted else suggestions_t.c.hard_to_read == 0
+    return suggestions_t.c.to_check > 0 if wanted else suggestions_t.c.to_check == 0
 
 
 class SqlAlchemySuggestionRepository(SuggestionRepository):
@@ -609,7 +611,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         where = [
             suggestions_t.c.centre_id == self._x.centre_id,
@@ -621,8 +623,8 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
             where.append(suggestions_t.c.document_id == document_id)
         if kind is not None:
             where.append(suggestions_t.c.kind == kind.value)
-        if hard_to_read is not None:
-            where.append(_hard_to_read(hard_to_read))
+        if to_check is not None:
+            where.append(_to_check(to_check))
         rows = (
             (
                 await self._x.c.execute(
@@ -648,7 +650,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
                 suggestions_t.c.id,
                 suggestions_t.c.kind,
                 suggestions_t.c.created_at,
-                suggestions_t.c.hard_to_read,
+                suggestions_t.c.to_check,
             )
             .where(
                 suggestions_t.c.centre_id == self._x.centre_id,
@@ -662,7 +664,7 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
                 id=SuggestionId(r.id),
                 kind=SuggestionKind(r.kind),
                 created_at=r.created_at,
-                hard_to_read=r.hard_to_read,
+                to_check=r.to_check,
             )
             for r in rows
         )
@@ -703,15 +705,15 @@ class SqlAlchemySuggestionRepository(SuggestionRepository):
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         where = [suggestions_t.c.centre_id == self._x.centre_id]
         if status is not None:
             where.append(suggestions_t.c.status == status.value)
         if kind is not None:
             where.append(suggestions_t.c.kind == kind.value)
-        if hard_to_read is not None:
-            where.append(_hard_to_read(hard_to_read))
+        if to_check is not None:
+            where.append(_to_check(to_check))
         if case_adviser is not None:
             where.append(
                 suggestions_t.c.case_id.in_(

@@ -625,7 +625,7 @@ def _work_of(r: Any) -> WorkItem:
         due_at=r["due_at"],
         version=r["version"],
         case_reference=r["case_reference"],
-        hard_to_read=r["hard_to_read"],
+        to_check=r["to_check"],
     )
 
 
@@ -661,7 +661,7 @@ class SqlAlchemyWorkQueueItems(WorkQueueItems):
                         "title": i.title, "label": i.label, "kind": i.kind,
                         "due_at": i.due_at, "version": i.version,
                         "case_reference": i.case_reference,
-                        "hard_to_read": i.hard_to_read,
+                        "to_check": i.to_check,
                     }
                     for i in items
                 ]  # fmt: skip

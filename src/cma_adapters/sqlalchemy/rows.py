@@ -665,10 +665,11 @@ class SuggestionRow(Base):
     as_read: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     """Migration 2140: accepted with the adviser's changes, what the reader had proposed
     for the fields changed; sealed with the title (``sealed``) where keys are set."""
-    hard_to_read: Mapped[int] = mapped_column(SmallInteger, server_default="0")
-    """Migration 2160: how many of the values the suggestion is made of the scan made hard
-    to read (``Suggestion.hard_to_read_fields``), in clear beside the sealed evidence so that
-    the work queue counts them without opening it. A count, never a value."""
+    to_check: Mapped[int] = mapped_column(SmallInteger, server_default="0")
+    """Migration 2160: how many of the values the suggestion is made of are to be checked
+    against the page (``Suggestion.fields_to_check``: hard to read, or the reader unsure
+    which), in clear beside the sealed evidence so that the work queue counts them without
+    opening it. A count, never a value."""
     status: Mapped[str] = mapped_column(String(16))
     decided_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     decided_at: Mapped[dt.datetime | None]
@@ -878,8 +879,8 @@ class WorkItemRow(Base):
     version: Mapped[int | None]
     #: The case's reference (migration 2090); null for a free-standing task.
     case_reference: Mapped[str | None] = mapped_column(String(32))
-    #: A suggestion's values hard to read (migration 2160); null for other sections.
-    hard_to_read: Mapped[int | None] = mapped_column(SmallInteger)
+    #: A suggestion's values to check (migration 2161); null for other sections.
+    to_check: Mapped[int | None] = mapped_column(SmallInteger)
     __table_args__ = (
         Index("ix_work_queue_items_user", "centre_id", "user_id", "at", "item_id"),
         Index("ix_work_queue_items_case", "centre_id", "case_id"),

@@ -393,6 +393,10 @@ class FieldEvidence:
     those of them with two or more letters or figures (0.0–1.0; ``locate.read_confidences``).
     ``None`` where the page was not read by OCR (a PDF's text layer, a bank's export) or
     the value is not boxed."""
+    choice_confidence: float | None = None
+    """How sure the reader was that this is the field's value among what the page holds:
+    the learned field ranker's probability for it (0.0–1.0). ``None`` where no ranker chose
+    (the rules alone, a language model, a value the centre's directory corrected)."""
 
     @property
     def hard_to_read(self) -> bool:
@@ -400,11 +404,33 @@ class FieldEvidence:
         against the page (``HARD_TO_READ_BELOW``)."""
         return self.read_confidence is not None and self.read_confidence < HARD_TO_READ_BELOW
 
+    @property
+    def unsure_choice(self) -> bool:
+        """The value chosen, the reader unsure it is the field's (``UNSURE_CHOICE_BELOW``):
+        the adviser is asked to check it against the page and the alternatives. (An
+        alternative passed over is not a choice: never.)"""
+        return (
+            self.chosen
+            and self.choice_confidence is not None
+            and self.choice_confidence < UNSURE_CHOICE_BELOW
+        )
+
+    @property
+    def to_check(self) -> bool:
+        """To be checked against the page before it is accepted: hard to read, or an
+        unsure choice."""
+        return self.hard_to_read or self.unsure_choice
+
 
 HARD_TO_READ_BELOW = 0.7
 """Below this ``FieldEvidence.read_confidence`` a value is shown as hard to read. On the 48
 read families' scans (912 documents, ``benchmarks/OCR.md`` round 58) it marks 41% of the
 values the reader chose wrongly (61% of wrong references) and 7% of those it chose rightly."""
+
+UNSURE_CHOICE_BELOW = 0.4
+"""Below this ``FieldEvidence.choice_confidence`` the reader's choice is shown as unsure.
+Chosen on half the read families' scans (``benchmarks/OCR.md`` round 60: the ranker's
+probabilities are two-humped, and any threshold from 0.3 to 0.5 marks the same values)."""
 
 
 def evidence_value(value: object) -> str:
@@ -579,9 +605,9 @@ class Waiting:
     id: SuggestionId
     kind: SuggestionKind
     created_at: dt.datetime
-    hard_to_read: int = 0
-    """How many of the values it is made of the scan made hard to read
-    (``Suggestion.hard_to_read_fields``): a count, never the values."""
+    to_check: int = 0
+    """How many of the values it is made of are to be checked against the page
+    (``Suggestion.fields_to_check``): a count, never the values."""
 
 
 @define(kw_only=True)
@@ -645,14 +671,15 @@ class Suggestion(Aggregate):
         )
 
     @property
-    def hard_to_read_fields(self) -> tuple[str, ...]:
-        """The fields it is made of (``made_of``) whose chosen value the OCR was unsure of
-        (``FieldEvidence.hard_to_read``), each once, in the evidence's order."""
+    def fields_to_check(self) -> tuple[str, ...]:
+        """The fields it is made of (``made_of``) whose chosen value is to be checked
+        against the page (``FieldEvidence.to_check``: hard to read, or an unsure choice),
+        each once, in the evidence's order."""
         return tuple(
             dict.fromkeys(
                 e.field
                 for e in self.evidence
-                if e.chosen and e.hard_to_read and made_of(self.kind, e.field)
+                if e.chosen and e.to_check and made_of(self.kind, e.field)
             )
         )
 

@@ -252,13 +252,13 @@ class SuggestionRepository(Protocol):
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         """The case's suggestions, oldest first (the order the documents were read); with
         ``document_id`` only that document's, with ``kind`` only that kind's; with
         ``after``, only those sorting after that ``(created_at, id)`` (keyset pages); with
-        ``hard_to_read``, only those that hold (or hold no) value the scan made hard to
-        read (``Suggestion.hard_to_read_fields``)."""
+        ``to_check``, only those that hold (or hold no) value to check against the page
+        (``Suggestion.fields_to_check``)."""
         ...
 
     async def waiting(self, *, case_id: CaseId) -> tuple[Waiting, ...]:
@@ -281,10 +281,10 @@ class SuggestionRepository(Protocol):
         case_adviser: UserId | None = None,
         kind: SuggestionKind | None = None,
         after: tuple[dt.datetime, uuid.UUID] | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         """The centre's suggestions across its cases, oldest first; with ``case_adviser``,
         only those of the cases that user is the adviser of; with ``kind``, of that kind;
         with ``after``, only those sorting after that ``(created_at, id)``; with
-        ``hard_to_read``, as ``list``."""
+        ``to_check``, as ``list``."""
         ...

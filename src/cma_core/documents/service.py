@@ -556,10 +556,10 @@ class DocumentService:
         document_id: DocumentId | None = None,
         kind: SuggestionKind | None = None,
         cursor: str | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         """The case's suggestions, oldest first; filtered by status, document, kind and
-        whether they hold a value the scan made hard to read (a document of another case,
+        whether they hold a value to check against the page (a document of another case,
         or of another centre, has none here); ``cursor`` (a page's ``next_cursor``)
         continues after that page."""
         key = start_after(cursor, offset, (dt.datetime, uuid.UUID))
@@ -573,7 +573,7 @@ class DocumentService:
                 document_id=document_id,
                 kind=kind,
                 after=None if key is None else (key[0], key[1]),
-                hard_to_read=hard_to_read,
+                to_check=to_check,
             )
         return with_next_cursor(page, lambda s: (s.created_at, s.id))
 
@@ -587,7 +587,7 @@ class DocumentService:
         adviser_id: UserId | None = None,
         kind: SuggestionKind | None = None,
         cursor: str | None = None,
-        hard_to_read: bool | None = None,
+        to_check: bool | None = None,
     ) -> Page[Suggestion]:
         """Suggestions across the centre's cases, oldest first (the work queue's documents
         waiting for review): with ``case:read_all`` every case's, or ``adviser_id``'s;
@@ -607,7 +607,7 @@ class DocumentService:
                 case_adviser=adviser,
                 kind=kind,
                 after=None if key is None else (key[0], key[1]),
-                hard_to_read=hard_to_read,
+                to_check=to_check,
             )
         return with_next_cursor(page, lambda s: (s.created_at, s.id))
 

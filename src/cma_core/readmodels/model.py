@@ -164,9 +164,9 @@ class WorkItem:
     #: The case's reference ("C-000012"), so a queue tells its items apart without opening
     #: them (a task's title is often the same on every case); ``None`` without a case.
     case_reference: str | None = None
-    #: A suggestion's: how many of the values it is made of the scan made hard to read
-    #: (``Waiting.hard_to_read``); ``None`` for the other sections.
-    hard_to_read: int | None = None
+    #: A suggestion's: how many of the values it is made of are to be checked against the
+    #: page (``Waiting.to_check``); ``None`` for the other sections.
+    to_check: int | None = None
 
 
 WorkCounts = Mapping[WorkSection, int]

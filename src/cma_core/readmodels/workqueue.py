@@ -137,14 +137,14 @@ class WorkQueueProjection(Projection):
 
         def add(user: UserId | None, section: WorkSection, item_id: uuid.UUID,
                 at: dt.datetime, title: str, label: str,
-                hard_to_read: int | None = None) -> None:  # fmt: skip
+                to_check: int | None = None) -> None:  # fmt: skip
             if user is not None:
                 out.append(
                     WorkItem(
                         centre_id=case.centre_id, user_id=user, section=section,
                         item_id=item_id, scope_id=case.id, case_id=case.id, at=at,
                         title=title, label=label, case_reference=case.reference,
-                        hard_to_read=hard_to_read,
+                        to_check=to_check,
                     )
                 )  # fmt: skip
 
@@ -177,7 +177,7 @@ class WorkQueueProjection(Projection):
             # which stay sealed (this table holds no client's data in clear).
             add(case.adviser_id, WorkSection.DOCUMENT, sg.id, sg.created_at,
                 f"{case.reference}: suggested {sg.kind.value.replace('_', ' ')} to review",
-                sg.kind.value, sg.hard_to_read)  # fmt: skip
+                sg.kind.value, sg.to_check)  # fmt: skip
         return out
 
     # -- rebuild and lag ----------------------------------------------------------------

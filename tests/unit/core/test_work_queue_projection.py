@@ -150,9 +150,9 @@ async def test_events_in_any_order_equal_the_rebuild_and_items_go_to_their_users
     assert [i.case_reference for i in theirs] == [None]
     [document] = [i for i in mine if i.section is WorkSection.DOCUMENT]
     assert document.title == f"{case.reference}: suggested new debt to review"
-    # ... and how many of its values the scan made hard to read (a count; others: none).
-    assert document.hard_to_read == 1
-    assert all(i.hard_to_read is None for i in [*mine, *theirs] if i is not document)
+    # ... and how many of its values are to be checked (a count; others: none).
+    assert document.to_check == 1
+    assert all(i.to_check is None for i in [*mine, *theirs] if i is not document)
     assert await projection.rebuild(sup.centre_id) == 2  # the case, the free-standing task
     assert await _queue(app, sup.centre_id, adviser.user_id) == mine
     assert await _queue(app, sup.centre_id, sup.user_id) == theirs

@@ -78,6 +78,15 @@ def test_training_learns_a_label_no_family_uses() -> None:
     assert chosen
     assert alternatives
     assert chosen[0].score > max(e.score for e in alternatives)
+    # The ranker's probabilities are kept as how sure the choice was; without a ranker, or
+    # for a field it did not rank, none (the rules' scores are not probabilities).
+    assert chosen[0].choice_confidence == chosen[0].score
+    assert all(0.0 <= (e.choice_confidence or -1) <= 1.0 for e in [*chosen, *alternatives])
+    assert all(
+        e.choice_confidence is None for e in extraction.evidence if e.field != "balance_pence"
+    )
+    by_rules = extract(text, (), None)
+    assert all(e.choice_confidence is None for e in by_rules.evidence)
 
 
 def test_the_artefact_round_trips(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from cma_core.documents.locate import locate_evidence, read_confidences
 from cma_core.documents.model import (
     HARD_TO_READ_BELOW,
     SUGGESTION_FIELDS,
+    UNSURE_CHOICE_BELOW,
     Box,
     DocumentClass,
     DocumentId,
@@ -209,7 +210,7 @@ async def test_the_adviser_is_told_which_values_the_scan_made_hard_to_read() -> 
     [suggestion] = (await world.documents.list_suggestions(ctx, case_id)).items
     hard = {e.field: e.hard_to_read for e in suggestion.evidence}
     assert hard == {"creditor_name": False, "account_reference": True}
-    assert suggestion.hard_to_read_fields == ("account_reference",)
+    assert suggestion.fields_to_check == ("account_reference",)
 
 
 def test_a_suggestion_counts_only_the_values_it_is_made_of() -> None:
@@ -241,6 +242,22 @@ def test_a_suggestion_counts_only_the_values_it_is_made_of() -> None:
         kind=SuggestionKind.NEW_DEBT, title="Add debt", confidence=0.9, source="rules",
         created_at=dt.datetime(2026, 12, 8, tzinfo=dt.UTC), evidence=evidence,
     )  # fmt: skip
-    assert debt.hard_to_read_fields == ("balance_pence", "original_creditor")
+    assert debt.fields_to_check == ("balance_pence", "original_creditor")
     deadline = attrs.evolve(debt, kind=SuggestionKind.RESPONSE_DEADLINE)
-    assert deadline.hard_to_read_fields == ("deadline_date", "original_creditor", "letter_date")
+    assert deadline.fields_to_check == ("deadline_date", "original_creditor", "letter_date")
+
+
+def test_a_choice_the_reader_was_unsure_of_is_to_check_as_well() -> None:
+    """The ranker's probability under UNSURE_CHOICE_BELOW: to check, however clear the
+    print; no probability (rules alone, a language model): never an unsure choice."""
+    clear = FieldEvidence(field="balance_pence", value="£1.00", page=1, chosen=True,
+                          read_confidence=0.98)  # fmt: skip
+    assert not clear.to_check
+    unsure = attrs.evolve(clear, choice_confidence=round(UNSURE_CHOICE_BELOW - 0.01, 2))
+    assert (unsure.unsure_choice, unsure.hard_to_read, unsure.to_check) == (True, False, True)
+    assert not attrs.evolve(clear, choice_confidence=UNSURE_CHOICE_BELOW).to_check
+    assert not attrs.evolve(clear, choice_confidence=None).unsure_choice
+    # an alternative passed over is not a choice: its low probability is no doubt
+    assert not attrs.evolve(unsure, chosen=False).unsure_choice
+    smudged = attrs.evolve(clear, read_confidence=0.2, choice_confidence=0.95)
+    assert (smudged.unsure_choice, smudged.hard_to_read, smudged.to_check) == (False, True, True)

@@ -4351,6 +4351,7 @@ export interface components {
         /** EvidenceOut */
         EvidenceOut: {
             box: number[] | null;
+            choice_confidence?: number | null;
             chosen: boolean;
             field: string;
             /** @default false */
@@ -4360,6 +4361,8 @@ export interface components {
             read_confidence?: number | null;
             role: string | null;
             score: number;
+            /** @default false */
+            unsure_choice: boolean;
             value: string;
         };
         /**
@@ -5965,8 +5968,8 @@ export interface components {
             document_id: string;
             evidence?: components["schemas"]["EvidenceOut"][];
             fact_date: string | null;
+            fields_to_check?: string[];
             frequency?: string | null;
-            hard_to_read_fields?: string[];
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["SuggestionKind"];
@@ -6281,13 +6284,13 @@ export interface components {
             case_id: string | null;
             case_reference?: string | null;
             due_at: string | null;
-            hard_to_read?: number | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["TaskKind"] | null;
             label: string | null;
             section: components["schemas"]["WorkSection"];
             title: string;
+            to_check?: number | null;
             version: number | null;
         };
         /** WorkQueuePage */
@@ -11165,8 +11168,8 @@ export interface operations {
                 kind?: components["schemas"]["SuggestionKind"] | null;
                 /** @description The previous page's next_cursor: continue after it. */
                 cursor?: string | null;
-                /** @description true: only suggestions holding a value the scan made hard to read (`hard_to_read_fields`: check them against the page); false: only those holding none. */
-                hard_to_read?: boolean | null;
+                /** @description true: only suggestions holding a value to check against the page (`fields_to_check`: the scan hard to read there, or the reader unsure which value it is); false: only those holding none. */
+                to_check?: boolean | null;
             };
             header?: never;
             path: {
@@ -14187,8 +14190,8 @@ export interface operations {
                 kind?: components["schemas"]["SuggestionKind"] | null;
                 /** @description The previous page's next_cursor: continue after it. */
                 cursor?: string | null;
-                /** @description true: only suggestions holding a value the scan made hard to read (`hard_to_read_fields`: check them against the page); false: only those holding none. */
-                hard_to_read?: boolean | null;
+                /** @description true: only suggestions holding a value to check against the page (`fields_to_check`: the scan hard to read there, or the reader unsure which value it is); false: only those holding none. */
+                to_check?: boolean | null;
             };
             header?: never;
             path?: never;

@@ -70,6 +70,8 @@ const TAG_COLOURS: Record<string, string> = {
   cancelled: "grey",
   withdrawn: "grey",
   hard_to_read: "yellow",
+  unsure_choice: "yellow",
+  to_check: "yellow",
 };
 
 // A status's words where its code, underscores read as spaces, would read wrongly.

@@ -9,7 +9,7 @@ import { Button, Select } from "../components/forms";
 import { QueryState, Tag, WarningText } from "../components/ui";
 import { CreateTask } from "./queue/CreateTask";
 import { TaskList } from "./queue/TaskList";
-import { asQueryResult, hardToReadText, itemTask, queueSections, reviewsByCase, useDocumentReviews, useWorkQueue, type Queue } from "./queue/workQueue";
+import { asQueryResult, itemTask, queueSections, reviewsByCase, toCheckText, useDocumentReviews, useWorkQueue, type Queue } from "./queue/workQueue";
 
 type Status = "open" | "done" | "cancelled";
 
@@ -202,7 +202,7 @@ export function WorkQueue() {
                           {r.unsure > 0 && (
                             <>
                               {" "}
-                              <Tag value="hard_to_read" text={hardToReadText(r.unsure, r.count)} />
+                              <Tag value="to_check" text={toCheckText(r.unsure, r.count)} />
                             </>
                           )}
                         </li>

@@ -79,9 +79,9 @@ from cma_entrypoints.http.documents.schemas import (
     SummaryDraftOut,
 )
 from cma_entrypoints.http.documents.suggestions import (
-    HardToReadFilter,
     SuggestionController,
     SuggestionKindFilter,
+    ToCheckFilter,
 )
 from cma_entrypoints.http.problems import PROBLEM_JSON
 
@@ -232,7 +232,7 @@ class CaseDocumentController(Controller):
         document_id: DocumentFilter = None,
         kind: SuggestionKindFilter = None,
         cursor: Cursor = None,
-        hard_to_read: HardToReadFilter = None,
+        to_check: ToCheckFilter = None,
     ) -> SuggestionPage:
         page = await documents.list_suggestions(
             ctx,
@@ -243,7 +243,7 @@ class CaseDocumentController(Controller):
             document_id=None if document_id is None else DocumentId(document_id),
             kind=kind,
             cursor=cursor,
-            hard_to_read=hard_to_read,
+            to_check=to_check,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page)
 

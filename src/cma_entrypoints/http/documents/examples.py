@@ -97,6 +97,7 @@ FAILED_RETRIED = DocumentOut(
 
 # Where the example letter's values were read: field, value, box, label, role, score,
 # chosen, and how sure the OCR was (the reference under HARD_TO_READ_BELOW: hard to read).
+# The scores are the field ranker's probabilities, so also each one's choice_confidence.
 _READ = (
     ("creditor_name", "Lowell Portfolio I Ltd", (120, 96, 610, 44), None, "letterhead",
      0.93, True, 0.96),
@@ -143,11 +144,12 @@ SUGGESTION = SuggestionOut(
                 score=score,
                 chosen=chosen,
                 read_confidence=sure,
+                choice_confidence=score,
             )
         )
         for field, value, (x, y, w, h), label, role, score, chosen, sure in _READ
     ],
-    hard_to_read_fields=["account_reference"],
+    fields_to_check=["account_reference"],
 )
 
 UPDATE = SuggestionOut(
@@ -162,7 +164,7 @@ UPDATE = SuggestionOut(
         "debt_id": uuid.UUID("7d8e9f01-1223-4c4d-8e5f-607182930415"),
         "previous_balance_pence": 85_000,
         "evidence": [],
-        "hard_to_read_fields": [],
+        "fields_to_check": [],
     }
 )
 
@@ -181,7 +183,7 @@ CLAIM = SuggestionOut(
         "(CPR 10.3, 15.4); check the date of service on the claim",
         "fact_date": dt.date(2026, 11, 16),
         "evidence": [],
-        "hard_to_read_fields": [],
+        "fields_to_check": [],
     }
 )
 

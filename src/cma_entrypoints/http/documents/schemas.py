@@ -132,6 +132,13 @@ class EvidenceOut(Struct):
     hard_to_read: bool = False
     """The OCR was unsure of the value's words (``read_confidence`` under 0.7): check it
     against the page before accepting."""
+    choice_confidence: float | None = None
+    """How sure the reader was that this is the field's value among what the page holds
+    (0–1: the learned field ranker's probability); ``null`` where no ranker chose."""
+    unsure_choice: bool = False
+    """The value chosen, the reader unsure it is the field's (``choice_confidence`` under
+    0.4): check it against the page and the alternatives before accepting. Always false
+    on an alternative."""
 
     @classmethod
     def of(cls, e: FieldEvidence) -> EvidenceOut:
@@ -139,7 +146,8 @@ class EvidenceOut(Struct):
         return cls(
             field=e.field, value=e.value, page=e.page, box=box, label=e.label,
             role=e.role, score=e.score, chosen=e.chosen, read_confidence=e.read_confidence,
-            hard_to_read=e.hard_to_read,
+            hard_to_read=e.hard_to_read, choice_confidence=e.choice_confidence,
+            unsure_choice=e.unsure_choice,
         )  # fmt: skip
 
 
@@ -203,10 +211,11 @@ class SuggestionOut(Struct):
     as_read: AsReadOut | None = None
     """Accepted with the adviser's changes: what the reader had proposed for each field
     changed (the fields above are what was applied); ``null`` otherwise."""
-    hard_to_read_fields: list[str] = []
-    """The fields this suggestion is made of whose chosen value the scan made hard to read
-    (``hard_to_read`` on their evidence): check them against the page before accepting.
-    Filter lists with ``hard_to_read=true``."""
+    fields_to_check: list[str] = []
+    """The fields this suggestion is made of whose chosen value is to be checked against
+    the page before accepting: the scan was hard to read there, or the reader was unsure
+    which value it is (``hard_to_read`` and ``unsure_choice`` on their evidence). Filter
+    lists with ``to_check=true``."""
 
     @classmethod
     def of(cls, s: Suggestion) -> SuggestionOut:
@@ -214,7 +223,7 @@ class SuggestionOut(Struct):
             cls,
             s,
             evidence=[EvidenceOut.of(e) for e in s.evidence],
-            hard_to_read_fields=list(s.hard_to_read_fields),
+            fields_to_check=list(s.fields_to_check),
             as_read=AsReadOut.of(s.as_read) if s.as_read is not None else None,
             balance_pence=s.balance.pence if s.balance is not None else None,
             previous_balance_pence=(

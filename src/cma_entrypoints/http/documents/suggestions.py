@@ -39,11 +39,12 @@ SuggestionKindFilter = Annotated[
     SuggestionKind | None,
     Parameter(description="Only suggestions of this kind (a new debt, a deadline, an income…)."),
 ]
-HardToReadFilter = Annotated[
+ToCheckFilter = Annotated[
     bool | None,
     Parameter(
-        description="true: only suggestions holding a value the scan made hard to read "
-        "(`hard_to_read_fields`: check them against the page); false: only those holding none."
+        description="true: only suggestions holding a value to check against the page "
+        "(`fields_to_check`: the scan hard to read there, or the reader unsure which value "
+        "it is); false: only those holding none."
     ),
 ]
 
@@ -78,7 +79,7 @@ class SuggestionController(Controller):
         ] = None,
         kind: SuggestionKindFilter = None,
         cursor: Cursor = None,
-        hard_to_read: HardToReadFilter = None,
+        to_check: ToCheckFilter = None,
     ) -> SuggestionPage:
         page_ = await documents.list_centre_suggestions(
             ctx,
@@ -88,7 +89,7 @@ class SuggestionController(Controller):
             adviser_id=user_or_me(ctx, adviser, "adviser"),
             kind=kind,
             cursor=cursor,
-            hard_to_read=hard_to_read,
+            to_check=to_check,
         )
         return page_out(SuggestionPage, SuggestionOut.of, page_)
 

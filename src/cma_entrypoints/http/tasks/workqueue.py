@@ -49,16 +49,17 @@ class WorkItemOut(Struct):
     #: The case's reference ("C-000012"); null for a task on no case (and for items the
     #: projection wrote before it carried references, until it rewrites them).
     case_reference: str | None = None
-    #: A suggestion's: how many of the values it is made of the scan made hard to read
-    #: (check them against the page before accepting); null for the other sections.
-    hard_to_read: int | None = None
+    #: A suggestion's: how many of the values it is made of are to be checked against the
+    #: page before accepting (the scan hard to read there, or the reader unsure which value
+    #: it is); null for the other sections.
+    to_check: int | None = None
 
     @classmethod
     def of(cls, i: WorkItem) -> WorkItemOut:
         return cls(
             id=i.item_id, section=i.section, case_id=i.case_id, at=i.at, title=i.title,
             label=i.label, kind=TaskKind(i.kind) if i.kind else None, due_at=i.due_at,
-            version=i.version, case_reference=i.case_reference, hard_to_read=i.hard_to_read,
+            version=i.version, case_reference=i.case_reference, to_check=i.to_check,
         )  # fmt: skip
 
 
@@ -117,7 +118,7 @@ WORK_QUEUE_EXAMPLE = WorkQueuePage(
             due_at=None,
             version=None,
             case_reference="C-000012",
-            hard_to_read=1,
+            to_check=1,
         ),
     ],
     total=3,

@@ -8,7 +8,7 @@ import { api, type Schemas } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { Button, ErrorSummary } from "../../components/forms";
 import { WarningText } from "../../components/ui";
-import { changes, hardToRead, listed, refreshAfterDecision, shownTitle, sureness, typeDoubt, type LineNow } from "./Evidence";
+import { changes, refreshAfterDecision, shownTitle, sureness, toCheckNotes, typeDoubt, type LineNow } from "./Evidence";
 import { withArticle } from "../../components/format";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -62,8 +62,7 @@ export function caution(s: Suggestion, now?: LineNow): string[] {
   const doubt = typeDoubt(s.title);
   if (doubt) notes.push(`check the document type: read as ${withArticle(doubt.kind)}, only ${doubt.sure} sure`);
   if (s.confidence < 0.85) notes.push(`read with ${sureness(s.confidence)}`);
-  const unsure = hardToRead(s);
-  if (unsure.length > 0) notes.push(`the scan was hard to read at ${listed(unsure)}`);
+  notes.push(...toCheckNotes(s));
   const held = changes(s, now).find(([k]) => k === "In the budget now");
   if (held) notes.push(`in the budget now: ${held[1]}`);
   return notes;

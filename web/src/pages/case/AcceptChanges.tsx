@@ -116,15 +116,18 @@ export function otherValues(s: Suggestion, key: ChangeKey, current: string): Evi
   return out;
 }
 
-/** Whether the value in the form for ``key`` is one the scan made hard to read (one of the
- * suggestion's `hard_to_read_fields`): the field says so, for the adviser to compare it
- * with the page. */
-export function readUnsurely(s: Suggestion, key: ChangeKey): boolean {
+/** Why the value in the form for ``key`` is one to check (one of the suggestion's
+ * `fields_to_check`), in the words of the field's hint; none where it is not. */
+export function readUnsurely(s: Suggestion, key: ChangeKey): string | undefined {
   const fields = sources(s.kind)[key] ?? [];
-  return (s.hard_to_read_fields ?? []).some((f) => fields.includes(f));
+  const field = (s.fields_to_check ?? []).find((f) => fields.includes(f));
+  if (field === undefined) return undefined;
+  const used = (s.evidence ?? []).find((e) => e.chosen && e.field === field);
+  return used && !used.hard_to_read && used.unsure_choice ? UNSURE_WHICH : HARD_TO_READ;
 }
 
-const UNSURE = "The scan was hard to read here: compare it with the page.";
+const HARD_TO_READ = "The scan was hard to read here: compare it with the page.";
+const UNSURE_WHICH = "The reader was unsure this is the value: compare it with the page.";
 
 const NAMES: Record<ChangeKey, string> = {
   creditor_name: "creditor",
@@ -211,7 +214,7 @@ export function AcceptChangesForm({
   // The error summary names each field as its label does, not as the API spells it.
   const summaryLabels = Object.fromEntries(keys.map((k) => [`changes.${apiName(k)}`, labels[k]]));
   // A field's hint: the scan's doubt first, then what the field itself needs saying.
-  const hint = (k: ChangeKey, own?: string) => [readUnsurely(s, k) ? UNSURE : "", own ?? ""].filter(Boolean).join(" ") || undefined;
+  const hint = (k: ChangeKey, own?: string) => [readUnsurely(s, k) ?? "", own ?? ""].filter(Boolean).join(" ") || undefined;
   const others = (k: ChangeKey) => {
     const list = otherValues(s, k, v[k]);
     if (list.length === 0) return null;

@@ -317,12 +317,31 @@ export function readValue(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
 }
 
-/** The fields of a suggestion whose values the OCR was unsure of, as an adviser names them
- * mid-sentence: ["the account reference", "the balance"]. The API decides which
- * (`hard_to_read_fields`: the chosen values, `hard_to_read`, of the fields the suggestion
- * is made of), as it does for the work queue's count and the `hard_to_read` filter. */
-export function hardToRead(s: Suggestion): string[] {
-  return (s.hard_to_read_fields ?? []).map((f) => `the ${fieldName(f).toLowerCase()}`);
+/** Why each of a suggestion's values to check is to be checked, the fields as an adviser
+ * names them mid-sentence ("the account reference"): the scan was hard to read there
+ * (`hard`), or the reader was unsure which value it is (`unsure`). The API decides which
+ * fields (`fields_to_check`), as it does for the work queue's count and the `to_check`
+ * filter; each field's chosen value says why (`hard_to_read`, `unsure_choice`). */
+export function toCheck(s: Suggestion): { hard: string[]; unsure: string[] } {
+  const out = { hard: [] as string[], unsure: [] as string[] };
+  for (const f of s.fields_to_check ?? []) {
+    const used = (s.evidence ?? []).find((e) => e.chosen && e.field === f);
+    (used && !used.hard_to_read && used.unsure_choice ? out.unsure : out.hard).push(`the ${fieldName(f).toLowerCase()}`);
+  }
+  return out;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The adviser's warning for the values to check, as sentence parts (none: nothing to check). */
+export function toCheckNotes(s: Suggestion): string[] {
+  const { hard, unsure } = toCheck(s);
+  return [
+    ...(hard.length ? [`the scan was hard to read at ${listed(hard)}`] : []),
+    ...(unsure.length ? [`the reader was unsure which value is ${listed(unsure)}`] : []),
+  ];
 }
 
 /** Names as a sentence lists them: "a", "a and b", "a, b and c". */
@@ -361,6 +380,12 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
                     <>
                       {" "}
                       <Tag value="hard_to_read" text="hard to read" />
+                    </>
+                  )}
+                  {e.chosen && e.unsure_choice && !e.hard_to_read && (
+                    <>
+                      {" "}
+                      <Tag value="unsure_choice" text="unsure which" />
                     </>
                   )}
                   {e.label && <div className="govuk-body-s govuk-!-margin-0">next to “{e.label}”</div>}
@@ -449,7 +474,8 @@ export function SuggestionCard({
   const image = pages.length > 0;
   const title = shownTitle(s);
   const doubt = typeDoubt(s.title);
-  const unsure = hardToRead(s);
+  const check = toCheckNotes(s);
+  const checkCount = s.fields_to_check?.length ?? 0;
   return (
     <li className="cma-card govuk-!-margin-bottom-3">
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
@@ -481,9 +507,9 @@ export function SuggestionCard({
             )}
         </WarningText>
       )}
-      {unsure.length > 0 && s.status === "pending" && (
+      {check.length > 0 && s.status === "pending" && (
         <WarningText className="govuk-!-margin-bottom-2">
-          The scan was hard to read at {listed(unsure)}: check {unsure.length > 1 ? "them" : "it"} against the page before accepting.
+          {capitalised(check.join("; "))}: check {checkCount > 1 ? "them" : "it"} against the page before accepting.
         </WarningText>
       )}
       <h4 className="govuk-heading-s govuk-!-margin-bottom-1">{s.status === "pending" ? "Accepting will change" : "What it changed or would have changed"}</h4>

@@ -75,8 +75,8 @@ export function queueSections(items: WorkItem[], now = new Date()) {
 
 /** The documents section as an adviser works through it: one line a case (its waiting
  * suggestions are decided together on its Documents tab), the case whose oldest waits
- * longest first, with how many of each kind and how many hold values the scan made hard
- * to read (`hard_to_read`: to be checked against the page). */
+ * longest first, with how many of each kind and how many hold values to check against the
+ * page (`to_check`: the scan hard to read there, or the reader unsure which value it is). */
 export type CaseReviews = { caseId: string; reference: string | null; count: number; kinds: Array<[string, number]>; oldest: string; unsure: number };
 
 export function reviewsByCase(documents: readonly WorkItem[]): CaseReviews[] {
@@ -89,15 +89,15 @@ export function reviewsByCase(documents: readonly WorkItem[]): CaseReviews[] {
     const kinds = new Map<string, number>();
     for (const w of waiting) kinds.set(w.label ?? "other", (kinds.get(w.label ?? "other") ?? 0) + 1);
     const oldest = waiting.reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a)).at;
-    const unsure = waiting.filter((w) => (w.hard_to_read ?? 0) > 0).length;
+    const unsure = waiting.filter((w) => (w.to_check ?? 0) > 0).length;
     return { caseId, reference: waiting[0]!.case_reference ?? null, count: waiting.length, kinds: [...kinds], oldest, unsure };
   }).sort((a, b) => Date.parse(a.oldest) - Date.parse(b.oldest));
 }
 
-/** A case's line's tag for its suggestions holding values the scan made hard to read. */
-export function hardToReadText(unsure: number, count: number): string {
-  if (unsure === count) return count === 1 ? "hard to read" : "all hard to read";
-  return `${unsure} hard to read`;
+/** A case's line's tag for its suggestions holding values to check against the page. */
+export function toCheckText(unsure: number, count: number): string {
+  if (unsure === count) return count === 1 ? "to check" : "all to check";
+  return `${unsure} to check`;
 }
 
 export function useWorkQueue(enabled: boolean) {

@@ -1,6 +1,6 @@
-"""The work queue read model carries how many of a waiting suggestion's values are hard
-to read (``document_suggestions.hard_to_read``, migration 2160), so that an adviser's queue
-says which documents to check against the page. Null for tasks, deadlines and
+"""The work queue read model carries how many of a waiting suggestion's values are to be
+checked against the page (``document_suggestions.to_check``, migration 2160), so that an
+adviser's queue says which documents to look at closely. Null for tasks, deadlines and
 appointments; the document rows written before this migration get 0, as their
 suggestions do.
 
@@ -27,11 +27,11 @@ _NAME = "work_queue_items"
 
 
 def upgrade() -> None:
-    op.add_column(_NAME, sa.Column("hard_to_read", sa.SmallInteger(), nullable=True))
-    items = sa.table(_NAME, sa.column("section", sa.String()), sa.column("hard_to_read"))
-    op.execute(items.update().where(items.c.section == "document").values(hard_to_read=0))
+    op.add_column(_NAME, sa.Column("to_check", sa.SmallInteger(), nullable=True))
+    items = sa.table(_NAME, sa.column("section", sa.String()), sa.column("to_check"))
+    op.execute(items.update().where(items.c.section == "document").values(to_check=0))
 
 
 def downgrade() -> None:
     with op.batch_alter_table(_NAME) as batch:
-        batch.drop_column("hard_to_read")
+        batch.drop_column("to_check")
