@@ -18,17 +18,11 @@ shown.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import intake_accuracy as ia
-from benchmarks.ocr_hard_to_read import FIELDS
-from cma_adapters.rules_assistant import ranker
+from benchmarks.ocr_hard_to_read import FIELDS, readings
 from cma_adapters.rules_assistant.corpus import normalise_value
-from cma_core.documents.locate import read_confidences
-from cma_core.documents.service import with_evidence
 
 Row = tuple[str, bool, float | None, float | None, float, bool]
 """field, right, read confidence, choice confidence, margin over the best other value,
@@ -36,41 +30,28 @@ Row = tuple[str, bool, float | None, float | None, float, bool]
 
 
 def rows(cache: Path, keys: list[str]) -> list[Row]:
-    ia.RANKER[0] = ranker.shipped()
-    reader = ia.assistant()
     out: list[Row] = []
-    for key in keys:
-        texts = pickle.loads((cache / f"{key}.pkl").read_bytes())  # our own cache
-        samples = ia.ocr_chosen(ia.PRINTED[key], len(texts))
-
-        async def read_all(texts: list[tuple[str, object]] = texts) -> list[object]:
-            return [await reader.classify_and_extract(t, p) for t, p in texts]
-
-        for sample, (_, pages), extraction in zip(
-            samples, texts, asyncio.run(read_all()), strict=True
-        ):
-            extraction = with_evidence(extraction, pages)  # type: ignore[arg-type]
-            evidence = read_confidences(extraction.evidence, pages)
-            for field in FIELDS:
-                got = getattr(extraction, field, None)
-                if got is None:
-                    continue
-                right = normalise_value(field, got) == normalise_value(
-                    field, getattr(sample.truth, field)
-                )
-                mine = [e for e in evidence if e.field == field]
-                chosen = next((e for e in mine if e.chosen), None)
-                choice = chosen.choice_confidence if chosen else None
-                others = [
-                    e.choice_confidence
-                    for e in mine
-                    if not e.chosen and chosen and e.value != chosen.value
-                    if e.choice_confidence is not None
-                ]
-                margin = choice - max(others) if others and choice is not None else 1.0
-                sure = chosen.read_confidence if chosen else None
-                flagged = bool(chosen and chosen.to_check)
-                out.append((field, right, sure, choice, margin, flagged))
+    for sample, extraction, evidence in readings(cache, keys):
+        for field in FIELDS:
+            got = getattr(extraction, field, None)
+            if got is None:
+                continue
+            right = normalise_value(field, got) == normalise_value(
+                field, getattr(sample.truth, field)
+            )
+            mine = [e for e in evidence if e.field == field]
+            chosen = next((e for e in mine if e.chosen), None)
+            choice = chosen.choice_confidence if chosen else None
+            others = [
+                e.choice_confidence
+                for e in mine
+                if not e.chosen and chosen and e.value != chosen.value
+                if e.choice_confidence is not None
+            ]
+            margin = choice - max(others) if others and choice is not None else 1.0
+            sure = chosen.read_confidence if chosen else None
+            flagged = bool(chosen and chosen.to_check)
+            out.append((field, right, sure, choice, margin, flagged))
     return out
 
 

@@ -17,7 +17,9 @@ import argparse
 import asyncio
 import collections
 import pickle
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from benchmarks import intake_accuracy as ia
 from cma_adapters.rules_assistant import ranker
@@ -41,23 +43,14 @@ FIELDS = (
 )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cache", type=Path, required=True)
-    parser.add_argument("--families", default="", help="comma-separated; default: all cached")
-    args = parser.parse_args()
+def readings(cache: Path, keys: Iterable[str]) -> Iterator[tuple[Any, Any, list[Any]]]:
+    """Each cached scan of the families ``keys`` read as the product reads it: its sample,
+    the shipped reader's extraction and its evidence with ``read_confidence``."""
     ia.RANKER[0] = ranker.shipped()
     reader = ia.assistant()
-    wanted = set(filter(None, args.families.split(",")))
-    # field -> [right, right marked, wrong, wrong marked]
-    counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
-    families = []
-    for pkl in sorted(args.cache.glob("*.pkl")):
-        if wanted and pkl.stem not in wanted:
-            continue
-        families.append(pkl.stem)
-        texts = pickle.loads(pkl.read_bytes())  # our own cache
-        samples = ia.ocr_chosen(ia.PRINTED[pkl.stem], len(texts))
+    for key in keys:
+        texts = pickle.loads((cache / f"{key}.pkl").read_bytes())  # our own cache
+        samples = ia.ocr_chosen(ia.PRINTED[key], len(texts))
 
         async def read_all(texts: list[tuple[str, object]] = texts) -> list[object]:
             return [await reader.classify_and_extract(t, p) for t, p in texts]
@@ -66,7 +59,20 @@ def main() -> None:
             samples, texts, asyncio.run(read_all()), strict=True
         ):
             extraction = with_evidence(extraction, pages)  # type: ignore[arg-type]
-            evidence = read_confidences(extraction.evidence, pages)
+            yield sample, extraction, list(read_confidences(extraction.evidence, pages))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--families", default="", help="comma-separated; default: all cached")
+    args = parser.parse_args()
+    wanted = set(filter(None, args.families.split(",")))
+    # field -> [right, right marked, wrong, wrong marked]
+    counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
+    families = [p.stem for p in sorted(args.cache.glob("*.pkl")) if not wanted or p.stem in wanted]
+    if families:
+        for sample, extraction, evidence in readings(args.cache, families):
             chosen = {e.field: e for e in evidence if e.chosen}
             for field in FIELDS:
                 got = getattr(extraction, field, None)
