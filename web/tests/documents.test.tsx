@@ -92,7 +92,7 @@ vi.mock("../src/auth/session", () => ({
 
 import { batchStatus, byDocument, documentName, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { acceptedAll, caution } from "../src/pages/case/AcceptAll";
-import { changes, decided, listed, place, shownTitle, sureness, toCheck, toCheckNotes, typeDoubt } from "../src/pages/case/Evidence";
+import { changes, decided, listed, place, readValue, shownTitle, sureness, toCheck, toCheckNotes, typeDoubt } from "../src/pages/case/Evidence";
 import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
@@ -605,4 +605,28 @@ test("a value the reader was unsure of is named apart from one the scan made har
   const form = (await screen.findByRole("heading", { name: /^Accept with changes: Add debt.*\(s1\)/ })).closest("section")!;
   expect(within(form).getByLabelText("Balance")).toHaveAccessibleDescription("The reader was unsure this is the value: compare it with the page.");
   expect(within(form).getByLabelText("Account reference")).toHaveAccessibleDescription("The scan was hard to read here: compare it with the page.");
+});
+
+test("a bank statement's line shows the transactions it is made of, each where it was printed; a frequency reads in words", async () => {
+  state.docs = [doc("d1", "statement.png", { status: "done", document_class: "bank_statement", updated_at: "2026-12-01T09:00:00Z" })];
+  const paid = (value: string, top: number) => ({
+    field: "transaction", value, page: 1, box: [40, top, 600, 20], label: null, role: "paid out", score: 1, chosen: true,
+    hard_to_read: false, read_confidence: 0.95, unsure_choice: false, choice_confidence: null,
+  });
+  state.suggestions = [
+    suggestion("s1", {
+      kind: "new_expenditure", title: "Add spending (Groceries): 2 payments, £90.00 a month (bank statement)", creditor_name: null, account_reference: null,
+      balance_pence: 9000, budget_line: "groceries", frequency: "monthly",
+      evidence: [paid("6 Jan 2026: CARD PAYMENT TESCO STORES, £64.18", 180), paid("10 Jan 2026: CARD PAYMENT ALDI, £25.82", 220)],
+    }),
+  ];
+  show();
+  const table = (await screen.findByRole("table", { name: "Where each value came from in statement.png" })) as HTMLTableElement;
+  const rows = within(table).getAllByRole("row").slice(1).map((r) => r.textContent);
+  expect(rows).toHaveLength(2);
+  expect(rows[0]).toMatch(/^Transaction used.*“6 Jan 2026: CARD PAYMENT TESCO STORES, £64.18” \(paid out\).*page 1, box 1/);
+  expect(rows[1]).toMatch(/“10 Jan 2026: CARD PAYMENT ALDI, £25.82” \(paid out\).*page 1, box 2/);
+  // Nothing else read from the statement is offered as part of the line.
+  expect(screen.queryByText(/Other values read from statement.png/)).toBeNull();
+  expect([readValue("four_weekly", "frequency"), readValue("2026-01-06", "letter_date"), readValue("four_weekly")]).toEqual(["four weekly", "6 Jan 2026", "four_weekly"]);
 });

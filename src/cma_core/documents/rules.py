@@ -18,6 +18,7 @@ from cma_core.documents.model import (
     Document,
     DocumentClass,
     Extraction,
+    FieldEvidence,
     Suggestion,
     SuggestionId,
     SuggestionKind,
@@ -25,6 +26,7 @@ from cma_core.documents.model import (
 from cma_core.documents.transactions import (
     DEBT_REPAYMENT,
     StatementLine,
+    Transaction,
     seen_once_debts,
     statement_lines,
 )
@@ -270,7 +272,7 @@ def suggest(
             document_id=document.id,
             kind=proposal.kind,
             title=(check + proposal.title)[:300],
-            evidence=extraction.evidence,
+            evidence=extraction.evidence if proposal.evidence is None else proposal.evidence,
             confidence=extraction.confidence,
             source=extraction.source,
             created_at=now,
@@ -305,6 +307,9 @@ class _Proposal:
     fact_date: dt.date | None = None
     budget_line: str | None = None
     frequency: Frequency | None = None
+    evidence: tuple[FieldEvidence, ...] | None = None
+    """Where its values were read, if not the whole document's evidence (a bank
+    statement's line: the transactions it is made of)."""
 
 
 def _debt_proposal(
@@ -481,9 +486,34 @@ def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
                 balance=amount,
                 budget_line=line.category,
                 frequency=line.frequency,
+                evidence=line_evidence(line),
             )
         )
     return out
+
+
+TRANSACTION = "transaction"
+"""The evidence field of a bank statement's transaction a suggestion is made of."""
+
+
+def line_evidence(line: StatementLine) -> tuple[FieldEvidence, ...]:
+    """Where a statement line's transactions were printed, for the adviser to check the
+    line against them: one value a transaction, as the statement gives it ("12 Feb 2026:
+    CARD PAYMENT TESCO STORES, £64.18", its role "paid out"), each one the line uses.
+    Not the statement's other values (its bank, its balances): not what the line is."""
+    return tuple(_transaction_evidence(t) for t in line.sources)
+
+
+def _transaction_evidence(t: Transaction) -> FieldEvidence:
+    return FieldEvidence(
+        field=TRANSACTION, value=_transaction_text(t), page=t.page or 1, box=t.box,
+        role="money in" if t.income else "paid out", score=1.0, chosen=True,
+    )  # fmt: skip
+
+
+def _transaction_text(t: Transaction) -> str:
+    amount = Money(abs(t.amount_pence))
+    return f"{t.date.day} {t.date:%b %Y}: {t.description}, {amount}"
 
 
 def _statement_debt(line: StatementLine) -> _Proposal:
@@ -499,6 +529,7 @@ def _statement_debt(line: StatementLine) -> _Proposal:
         title=f"Add debt: {line.payee.title()} ({paid}; balance not shown)",
         creditor_name=line.payee.title(),
         balance=None,
+        evidence=line_evidence(line),
     )
 
 

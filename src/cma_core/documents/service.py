@@ -1520,6 +1520,9 @@ class DocumentJobs:
             recorded_debts=await self._recorded_debts(uow, document.case_id, directory),
         )
         for suggestion in made:
+            if suggestion.evidence is not extraction.evidence:
+                # Its own evidence (a statement line's transactions): how sure the OCR was.
+                suggestion.evidence = read_confidences(suggestion.evidence, document.pages)
             await suggestions_repo.add(suggestion)
         return made
 

@@ -77,6 +77,8 @@ class Recurring:
     frequency: Frequency
     dates: tuple[dt.date, ...]
     income: bool
+    sources: tuple[Transaction, ...] = ()
+    """The transactions it was seen in, oldest first."""
 
 
 @frozen(kw_only=True)
@@ -90,6 +92,9 @@ class StatementLine:
     payee: str | None
     """The payee, for a recurring payment (the creditor, for a debt)."""
     transactions: int
+    sources: tuple[Transaction, ...] = ()
+    """The statement's transactions it is made of, oldest first (where each was printed:
+    the adviser checks the line against them)."""
 
 
 def payee_key(description: str) -> str:
@@ -146,6 +151,7 @@ def recurring(transactions: Sequence[Transaction]) -> list[Recurring]:
                 frequency=frequency,
                 dates=tuple(t.date for t in items),
                 income=income,
+                sources=tuple(items),
             )
         )
     return out
@@ -172,7 +178,7 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
     out = [
         StatementLine(
             category=r.category, amount_pence=r.amount_pence, frequency=r.frequency,
-            income=r.income, payee=r.payee, transactions=len(r.dates),
+            income=r.income, payee=r.payee, transactions=len(r.dates), sources=r.sources,
         )
         for r in repeats
         if r.category != NOT_BUDGETED
@@ -198,6 +204,7 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
                 income=income,
                 payee=None,
                 transactions=len(items),
+                sources=tuple(sorted(items, key=lambda t: t.date)),
             )
         )
     return out
@@ -240,6 +247,7 @@ def seen_once_debts(transactions: Sequence[Transaction]) -> list[StatementLine]:
                 StatementLine(
                     category=DEBT_REPAYMENT, amount_pence=abs(t.amount_pence),
                     frequency=Frequency.MONTHLY, income=False, payee=payee, transactions=1,
+                    sources=(t,),
                 )
             )  # fmt: skip
     return out

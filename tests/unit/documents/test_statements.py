@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from tests.unit.documents.test_documents_service import World, make_world, open_case, png
 from tests.wiring import BUDGETS, ports
@@ -266,3 +267,133 @@ def test_money_paid_in_is_never_put_on_a_spending_line(payee: str) -> None:
     assert 0.0 < confidence <= 1.0
     paid_out, _ = statements.predict_category(model, payee, False)
     assert paid_out not in statements.INCOME_CATEGORIES - {"not_budgeted"}, (payee, paid_out)
+
+
+def _at(day: int, text: str, pence: int, category: str, top: int) -> Transaction:
+    """A transaction printed on page 1 at ``top`` (one row of a statement's table)."""
+    from cma_core.documents.model import Box
+
+    return attrs.evolve(
+        t(day, text, pence, category), page=1, box=Box(left=40, top=top, width=600, height=20)
+    )
+
+
+def _statement_with_its_own_evidence() -> Extraction:
+    """A statement whose reader also read the bank's name and closing balance (the
+    document's evidence), with boxed transactions."""
+    from cma_core.documents.model import Box, FieldEvidence
+
+    return Extraction(
+        document_class=DocumentClass.BANK_STATEMENT,
+        confidence=1.0,
+        source="t",
+        creditor_name="Northgate Bank",
+        evidence=(
+            FieldEvidence(
+                field="creditor_name", value="Northgate Bank", page=1, chosen=True,
+                box=Box(left=40, top=10, width=200, height=30), role="letterhead",
+            ),
+            FieldEvidence(
+                field="balance_pence", value="£816.36", page=1, chosen=False,
+                box=Box(left=400, top=500, width=90, height=20),
+            ),
+        ),
+        transactions=(
+            _at(0, "BGC DWP UC", 81240, "uc_tax_credits", 100),
+            _at(30, "BGC DWP UC", 81240, "uc_tax_credits", 300),
+            _at(2, "DD VANQUIS CARDS", -4500, DEBT_REPAYMENT, 140),
+            _at(33, "DD VANQUIS CARDS", -4500, DEBT_REPAYMENT, 340),
+            _at(5, "CARD PAYMENT TESCO STORES", -6418, "groceries", 180),
+            _at(9, "CARD PAYMENT ALDI", -2582, "groceries", 220),
+        ),
+    )  # fmt: skip
+
+
+def test_a_statement_lines_evidence_is_the_transactions_it_is_made_of() -> None:
+    """Each suggestion from a statement shows where its own transactions were printed,
+    not the statement's bank name or balances (which are not what the line is made of)."""
+    import uuid
+
+    from cma_core.documents import rules
+    from cma_core.documents.model import SuggestionId
+
+    from .test_model import NOW, make_document
+
+    ids = iter(range(1, 20))
+    made = rules.suggest(
+        _statement_with_its_own_evidence(),
+        make_document(),
+        new_id=lambda: SuggestionId(uuid.UUID(int=next(ids))),
+        now=NOW,
+    )
+    by_kind = {(s.kind, s.budget_line): s for s in made}
+    groceries = by_kind[(SuggestionKind.NEW_EXPENDITURE, "groceries")]
+    assert [(e.field, e.value, e.role, e.chosen) for e in groceries.evidence] == [
+        (rules.TRANSACTION, "6 Jan 2026: CARD PAYMENT TESCO STORES, £64.18", "paid out", True),
+        (rules.TRANSACTION, "10 Jan 2026: CARD PAYMENT ALDI, £25.82", "paid out", True),
+    ]
+    assert [e.box.top for e in groceries.evidence if e.box] == [180, 220]
+    income = by_kind[(SuggestionKind.NEW_INCOME, "uc_tax_credits")]
+    assert [(e.value, e.role) for e in income.evidence] == [
+        ("1 Jan 2026: BGC DWP UC, £812.40", "money in"),
+        ("31 Jan 2026: BGC DWP UC, £812.40", "money in"),
+    ]
+    debt = by_kind[(SuggestionKind.NEW_DEBT, None)]
+    assert {e.box.top for e in debt.evidence if e.box} == {140, 340}
+    assert all(e.field == rules.TRANSACTION for s in made for e in s.evidence)
+
+
+def test_a_lone_payment_to_a_creditor_shows_where_it_was_paid() -> None:
+    import uuid
+
+    from cma_core.documents import rules
+    from cma_core.documents.model import SuggestionId
+
+    from .test_model import NOW, make_document
+
+    statement = attrs.evolve(
+        _statement_with_its_own_evidence(),
+        transactions=(
+            _at(1, "DD LENDING STREAM", -9000, DEBT_REPAYMENT, 120),
+            _at(20, "CARD PAYMENT TESCO STORES", -6418, "groceries", 160),
+        ),
+    )
+    ids = iter(range(1, 20))
+    made = rules.suggest(
+        statement, make_document(), new_id=lambda: SuggestionId(uuid.UUID(int=next(ids))), now=NOW
+    )
+    debt = next(s for s in made if s.kind is SuggestionKind.NEW_DEBT)
+    assert "seen once" in debt.title
+    assert [(e.value, e.page, e.box.top if e.box else None) for e in debt.evidence] == [
+        ("2 Jan 2026: DD LENDING STREAM, £90.00", 1, 120)
+    ]
+
+
+async def test_a_statement_lines_transactions_say_how_sure_the_ocr_was(world: World) -> None:
+    """Through the documents service: a statement line's own evidence carries the OCR's
+    sureness of its words, so a damaged amount is named to the adviser as hard to read."""
+    from cma_core.documents.model import Box, PageText, Word
+
+    ctx, case_id = await open_case(world)
+    data = png(11)
+    words = (
+        Word(text="CARD", box=Box(left=45, top=182, width=50, height=16), confidence=0.96),
+        Word(text="TESCO", box=Box(left=100, top=182, width=60, height=16), confidence=0.95),
+        Word(text="£64.18", box=Box(left=560, top=182, width=60, height=16), confidence=0.41),
+        Word(text="ALDI", box=Box(left=100, top=222, width=50, height=16), confidence=0.93),
+        Word(text="£25.82", box=Box(left=560, top=222, width=60, height=16), confidence=0.92),
+    )
+    world.extractor.register_pages(
+        data, PageText(number=1, text="statement", confidence=0.9, words=words, size=(700, 600))
+    )
+    world.assistant = ScriptedAssistant([_statement_with_its_own_evidence()])
+    world.jobs.assistant = world.documents.assistant = world.assistant
+    await world.documents.upload(ctx, case_id, filename="statement.png", data=data)
+    await world.run_jobs()
+    made = (await world.documents.list_suggestions(ctx, case_id)).items
+    groceries = next(s for s in made if s.budget_line == "groceries")
+    assert [(e.read_confidence, e.hard_to_read) for e in groceries.evidence] == [
+        (0.41, True),
+        (0.92, False),
+    ]
+    assert groceries.fields_to_check == ("transaction",)

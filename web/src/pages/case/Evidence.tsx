@@ -312,8 +312,10 @@ function PageImage({ doc, page, evidence, kind }: { doc: Doc; page: number; evid
 }
 
 /** A value as read, for the adviser: a date (the API's ISO day) in words, as the page
- *  prints dates; an amount comes formatted already; anything else as it was read. */
-export function readValue(value: string): string {
+ *  prints dates; a frequency in words ("four weekly", not the API's code); an amount comes
+ *  formatted already; anything else as it was read. */
+export function readValue(value: string, field?: string): string {
+  if (field === "frequency") return label(value).toLowerCase();
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? date(value) : value;
 }
 
@@ -375,7 +377,7 @@ export function EvidenceList({ s, doc }: { s: Suggestion; doc: Doc | undefined }
                   {e.chosen ? <Tag value="accepted" text="used" /> : <Tag value="rejected" text="alternative" />}
                 </th>
                 <td className="govuk-table__cell">
-                  “{readValue(e.value)}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
+                  “{readValue(e.value, e.field)}”{e.role && <span className="govuk-body-s"> ({e.role})</span>}
                   {e.hard_to_read && (
                     <>
                       {" "}
