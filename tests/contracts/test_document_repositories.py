@@ -559,6 +559,31 @@ class DocumentRepositoryContract:
         assert (kept.balance, kept.account_reference) == (Money(98_700), "AB-1")
         assert kept.as_read == Amendment(balance=s.balance, not_read=("account_reference",))
 
+    async def test_a_new_debts_type_and_the_advisers_choice_are_kept(
+        self, backend: DocBackend
+    ) -> None:
+        centre, case_id = await self.seed(backend)
+        doc = make_document(centre, case_id)
+        s = attrs.evolve(make_suggestion(doc), debt_type="council_tax")
+        async with backend.base.uow(centre) as uow:
+            await backend.documents(uow).add(doc)
+            s.announce()
+            await backend.suggestions(uow).add(s)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            repo = backend.suggestions(uow)
+            loaded = await repo.get(s.id)
+            assert loaded is not None
+            assert loaded.debt_type == "council_tax"
+            assert loaded.amend(Amendment(debt_type="water")) == ("debt_type",)
+            loaded.accept(by=UserId(uid()), now=T0 + HOUR)
+            await repo.save(loaded)
+            await uow.commit()
+        async with backend.base.uow(centre) as uow:
+            kept = await backend.suggestions(uow).get(s.id)
+        assert kept is not None
+        assert (kept.debt_type, kept.as_read) == ("water", Amendment(debt_type="council_tax"))
+
     async def test_centre_list_by_status_and_by_the_cases_adviser(
         self, backend: DocBackend
     ) -> None:

@@ -734,6 +734,7 @@ async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
         ({"changes": {"frequency": "hourly"}}, "changes.frequency"),
         ({"changes": {"creditor_name": "   "}}, "changes.creditor_name"),
         ({"changes": {"colour": "blue"}}, "changes.colour"),
+        ({"changes": {"debt_type": "space_loan"}}, "changes.debt_type"),
     ):
         r = await api.post(accept, body, headers=v1)
         assert r.status_code in (400, 422), (body, r.text)
@@ -743,20 +744,30 @@ async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
     assert r.status_code == 404
     assert (await api.get(f"/api/v1/suggestions/{debt['id']}")).json()["version"] == 1
 
-    r = await api.post(
-        accept, {"changes": {"balance_pence": 250_075, "account_reference": "CLM-77"}}, headers=v1
-    )
+    # A claim form does not say what kind of debt is claimed: the type is "other", not a
+    # priority debt, until the adviser says (here: a personal loan).
+    assert (debt["debt_type"], debt["debt_treatment"]) == ("other", "non_priority")
+    assert (claim["debt_type"], claim["debt_treatment"]) == (None, None)
+    changes = {
+        "balance_pence": 250_075,
+        "account_reference": "CLM-77",
+        "debt_type": "personal_loan",
+    }
+    r = await api.post(accept, {"changes": changes}, headers=v1)
     assert r.status_code == 200, r.text
     got = r.json()["suggestion"]
     assert (got["balance_pence"], got["account_reference"]) == (250_075, "CLM-77")
-    # What the reader had: its balance, and no reference (the claim form prints none).
+    assert (got["debt_type"], got["debt_treatment"]) == ("personal_loan", "non_priority")
+    # What the reader had: its balance and type, and no reference (the claim form prints none).
     assert debt["account_reference"] is None
     assert got["as_read"] == {
-        "balance_pence": debt["balance_pence"], "not_read": ["account_reference"],
+        "balance_pence": debt["balance_pence"], "debt_type": "other",
+        "not_read": ["account_reference"],
     }  # fmt: skip
     assert got["as_read"]["balance_pence"] != 250_075
     [on_case] = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
     assert (on_case["balance_pence"], on_case["account_reference"]) == (250_075, "CLM-77")
+    assert on_case["debt_type"] == "personal_loan"
 
     # A deadline the clock counts and the date it counts from are one reading: both at
     # once is refused; the date of service given, the deadline follows from it.

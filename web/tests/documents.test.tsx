@@ -630,3 +630,29 @@ test("a bank statement's line shows the transactions it is made of, each where i
   expect(screen.queryByText(/Other values read from statement.png/)).toBeNull();
   expect([readValue("four_weekly", "frequency"), readValue("2026-01-06", "letter_date"), readValue("four_weekly")]).toEqual(["four weekly", "6 Jan 2026", "four_weekly"]);
 });
+
+test("a new debt says the type it is added as and whether that is a priority; the adviser may choose another", async () => {
+  state.docs = [doc("d1", "bill.png", { status: "done", document_class: "council_tax", updated_at: "2026-12-01T09:00:00Z" })];
+  const council = suggestion("s1", { title: "Add debt: Leeds City Council, £842.10", creditor_name: "Leeds City Council", debt_type: "council_tax", debt_treatment: "priority" });
+  const letter = suggestion("s2", { debt_type: "other", debt_treatment: "non_priority" });
+  expect(changes(council as never)).toContainEqual(["Debt type", "Council tax: a priority debt"]);
+  expect(changes(letter as never)).toContainEqual(["Debt type", "Other: not a priority debt (the document does not say: choose it with “Accept with changes”)"]);
+  // A suggestion made before types were kept says nothing of one, and offers no choice.
+  expect(changes(suggestion("s3") as never).map(([k]) => k)).not.toContain("Debt type");
+  const start = startValues(letter as never);
+  expect(acceptBody("new_debt", start, { ...start, debt_type: "credit_card" })).toEqual({ changes: { debt_type: "credit_card" } });
+  expect(acceptBody("update_debt", start, { ...start, debt_type: "credit_card" })).toEqual({});
+  expect(asReadText(suggestion("s4", { as_read: { debt_type: "other" } }) as never)).toBe("debt type other");
+
+  state.suggestions = [letter];
+  show();
+  await userEvent.click(await screen.findByRole("button", { name: /^Accept with changes\s*to Add debt.*\(s2\)/ }));
+  const form = (await screen.findByRole("heading", { name: /^Accept with changes: Add debt.*\(s2\)/ })).closest("section")!;
+  const type = within(form).getByLabelText("Debt type") as HTMLSelectElement;
+  expect(type.value).toBe("other");
+  expect(type).toHaveAccessibleDescription(/priority follows from its type/);
+  await userEvent.selectOptions(type, "credit_card");
+  await userEvent.click(within(form).getByRole("button", { name: /^Accept with these values/ }));
+  await waitFor(() => expect(state.decisions.some((d) => d.startsWith("accept s2"))).toBe(true));
+  expect(JSON.parse(state.decisions.find((d) => d.startsWith("accept s2"))!.slice("accept s2 ".length))).toEqual({ changes: { debt_type: "credit_card" } });
+});

@@ -230,6 +230,7 @@ def suggestion_to_row(s: Suggestion) -> dict[str, Any]:
         "evidence": [evidence_to_json(e) for e in s.evidence],
         "budget_line": s.budget_line,
         "frequency": s.frequency,
+        "debt_type": s.debt_type,
         "as_read": amendment_to_json(s.as_read) if s.as_read is not None else None,
         "status": s.status.value,
         "decided_by": s.decided_by,
@@ -269,6 +270,7 @@ def amendment_from_json(data: Mapping[str, Any]) -> Amendment:
         fact_date=day("fact_date"),
         budget_line=data.get("budget_line"),
         frequency=data.get("frequency"),
+        debt_type=data.get("debt_type"),
         not_read=tuple(data.get("not_read") or ()),
     )
 
@@ -298,6 +300,7 @@ def suggestion_from_row(r: Row) -> Suggestion:
         evidence=tuple(evidence_from_json(e) for e in (r["evidence"] or [])),
         budget_line=r["budget_line"],
         frequency=r["frequency"],
+        debt_type=r.get("debt_type"),
         as_read=amendment_from_json(r["as_read"]) if r.get("as_read") else None,
         status=SuggestionStatus(r["status"]),
         decided_by=UserId(r["decided_by"]) if r["decided_by"] else None,

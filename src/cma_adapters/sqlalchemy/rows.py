@@ -662,6 +662,8 @@ class SuggestionRow(Base):
     together (those columns then hold "" / NULL)."""
     budget_line: Mapped[str | None] = mapped_column(String(60))
     frequency: Mapped[str | None] = mapped_column(String(20))
+    debt_type: Mapped[str | None] = mapped_column(String(40))
+    """Migration 2170: ``new_debt``: the type the debt is added as (NULL before it)."""
     as_read: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     """Migration 2140: accepted with the adviser's changes, what the reader had proposed
     for the fields changed; sealed with the title (``sealed``) where keys are set."""

@@ -22,6 +22,7 @@ from attrs import define, frozen
 
 from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.budgets.frequency import Frequency
+from cma_core.debts.model import DebtType
 from cma_core.documents.files import ContentType, FileFacts, sanitise_filename
 from cma_core.shared.errors import InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
@@ -645,6 +646,11 @@ class Suggestion(Aggregate):
     ``balance`` holds the amount paid per ``frequency``."""
     frequency: str | None = None
     """``new_income``: how often the amount is paid (the budgets area's frequencies)."""
+    debt_type: str | None = None
+    """``new_debt``: the debts area's type the debt is added as (``DebtType``: its priority
+    follows from it), as the document's kind and words say (``rules.debt_type_for``);
+    ``other`` where they cannot tell. The adviser may choose another on accepting.
+    ``None`` on suggestions made before it was kept (accepting then decides as before)."""
     evidence: tuple[FieldEvidence, ...] = ()
     """Where on the document each value was read (page, box), with the alternatives
     passed over and their roles, for the adviser to check at a glance."""
@@ -783,6 +789,7 @@ class Amendment:
     fact_date: dt.date | None = None
     budget_line: str | None = None
     frequency: str | None = None
+    debt_type: str | None = None
     not_read: tuple[str, ...] = ()
     """As ``as_read``: the fields the adviser gave where the reader had read nothing (a
     balance not found on an unfamiliar layout)."""
@@ -793,7 +800,7 @@ class Amendment:
 
 
 AMENDMENT_FIELDS = ("creditor_name", "account_reference", "balance", "deadline", "fact_date",
-                    "budget_line", "frequency")  # fmt: skip
+                    "budget_line", "frequency", "debt_type")  # fmt: skip
 #: A field's name in the API where it differs (``changes.balance_pence``).
 AMENDMENT_API_NAMES = {"balance": "balance_pence"}
 _DEADLINE_KINDS = frozenset(
@@ -805,7 +812,9 @@ _DEADLINE_KINDS = frozenset(
     }
 )
 AMENDABLE: dict[SuggestionKind, frozenset[str]] = {
-    SuggestionKind.NEW_DEBT: frozenset({"creditor_name", "account_reference", "balance"}),
+    SuggestionKind.NEW_DEBT: frozenset(
+        {"creditor_name", "account_reference", "balance", "debt_type"}
+    ),
     SuggestionKind.UPDATE_DEBT: frozenset({"balance"}),
     **dict.fromkeys(_DEADLINE_KINDS, frozenset({"fact_date", "deadline"})),
     SuggestionKind.RESPONSE_DEADLINE: frozenset({"deadline"}),
@@ -895,6 +904,10 @@ def _checked(kind: SuggestionKind, changes: Amendment) -> dict[str, object]:
             raise ValidationError(
                 _api_name(name), f"must be one of {', '.join(sorted(_FREQUENCY_VALUES))}"
             )
+        elif name == "debt_type" and value not in _DEBT_TYPE_VALUES:
+            raise ValidationError(
+                _api_name(name), f"must be one of {', '.join(sorted(_DEBT_TYPE_VALUES))}"
+            )
         elif name == "balance" and value.pence < 0:
             raise ValidationError(_api_name(name), "must not be negative")
         out[name] = value
@@ -904,3 +917,4 @@ def _checked(kind: SuggestionKind, changes: Amendment) -> dict[str, object]:
 _MAX_AMENDED = {"creditor_name": 200, "account_reference": 100}
 MAX_TITLE = 300
 _FREQUENCY_VALUES = frozenset(f.value for f in Frequency)
+_DEBT_TYPE_VALUES = frozenset(t.value for t in DebtType)

@@ -12,6 +12,7 @@ from attrs import frozen
 
 from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency, to_monthly
+from cma_core.debts.model import DebtType
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
     Amendment,
@@ -287,10 +288,48 @@ def suggest(
             fact_date=proposal.fact_date,
             budget_line=proposal.budget_line,
             frequency=proposal.frequency.value if proposal.frequency else None,
+            debt_type=(
+                debt_type_for(extraction.document_class, document.text).value
+                if proposal.kind is SuggestionKind.NEW_DEBT
+                else None
+            ),
         )
         suggestion.announce()
         out.append(suggestion)
     return out
+
+
+_DEBT_TYPES = {
+    DocumentClass.COUNCIL_TAX: DebtType.COUNCIL_TAX,
+    DocumentClass.MAGISTRATES_FINE: DebtType.MAGISTRATES_FINE,
+    DocumentClass.MORTGAGE_ARREARS: DebtType.MORTGAGE,
+    DocumentClass.RENT_ARREARS: DebtType.RENT,
+}
+
+
+def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
+    """The debts area's type for a debt read from a document of ``document_class`` (its
+    priority follows from the type). Where one class covers several types the text
+    decides: water or energy arrears, tax-credit or benefit overpayment, BNPL or
+    catalogue; ``OTHER`` when it cannot tell."""
+    if document_class in _DEBT_TYPES:
+        return _DEBT_TYPES[document_class]
+    lowered = text.lower()
+    if document_class is DocumentClass.UTILITY_ARREARS:
+        if "water" in lowered or "sewerage" in lowered:
+            return DebtType.WATER
+        return (
+            DebtType.GAS
+            if "gas" in lowered and "electric" not in lowered
+            else (DebtType.ELECTRICITY)
+        )
+    if document_class is DocumentClass.OVERPAYMENT:
+        if "tax credit" in lowered:
+            return DebtType.TAX_CREDIT_OVERPAYMENT
+        return DebtType.BENEFIT_OVERPAYMENT
+    if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
+        return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
+    return DebtType.OTHER
 
 
 @frozen(kw_only=True)

@@ -94,7 +94,13 @@ from cma_core.documents.ports import (
     SuggestionRepository,
     TextExtractor,
 )
-from cma_core.documents.rules import RecordedDebt, dated_changes, suggest, title_of
+from cma_core.documents.rules import (
+    RecordedDebt,
+    dated_changes,
+    debt_type_for,
+    suggest,
+    title_of,
+)
 from cma_core.documents.storage import MAX_LINK_EXPIRY, document_key
 from cma_core.documents.transactions import DEBT_REPAYMENT, NOT_BUDGETED
 from cma_core.identity.model import TenantContext
@@ -792,8 +798,12 @@ class DocumentService:
         assert suggestion.balance is not None
         document = await self.documents(uow).get(suggestion.document_id)
         filename = document.filename if document else "a deleted document"
+        # The type the suggestion names (the reader's, or the adviser's on accepting); a
+        # suggestion made before types were kept is typed from its document, as then.
         debt_type = (
-            debt_type_for(document.document_class, document.text)
+            DebtType(suggestion.debt_type)
+            if suggestion.debt_type
+            else debt_type_for(document.document_class, document.text)
             if document and document.document_class
             else DebtType.OTHER
         )
@@ -1182,45 +1192,12 @@ class DocumentService:
         return suggestion, case
 
 
-_DEBT_TYPES = {
-    DocumentClass.COUNCIL_TAX: DebtType.COUNCIL_TAX,
-    DocumentClass.MAGISTRATES_FINE: DebtType.MAGISTRATES_FINE,
-    DocumentClass.MORTGAGE_ARREARS: DebtType.MORTGAGE,
-    DocumentClass.RENT_ARREARS: DebtType.RENT,
-}
-
-
 def with_evidence(extraction: Extraction, pages: Sequence[PageText]) -> Extraction:
     """``extraction`` with each value boxed where it is printed, if the assistant said
     nothing of where (a chat model reads text only)."""
     if extraction.evidence or not any(p.words for p in pages):
         return extraction
     return evolve(extraction, evidence=locate_evidence(extraction, pages))
-
-
-def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
-    """The debts area's type for a debt read from a document of ``document_class`` (its
-    priority follows from the type). Where one class covers several types the text
-    decides: water or energy arrears, tax-credit or benefit overpayment, BNPL or
-    catalogue; ``OTHER`` when it cannot tell."""
-    if document_class in _DEBT_TYPES:
-        return _DEBT_TYPES[document_class]
-    lowered = text.lower()
-    if document_class is DocumentClass.UTILITY_ARREARS:
-        if "water" in lowered or "sewerage" in lowered:
-            return DebtType.WATER
-        return (
-            DebtType.GAS
-            if "gas" in lowered and "electric" not in lowered
-            else (DebtType.ELECTRICITY)
-        )
-    if document_class is DocumentClass.OVERPAYMENT:
-        if "tax credit" in lowered:
-            return DebtType.TAX_CREDIT_OVERPAYMENT
-        return DebtType.BENEFIT_OVERPAYMENT
-    if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
-        return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
-    return DebtType.OTHER
 
 
 def _fact_day(kind: FactKind, on: dt.date, today: dt.date) -> tuple[dt.date, bool]:

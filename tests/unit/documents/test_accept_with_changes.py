@@ -250,6 +250,7 @@ async def test_an_income_line_takes_the_advisers_frequency_and_line(wired) -> No
         (PAYSLIP, Amendment(budget_line="rent"), "changes.budget_line"),
         (PAYSLIP, Amendment(budget_line="no_such_line"), "changes.budget_line"),
         (PAYSLIP, Amendment(creditor_name="Someone"), "changes.creditor_name"),
+        (PAYSLIP, Amendment(debt_type="rent"), "changes.debt_type"),
         (
             N1,
             Amendment(deadline=dt.date(2026, 3, 30), fact_date=dt.date(2026, 3, 2)),
@@ -288,4 +289,46 @@ async def test_stale_or_decided_suggestions_are_refused_with_changes_too(wired) 
     await world.documents.reject_suggestion(ctx, s.id, expected_version=1)
     with pytest.raises(InvalidTransition):
         await world.documents.accept_suggestion(ctx, s.id, expected_version=2, changes=change)
+    assert (await debts.list_debts(ctx, case_id)).total == 0
+
+
+COUNCIL = Extraction(
+    document_class=DocumentClass.COUNCIL_TAX, confidence=0.9, source="script",
+    creditor_name="Leeds City Council", account_reference="CT-4471", balance_pence=84_210,
+)  # fmt: skip
+
+
+async def test_a_new_debt_names_its_type_and_the_adviser_may_choose_another(wired) -> None:  # type: ignore[no-untyped-def]
+    """The type a debt is added as is decided when it is suggested (a council tax bill's
+    is council tax, a priority debt; a creditor's letter cannot say: other), kept on the
+    suggestion, and the adviser's choice on accepting wins and is kept as read."""
+    from cma_core.debts.model import DebtType
+
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    [council] = await _one(world, ctx, case_id, COUNCIL, 21)
+    assert council.debt_type == "council_tax"
+    await world.documents.accept_suggestion(ctx, council.id, expected_version=1)
+    [lowell] = [
+        s for s in await _one(world, ctx, case_id, LOWELL, 22) if s.status.value == "pending"
+    ]
+    assert lowell.debt_type == "other"
+    decision = await world.documents.accept_suggestion(
+        ctx, lowell.id, expected_version=1, changes=Amendment(debt_type="credit_card")
+    )
+    assert decision.suggestion.debt_type == "credit_card"
+    assert decision.suggestion.as_read == Amendment(debt_type="other")
+    types = {v.entry.debt.debt_type for v in (await debts.list_debts(ctx, case_id)).items}
+    assert types == {DebtType.COUNCIL_TAX, DebtType.CREDIT_CARD}
+
+
+async def test_an_unknown_debt_type_is_refused_naming_the_field(wired) -> None:  # type: ignore[no-untyped-def]
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    [s] = await _one(world, ctx, case_id, LOWELL, 23)
+    with pytest.raises(ValidationError) as caught:
+        await world.documents.accept_suggestion(
+            ctx, s.id, expected_version=1, changes=Amendment(debt_type="space_loan")
+        )
+    assert caught.value.field == "changes.debt_type"
     assert (await debts.list_debts(ctx, case_id)).total == 0

@@ -2747,6 +2747,7 @@ export interface components {
             creditor_name?: string | null;
             /** @description A date from 1900-01-01 to 2100-12-31. */
             deadline?: string | null;
+            debt_type?: components["schemas"]["DebtType"] | null;
             /** @description A date from 1900-01-01 to 2100-12-31. */
             fact_date?: string | null;
             frequency?: components["schemas"]["Frequency"] | null;
@@ -2958,6 +2959,7 @@ export interface components {
             budget_line?: string | null;
             creditor_name?: string | null;
             deadline?: string | null;
+            debt_type?: components["schemas"]["DebtType"] | null;
             fact_date?: string | null;
             frequency?: string | null;
             not_read?: string[];
@@ -5962,6 +5964,8 @@ export interface components {
             deadline: string | null;
             deadline_basis: string | null;
             debt_id: string | null;
+            debt_treatment?: components["schemas"]["Treatment"] | null;
+            debt_type?: components["schemas"]["DebtType"] | null;
             decided_at: string | null;
             decided_by: string | null;
             /** Format: uuid */
@@ -6220,6 +6224,12 @@ export interface components {
             otpauth_uri: string;
             secret: string;
         };
+        /**
+         * Treatment
+         * @description What the table says before any adviser override.
+         * @enum {string}
+         */
+        Treatment: "priority" | "non_priority" | "case_by_case" | "depends_on_goods";
         /**
          * Unit
          * @description What the integer ``value`` of a threshold counts.

@@ -57,6 +57,7 @@ from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.qa import Answer
 from cma_core.debts.ccj import RegisterOutcome
 from cma_core.debts.model import EnforcementStage, Ownership
+from cma_core.debts.priority import Treatment
 from cma_core.debts.service import FormatSource
 from cma_core.documents.model import (
     DocumentClass,
@@ -333,6 +334,12 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "medium": "Good practice is not followed.",
     },
     SfsFormat: {"json": "SFS-DDS JSON.", "xml": "SFS-DDS XML."},
+    Treatment: {
+        "priority": "A priority debt: non-payment risks the home, liberty or essential supplies.",
+        "non_priority": "Not a priority debt.",
+        "case_by_case": "Priority decided case by case (overpayments); flagged for the adviser.",
+        "depends_on_goods": "A priority debt if the goods are essential (hire purchase).",
+    },
     SourceTag: {
         "V": "Verified against the primary source.",
         "S": "From a secondary source.",

@@ -7,6 +7,8 @@ import uuid
 
 import msgspec
 
+from cma_core.debts.model import DebtType
+from cma_core.debts.priority import Treatment
 from cma_core.documents.model import (
     Box,
     DocumentClass,
@@ -132,6 +134,8 @@ SUGGESTION = SuggestionOut(
     decided_at=None,
     rejection_reason=None,
     version=1,
+    debt_type=DebtType.OTHER,
+    debt_treatment=Treatment.NON_PRIORITY,
     evidence=[
         EvidenceOut.of(
             FieldEvidence(
@@ -163,6 +167,8 @@ UPDATE = SuggestionOut(
         "balance_pence": 91_240,
         "debt_id": uuid.UUID("7d8e9f01-1223-4c4d-8e5f-607182930415"),
         "previous_balance_pence": 85_000,
+        "debt_type": None,
+        "debt_treatment": None,
         "evidence": [],
         "fields_to_check": [],
     }
@@ -182,6 +188,8 @@ CLAIM = SuggestionOut(
         "deadline_basis": "issue date + 5 days' deemed service + 14 days to respond "
         "(CPR 10.3, 15.4); check the date of service on the claim",
         "fact_date": dt.date(2026, 11, 16),
+        "debt_type": None,
+        "debt_treatment": None,
         "evidence": [],
         "fields_to_check": [],
     }

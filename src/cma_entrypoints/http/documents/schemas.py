@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 from msgspec import Meta, Struct
 
 from cma_core.budgets.frequency import Frequency
+from cma_core.debts.model import DebtType
+from cma_core.debts.priority import PRIORITY_TABLE, Treatment
 from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
     AMENDMENT_API_NAMES,
@@ -162,6 +164,7 @@ class AsReadOut(Struct, omit_defaults=True):
     fact_date: dt.date | None = None
     budget_line: str | None = None
     frequency: str | None = None
+    debt_type: DebtType | None = None
     not_read: list[str] = []
     """The fields the adviser gave where the reader had read nothing (as the API names
     them: ``balance_pence``...)."""
@@ -206,6 +209,15 @@ class SuggestionOut(Struct):
     """``new_income``: the SFS line to set (``balance_pence`` is the amount per
     ``frequency``)."""
     frequency: str | None = None
+    debt_type: DebtType | None = None
+    """``new_debt``: the type the debt is added as (the document's kind and words say it;
+    ``other`` where they cannot tell). Accept with ``changes.debt_type`` to choose
+    another; ``null`` on other kinds (and on suggestions made before 2026-12-08: accepting
+    then types the debt from its document)."""
+    debt_treatment: Treatment | None = None
+    """``new_debt``: whether that type is a priority debt (UK debt advice's table, before
+    any adviser override on the debt): ``priority``, ``non_priority``, ``case_by_case``
+    (overpayments) or ``depends_on_goods`` (hire purchase)."""
     evidence: list[EvidenceOut] = []
     """Where each value came from (page, box) and the alternatives, with their roles."""
     as_read: AsReadOut | None = None
@@ -228,6 +240,9 @@ class SuggestionOut(Struct):
             balance_pence=s.balance.pence if s.balance is not None else None,
             previous_balance_pence=(
                 s.previous_balance.pence if s.previous_balance is not None else None
+            ),
+            debt_treatment=(
+                PRIORITY_TABLE[DebtType(s.debt_type)].treatment if s.debt_type else None
             ),
         )
 
@@ -294,7 +309,7 @@ class CorrectionIn(Input):
 
 class AcceptChangesIn(Input):
     """The adviser's values in place of what was read; every part optional. Which fields a
-    kind takes: ``new_debt`` creditor_name, account_reference, balance_pence;
+    kind takes: ``new_debt`` creditor_name, account_reference, balance_pence, debt_type;
     ``update_debt`` balance_pence; the claim, demand, enforcement and letter-of-claim
     deadlines fact_date (the date served or sent, from which the case clock counts; the
     deadline follows) or deadline (a claim's or demand's gives the date of service; a
@@ -320,6 +335,8 @@ class AcceptChangesIn(Input):
     """An SFS line key: an income line for ``new_income``, a spending line for
     ``new_expenditure``."""
     frequency: Frequency | None = None
+    debt_type: DebtType | None = None
+    """``new_debt``: the type to add the debt as (its priority follows from it)."""
 
     def to_core(self) -> Amendment:
         return Amendment(
@@ -330,6 +347,7 @@ class AcceptChangesIn(Input):
             fact_date=self.fact_date,
             budget_line=self.budget_line,
             frequency=self.frequency.value if self.frequency is not None else None,
+            debt_type=self.debt_type.value if self.debt_type is not None else None,
         )
 
 

@@ -12,6 +12,7 @@ import { date, label, toPence, penceInput } from "../../components/format";
 import { SfsLineSelect } from "../../components/SfsLineSelect";
 import { Button, ErrorSummary, Select, TextInput } from "../../components/forms";
 import { DateInput, checkDates } from "../../components/DateInput";
+import { DEBT_TYPES } from "./debtTypes";
 import { byField, CLOCKED, marks, place, refreshAfterDecision, shownTitle } from "./Evidence";
 
 type Suggestion = Schemas["SuggestionOut"];
@@ -20,7 +21,7 @@ type Doc = Schemas["DocumentOut"];
 type Accepted = Schemas["AcceptOut"];
 type Changes = NonNullable<Schemas["SuggestionAcceptIn"]["changes"]>;
 
-export type ChangeKey = "creditor_name" | "account_reference" | "balance" | "fact_date" | "deadline" | "frequency" | "budget_line";
+export type ChangeKey = "creditor_name" | "account_reference" | "balance" | "fact_date" | "deadline" | "frequency" | "budget_line" | "debt_type";
 export type ChangeValues = Record<ChangeKey, string>;
 
 /** Of the deadline kinds the case's clock counts (``CLOCKED``), the ones whose deadline
@@ -33,7 +34,7 @@ const SERVED = new Set<Suggestion["kind"]>(["court_claim_deadline", "statutory_d
 export function changeable(kind: Suggestion["kind"]): ChangeKey[] {
   switch (kind) {
     case "new_debt":
-      return ["creditor_name", "account_reference", "balance"];
+      return ["creditor_name", "account_reference", "balance", "debt_type"];
     case "update_debt":
       return ["balance"];
     case "new_income":
@@ -58,6 +59,7 @@ export function startValues(s: Suggestion): ChangeValues {
     deadline: s.deadline ?? "",
     frequency: s.frequency ?? "",
     budget_line: s.budget_line ?? "",
+    debt_type: s.debt_type ?? "",
   };
 }
 
@@ -77,6 +79,7 @@ export function acceptBody(kind: Suggestion["kind"], start: ChangeValues, now: C
   else if (changed("deadline")) c.deadline = now.deadline;
   if (changed("frequency")) c.frequency = now.frequency as Changes["frequency"];
   if (changed("budget_line")) c.budget_line = now.budget_line;
+  if (changed("debt_type")) c.debt_type = now.debt_type as Changes["debt_type"];
   return Object.keys(c).length ? { changes: c } : {};
 }
 
@@ -137,6 +140,7 @@ const NAMES: Record<ChangeKey, string> = {
   deadline: "deadline",
   frequency: "frequency",
   budget_line: "SFS line",
+  debt_type: "debt type",
 };
 
 /** What was read for the fields the adviser changed, in words ("balance £1,234.56"). */
@@ -151,6 +155,7 @@ export function asReadText(s: Suggestion): string {
   if (r.deadline) parts.push(`deadline ${date(r.deadline)}`);
   if (r.frequency) parts.push(`frequency ${label(r.frequency).toLowerCase()}`);
   if (r.budget_line) parts.push(`SFS line ${label(r.budget_line).toLowerCase()}`);
+  if (r.debt_type) parts.push(`debt type ${label(r.debt_type).toLowerCase()}`);
   const unread: Record<string, string> = { balance_pence: "amount", fact_date: "date counted from", account_reference: "account reference", creditor_name: "creditor", budget_line: "SFS line" };
   for (const f of r.not_read ?? []) parts.push(`no ${unread[f] ?? label(f).toLowerCase()}`);
   return parts.join(", ");
@@ -197,7 +202,11 @@ export function AcceptChangesForm({
   });
   const set = (k: ChangeKey) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   // A notice's or letter's deadline follows from its date: asked for only where no date was read.
-  const keys = changeable(s.kind).filter((k) => k !== "deadline" || !CLOCKED.has(s.kind) || SERVED.has(s.kind) || !start.fact_date);
+  // A debt type is offered where the suggestion names one (those made before types were
+  // kept are typed from their document on accepting).
+  const keys = changeable(s.kind)
+    .filter((k) => k !== "deadline" || !CLOCKED.has(s.kind) || SERVED.has(s.kind) || !start.fact_date)
+    .filter((k) => k !== "debt_type" || start.debt_type !== "");
   const apiName = (k: ChangeKey) => (k === "balance" ? "balance_pence" : k);
   const fields = Object.fromEntries(keys.map((k) => [apiName(k), `${id}-${k}`]));
   const budget = s.kind === "new_income" || s.kind === "new_expenditure";
@@ -210,6 +219,7 @@ export function AcceptChangesForm({
     deadline: "Deadline",
     frequency: "How often",
     budget_line: "SFS line",
+    debt_type: "Debt type",
   };
   // The error summary names each field as its label does, not as the API spells it.
   const summaryLabels = Object.fromEntries(keys.map((k) => [`changes.${apiName(k)}`, labels[k]]));
@@ -302,6 +312,16 @@ export function AcceptChangesForm({
               );
             case "frequency":
               return <Select key={k} {...common} label={labels[k]} options={[["", "Not stated"], ...FREQUENCIES.map((f) => [f, label(f)] as const)]} />;
+            case "debt_type":
+              return (
+                <Select
+                  key={k}
+                  {...common}
+                  label={labels[k]}
+                  hint="Its priority follows from its type: council tax, rent, mortgage, energy and fines are priority debts."
+                  options={DEBT_TYPES.map((t) => [t, label(t)] as const)}
+                />
+              );
             case "budget_line":
               return <SfsLineSelect key={k} {...common} label={labels[k]} sections={s.kind === "new_income" ? ["income"] : ["fixed", "flexible"]} />;
           }

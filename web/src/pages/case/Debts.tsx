@@ -10,15 +10,9 @@ import { Button, ErrorSummary, Select, TextInput } from "../../components/forms"
 import { DateInput, checkDates } from "../../components/DateInput";
 import { QueryState, ScrollBox, SuccessBanner, Tag, WarningText } from "../../components/ui";
 import { ClosedHint, useCaseOpen } from "./caseOpen";
+import { DEBT_TYPES } from "./debtTypes";
 
 type Debt = Schemas["DebtOut"];
-
-const DEBT_TYPES = [
-  "council_tax", "rent", "mortgage", "secured_loan", "gas", "electricity", "water", "tv_licence",
-  "magistrates_fine", "child_maintenance", "income_tax_vat_ni", "hire_purchase", "credit_card",
-  "overdraft", "personal_loan", "payday_loan", "bnpl", "catalogue", "store_card", "student_loan",
-  "benefit_overpayment", "universal_credit_advance", "parking_charge", "other",
-] as const;
 
 /** How the chosen creditor's references look — the format set on it, or the shape learned
  * from the centre's debts to it — and a warning when the reference typed does not fit:

@@ -82,11 +82,13 @@ export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, s
               : "the document does not show its balance",
           ],
           ...(s.account_reference ? ([["Account reference", s.account_reference]] as const) : []),
+          ...typeRow(s),
         ];
       return [
         ["Adds a debt to", s.creditor_name ?? "an unnamed creditor"],
         ["Balance", money(s.balance_pence)],
         ["Account reference", s.account_reference ?? "—"],
+        ...typeRow(s),
       ];
     case "update_debt":
       return [
@@ -115,6 +117,23 @@ export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, s
         ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
       ];
   }
+}
+
+/** How the debts area treats a type before any override, in an adviser's words. */
+const TREATMENT: Record<NonNullable<Suggestion["debt_treatment"]>, string> = {
+  priority: "a priority debt",
+  non_priority: "not a priority debt",
+  case_by_case: "priority decided case by case",
+  depends_on_goods: "a priority debt if the goods are essential",
+};
+
+/** A new debt's type as accepting adds it, with its priority ("Council tax: a priority
+ * debt"); none on a suggestion made before types were kept. */
+export function typeRow(s: Suggestion): ReadonlyArray<readonly [string, string]> {
+  if (!s.debt_type) return [];
+  const treatment = s.debt_treatment ? `: ${TREATMENT[s.debt_treatment]}` : "";
+  const choose = s.debt_type === "other" && s.status === "pending" ? " (the document does not say: choose it with “Accept with changes”)" : "";
+  return [["Debt type", `${label(s.debt_type)}${treatment}${choose}`]];
 }
 
 /** A title the rules start with "Check the document type (read as X, N% sure): " when the
