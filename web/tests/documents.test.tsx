@@ -92,7 +92,7 @@ vi.mock("../src/auth/session", () => ({
 
 import { batchStatus, byDocument, documentName, Documents, kindOptions, reclassified, uploadProblem, uploadState, type Upload } from "../src/pages/case/Documents";
 import { acceptedAll, caution } from "../src/pages/case/AcceptAll";
-import { changes, decided, listed, place, readValue, shownTitle, sureness, toCheck, toCheckNotes, typeDoubt } from "../src/pages/case/Evidence";
+import { changes, decided, listed, place, readValue, reference, shownTitle, sureness, toCheck, toCheckNotes, typeDoubt } from "../src/pages/case/Evidence";
 import { acceptBody, asReadText, changeable, otherValues, startValues } from "../src/pages/case/AcceptChanges";
 
 function doc(id: string, filename: string, extra: Partial<Doc> = {}): Doc {
@@ -655,4 +655,10 @@ test("a new debt says the type it is added as and whether that is a priority; th
   await userEvent.click(within(form).getByRole("button", { name: /^Accept with these values/ }));
   await waitFor(() => expect(state.decisions.some((d) => d.startsWith("accept s2"))).toBe(true));
   expect(JSON.parse(state.decisions.find((d) => d.startsWith("accept s2"))!.slice("accept s2 ".length))).toEqual({ changes: { debt_type: "credit_card" } });
+});
+
+test("a reference given by its last figures reads as a letter prints it", () => {
+  expect(["ENDING 4411", "account ending in 4411", "************4411", "LD-20931"].map(reference)).toEqual(["ending 4411", "ending 4411", "ending 4411", "LD-20931"]);
+  const update = suggestion("s1", { kind: "update_debt", account_reference: "ENDING 4411", previous_balance_pence: 231044, balance_pence: 250544, creditor_name: "Northern Bank" });
+  expect(changes(update as never)[0]).toEqual(["Changes the debt with", "Northern Bank, ref ending 4411"]);
 });

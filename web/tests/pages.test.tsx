@@ -58,6 +58,8 @@ describe("document evidence", () => {
     } as unknown as Schemas["SuggestionOut"];
     expect(uses("response_deadline", "balance_pence")).toBe(false);
     expect(uses("response_deadline", "a_field_not_known_here")).toBe(true);
+    // A claim's date of service is what its deadline counts from: not part of a debt.
+    expect([uses("court_claim_deadline", "served_date"), uses("update_debt", "served_date")]).toEqual([true, false]);
     render(<EvidenceList s={deadline} doc={pdf} />);
     const own = screen.getByRole("table", { name: "Where each value came from in letter.pdf" });
     expect(within(own).getAllByRole("row")).toHaveLength(2);

@@ -416,7 +416,10 @@ def _debt_title(creditor: str, balance: Money | None) -> str:
 def _update_title(
     creditor: str, reference: str | None, before: Money | None, now: Money | None
 ) -> str:
-    return f"Update debt: {creditor}, ref {reference}: {before} → {now}"
+    # A reference given by its last characters reads as a letter prints it: "ref ending 4411".
+    tail = _tail(reference) if reference else None
+    shown = f"ending {tail}" if tail else reference
+    return f"Update debt: {creditor}, ref {shown}: {before} → {now}"
 
 
 def _deadline_title(kind: SuggestionKind, claim_number: str | None, due: dt.date | None) -> str:
@@ -433,7 +436,9 @@ def _paid(amount: Money, frequency: Frequency) -> str:
 
 def _a_month(amount: Money, frequency: Frequency) -> str:
     """The amount, how often, and the SFS's monthly figure beside it: "£410.00 weekly =
-    £1,776.67 a month"."""
+    £1,776.67 a month"; a monthly amount once: "£812.40 a month"."""
+    if frequency is Frequency.MONTHLY:
+        return f"{amount} a month"
     return f"{_paid(amount, frequency)} = {to_monthly(amount, frequency)} a month"
 
 
@@ -508,13 +513,12 @@ def _statement_proposals(extraction: Extraction) -> list[_Proposal]:
         if known is None:
             continue
         amount = Money(line.amount_pence)
-        monthly = to_monthly(amount, line.frequency)
+        # A category's payments are summed as a monthly figure already (``statement_lines``).
+        payments = f"{line.transactions} payment{'s' if line.transactions > 1 else ''}"
         how = (
             f"{line.payee.title()}, {_a_month(amount, line.frequency)}"
             if line.payee
-            else f"{line.transactions} payments, {amount} a month on average = {monthly} a month"
-            if line.transactions > 1
-            else f"1 payment, {amount} a month = {monthly} a month"
+            else f"{amount} a month ({payments})"
         )
         kind = SuggestionKind.NEW_INCOME if line.income else SuggestionKind.NEW_EXPENDITURE
         out.append(

@@ -50,3 +50,20 @@ def test_two_debts_ending_alike_match_neither() -> None:
     assert recorded_debt_for("ending 4411", (CARD, other)) is None
     # a whole reference still finds its own debt among them
     assert recorded_debt_for("5500000000004411", (CARD, other)) is other
+
+
+@pytest.mark.parametrize(
+    ("reference", "shown"),
+    [
+        ("ENDING 4411", "ref ending 4411"),
+        ("************4411", "ref ending 4411"),
+        ("LD-20931", "ref LD-20931"),
+    ],
+)
+def test_an_update_names_a_reference_given_by_its_last_figures_as_a_letter_does(
+    reference: str, shown: str
+) -> None:
+    from cma_core.documents import rules
+
+    title = rules._update_title("Northern Bank", reference, Money(231_044), Money(250_544))
+    assert title == f"Update debt: Northern Bank, {shown}: £2,310.44 → £2,505.44"

@@ -329,8 +329,7 @@ def test_a_one_month_statement_names_a_regular_payment_to_a_creditor_seen_once()
     assert "seen once" in debts["Vanquis Cards"]
     lines = [title for kind, _, title in made if kind is SuggestionKind.NEW_EXPENDITURE]
     # One month's payments: the month's total is the monthly amount.
-    assert lines == ["Add spending (Groceries): 1 payment, £40.00 a month = £40.00 a month "
-                     "(bank statement)"]  # fmt: skip
+    assert lines == ["Add spending (Groceries): £40.00 a month (1 payment) (bank statement)"]
     # Over two months a payment seen once is not regular: no debt named.
     longer = (*month, _t(58, "POS TESCO STORES", -4000, "groceries"))
     assert not [k for k, _, _ in _suggested(*longer) if k is SuggestionKind.NEW_DEBT]

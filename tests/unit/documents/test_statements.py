@@ -397,3 +397,30 @@ async def test_a_statement_lines_transactions_say_how_sure_the_ocr_was(world: Wo
         (0.92, False),
     ]
     assert groceries.fields_to_check == ("transaction",)
+
+
+def test_a_monthly_amount_is_said_once_and_another_with_its_monthly_figure() -> None:
+    import uuid
+
+    from cma_core.documents import rules
+    from cma_core.documents.model import SuggestionId
+
+    from .test_model import NOW, make_document
+
+    def title(frequency: str) -> str:
+        award = Extraction(
+            document_class=DocumentClass.BENEFIT_AWARD, confidence=1.0, source="t",
+            payer_name="Department for Work and Pensions", income_pence=139_108,
+            frequency=frequency,
+        )  # fmt: skip
+        [made] = rules.suggest(
+            award, make_document(), new_id=lambda: SuggestionId(uuid.uuid4()), now=NOW
+        )
+        return made.title
+
+    assert title("monthly") == "Add income: Department for Work and Pensions, £1,391.08 a month"
+    from cma_core.budgets.frequency import to_monthly
+    from cma_core.shared.money import Money
+
+    monthly = to_monthly(Money(139_108), Frequency.FORTNIGHTLY)  # the SFS's conversion
+    assert title("fortnightly").endswith(f"£1,391.08 fortnightly = {monthly} a month")

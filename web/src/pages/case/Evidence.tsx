@@ -92,7 +92,7 @@ export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, s
       ];
     case "update_debt":
       return [
-        ["Changes the debt with", `${s.creditor_name ?? "the creditor"}${s.account_reference ? `, ref ${s.account_reference}` : ""}`],
+        ["Changes the debt with", `${s.creditor_name ?? "the creditor"}${s.account_reference ? `, ref ${reference(s.account_reference)}` : ""}`],
         ["Balance", `from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`],
       ];
     case "new_income":
@@ -117,6 +117,13 @@ export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, s
         ...(s.court_claim_number ? ([["Claim number", s.court_claim_number]] as const) : []),
       ];
   }
+}
+
+/** A reference as the adviser reads it: one given by its last figures as a letter prints it
+ * ("ending 4411", "****4411" → "ending 4411"); a whole one as read. */
+export function reference(read: string): string {
+  const tail = /^(?:.*?\bending(?:\s+in|\s+with)?\s*:?\s*|[*xX•#.…\s-]{3,})([A-Za-z0-9]{3,8})$/i.exec(read.trim());
+  return tail ? `ending ${tail[1]!.toUpperCase()}` : read;
 }
 
 /** How the debts area treats a type before any override, in an adviser's words. */
@@ -234,7 +241,7 @@ export function sharedBoxes(
 }
 
 const DEBT_FIELDS = ["creditor_name", "account_reference", "balance_pence"];
-const DEADLINE_FIELDS = ["letter_date", "deadline_date", "court_claim_number"];
+const DEADLINE_FIELDS = ["letter_date", "deadline_date", "court_claim_number", "served_date"];
 /** The read values each kind of suggestion is made of; the rest of what the reader found
  * on the document is listed apart, out of the way of the decision. */
 const USES: Partial<Record<Suggestion["kind"], string[]>> = {
