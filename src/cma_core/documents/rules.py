@@ -329,7 +329,56 @@ def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
         return DebtType.BENEFIT_OVERPAYMENT
     if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
         return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
-    return DebtType.OTHER
+    return product_named(text) or DebtType.OTHER
+
+
+# What a debt is for, as letters, claims, judgments and notices name it in words ("under a
+# credit card agreement", "your loan", "unpaid council tax", "a penalty charge"): first
+# match wins, so the more particular come first (a credit card account "now overdrawn"
+# is a credit card; council tax's "liability order at the magistrates' court" is council
+# tax). Council tax only as the debt ("unpaid", "your", a liability order), not as a
+# creditor's advice to pay priority bills first. A product named as a way to pay ("pay by
+# debit or credit card") names none: a card is named only with what the debt is
+# ("agreement", "account", "debt", "balance"), or as
+# the client's own ("your Aln Valley credit card": a brand's capitalised words between).
+_PRODUCTS: tuple[tuple[re.Pattern[str], DebtType], ...] = tuple(
+    (re.compile(pattern), debt_type)
+    for pattern, debt_type in (
+        (r"(?is)\b(?:liability order|summary warrant)\b.*\bcouncil tax\b"
+         r"|\bcouncil tax\b.*\b(?:liability order|summary warrant)\b"
+         r"|\b(?:unpaid|outstanding|your) council tax\b"
+         r"|\bcouncil tax (?:arrears|debt|account|case)\b", DebtType.COUNCIL_TAX),
+        (r"(?i)\b(?:unpaid|outstanding|court|magistrates'? court) fines?\b"
+         r"|\bcollection order\b", DebtType.MAGISTRATES_FINE),
+        (r"(?i)\btv licen[cs]e\b", DebtType.TV_LICENCE),
+        (r"(?i)\bchild maintenance\b", DebtType.CHILD_MAINTENANCE),
+        (r"(?i)\bhire[- ]purchase\b|\bconditional sale\b", DebtType.HIRE_PURCHASE),
+        (r"(?i)\bstore card\b", DebtType.STORE_CARD),
+        (r"(?i:credit card (?:agreement|account|debt|balance)s?)\b"
+         r"|\b[Yy]our\s+(?:[A-Z][\w'&-]*\s+){0,3}(?i:credit card)\b", DebtType.CREDIT_CARD),
+        (r"(?i)\bpayday\b|\bshort[- ]term loans?\b", DebtType.PAYDAY_LOAN),
+        (r"(?i)\bstudent loan\b", DebtType.STUDENT_LOAN),
+        (r"(?i)\bbuy now,? pay later\b", DebtType.BNPL),
+        (r"(?i)\bcatalogue\b", DebtType.CATALOGUE),
+        (r"(?i)\bmortgage (?:arrears|account|payments?)\b", DebtType.MORTGAGE),
+        (r"(?i)\brent arrears\b|\bunpaid rent\b", DebtType.RENT),
+        (r"(?i)\bwater (?:charges|rates|bill|account|services)\b|\bsewerage\b", DebtType.WATER),
+        (r"(?i)\belectricity (?:account|supply|bill|debt)\b", DebtType.ELECTRICITY),
+        (r"(?i)\bgas (?:account|supply|bill|debt)\b", DebtType.GAS),
+        (r"(?i)\bpenalty charge notice\b|\bparking (?:charge|penalty|fine|ticket)s?\b"
+         r"|\bunpaid penalty charge\b", DebtType.PARKING_CHARGE),
+        (r"(?i)\boverdra(?:ft|wn)\b", DebtType.OVERDRAFT),
+        (r"(?i)\bloan\b", DebtType.PERSONAL_LOAN),
+    )
+)  # fmt: skip
+
+
+def product_named(text: str) -> DebtType | None:
+    """The type of debt ``text`` names in words (``_PRODUCTS``), or ``None``."""
+    for pattern, debt_type in _PRODUCTS:
+        if pattern.search(text):
+            return debt_type
+    return None
 
 
 @frozen(kw_only=True)
