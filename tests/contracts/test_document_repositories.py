@@ -564,7 +564,9 @@ class DocumentRepositoryContract:
     ) -> None:
         centre, case_id = await self.seed(backend)
         doc = make_document(centre, case_id)
-        s = attrs.evolve(make_suggestion(doc), debt_type="council_tax")
+        s = attrs.evolve(
+            make_suggestion(doc), debt_type="council_tax", enforcement_stage="enforcement_agent"
+        )
         async with backend.base.uow(centre) as uow:
             await backend.documents(uow).add(doc)
             s.announce()
@@ -583,6 +585,7 @@ class DocumentRepositoryContract:
             kept = await backend.suggestions(uow).get(s.id)
         assert kept is not None
         assert (kept.debt_type, kept.as_read) == ("water", Amendment(debt_type="council_tax"))
+        assert kept.enforcement_stage == "enforcement_agent"
 
     async def test_centre_list_by_status_and_by_the_cases_adviser(
         self, backend: DocBackend

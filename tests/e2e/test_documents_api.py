@@ -748,6 +748,8 @@ async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
     # priority debt, until the adviser says (here: a personal loan).
     assert (debt["debt_type"], debt["debt_treatment"]) == ("other", "non_priority")
     assert (claim["debt_type"], claim["debt_treatment"]) == (None, None)
+    # A claim has been issued: the debt is recorded at that stage of recovery.
+    assert (debt["enforcement_stage"], claim["enforcement_stage"]) == ("claim_issued", None)
     changes = {
         "balance_pence": 250_075,
         "account_reference": "CLM-77",
@@ -767,7 +769,7 @@ async def test_accepted_with_the_advisers_values_where_the_reader_was_wrong(
     assert got["as_read"]["balance_pence"] != 250_075
     [on_case] = (await api.get(f"/api/v1/cases/{case['id']}/debts")).json()["items"]
     assert (on_case["balance_pence"], on_case["account_reference"]) == (250_075, "CLM-77")
-    assert on_case["debt_type"] == "personal_loan"
+    assert (on_case["debt_type"], on_case["enforcement_stage"]) == ("personal_loan", "claim_issued")
 
     # A deadline the clock counts and the date it counts from are one reading: both at
     # once is refused; the date of service given, the deadline follows from it.

@@ -832,6 +832,8 @@ try {
       const wetWarning = wetDebt.getByText(/The scan was hard to read at the account reference/);
       check(await wetWarning.waitFor({ timeout: 15000 }).then(() => true, () => false), "a smudged account number: its suggestion says the scan was hard to read there, to check against the page");
       check((await wetDebt.locator(".govuk-tag", { hasText: /^hard to read$/ }).count()) > 0, "the value is tagged 'hard to read' where it came from");
+      const typeRow = wetDebt.locator(".govuk-summary-list__row", { hasText: /^Debt type/ });
+      check(/Other: not a priority debt \(the document does not say/.test(await typeRow.innerText().catch(() => "")), "a new debt says the type it is added as, whether that is a priority, and that the letter does not say");
       await audit(page, "case-documents-hard-to-read");
       // A bank's CSV export: one suggestion per budget line, and a recurring payment to a
       // creditor whose balance the statement does not show, which accepting makes a task of.
@@ -854,6 +856,9 @@ try {
       // The energy bill went up: the adviser accepts the spending line with the new amount
       // ("Accept with changes"); a bad amount is named first, and nothing is sent twice.
       const energy = page.locator(".cma-card", { hasText: /^Add spending.*Brightside Energy/i }).first();
+      // Where the line came from: its three payments, and nothing else read from the export.
+      const paidRows = energy.getByRole("table", { name: /^Where each value came from in statement.csv/ }).getByRole("row").filter({ hasText: /DD BRIGHTSIDE ENERGY, £71\.50.*paid out.*in the export/ });
+      check((await paidRows.count()) === 3, `a statement's line lists the payments it is made of (${await paidRows.count()} of 3)`);
       await energy.getByRole("button", { name: /^Accept with changes/ }).click();
       const amend = page.locator("section.cma-card", { has: page.getByRole("heading", { name: /^Accept with changes:/ }) });
       await amend.waitFor();

@@ -662,3 +662,11 @@ test("a reference given by its last figures reads as a letter prints it", () => 
   const update = suggestion("s1", { kind: "update_debt", account_reference: "ENDING 4411", previous_balance_pence: 231044, balance_pence: 250544, creditor_name: "Northern Bank" });
   expect(changes(update as never)[0]).toEqual(["Changes the debt with", "Northern Bank, ref ending 4411"]);
 });
+
+test("a new debt from a claim or a judgment says the stage of recovery it is recorded at", () => {
+  const judgment = suggestion("s1", { debt_type: "other", debt_treatment: "non_priority", enforcement_stage: "judgment" });
+  expect(changes(judgment as never)).toContainEqual(["Recovery stage", "Judgment (recorded with its county court judgment)"]);
+  const claim = suggestion("s2", { debt_type: "credit_card", debt_treatment: "non_priority", enforcement_stage: "claim_issued" });
+  expect(changes(claim as never)).toContainEqual(["Recovery stage", "Claim issued"]);
+  expect(changes(suggestion("s3", { debt_type: "other", debt_treatment: "non_priority" }) as never).map(([k]) => k)).not.toContain("Recovery stage");
+});

@@ -664,6 +664,8 @@ class SuggestionRow(Base):
     frequency: Mapped[str | None] = mapped_column(String(20))
     debt_type: Mapped[str | None] = mapped_column(String(40))
     """Migration 2170: ``new_debt``: the type the debt is added as (NULL before it)."""
+    enforcement_stage: Mapped[str | None] = mapped_column(String(40))
+    """Migration 2171: ``new_debt``: the stage of recovery the debt is added at."""
     as_read: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     """Migration 2140: accepted with the adviser's changes, what the reader had proposed
     for the fields changed; sealed with the title (``sealed``) where keys are set."""

@@ -12,7 +12,7 @@ from attrs import frozen
 
 from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency, to_monthly
-from cma_core.debts.model import DebtType
+from cma_core.debts.model import DebtType, EnforcementStage
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
     Amendment,
@@ -293,6 +293,12 @@ def suggest(
                 if proposal.kind is SuggestionKind.NEW_DEBT
                 else None
             ),
+            enforcement_stage=(
+                stage.value
+                if proposal.kind is SuggestionKind.NEW_DEBT
+                and (stage := STAGES.get(extraction.document_class)) is not None
+                else None
+            ),
         )
         suggestion.announce()
         out.append(suggestion)
@@ -304,6 +310,17 @@ _DEBT_TYPES = {
     DocumentClass.MAGISTRATES_FINE: DebtType.MAGISTRATES_FINE,
     DocumentClass.MORTGAGE_ARREARS: DebtType.MORTGAGE,
     DocumentClass.RENT_ARREARS: DebtType.RENT,
+}
+
+
+#: How far recovery has gone when the paper is of this kind: a debt added from it is
+#: recorded at that stage (a judgment's, with its county court judgment).
+STAGES = {
+    DocumentClass.LETTER_OF_CLAIM: EnforcementStage.LETTER_OF_CLAIM,
+    DocumentClass.COURT_CLAIM_N1: EnforcementStage.CLAIM_ISSUED,
+    DocumentClass.COUNTY_COURT_JUDGMENT: EnforcementStage.JUDGMENT,
+    DocumentClass.STATUTORY_DEMAND: EnforcementStage.STATUTORY_DEMAND,
+    DocumentClass.ENFORCEMENT_AGENT_NOTICE: EnforcementStage.ENFORCEMENT_AGENT,
 }
 
 

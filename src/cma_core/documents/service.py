@@ -35,7 +35,7 @@ from cma_core.cases.model import Case, visible_adviser
 from cma_core.cases.ports import CaseRepository
 from cma_core.cases.service import case_scope, load_case
 from cma_core.debts.formats import LearnedFormat, learned_reference_format
-from cma_core.debts.model import Creditor, DebtId, DebtType
+from cma_core.debts.model import Creditor, DebtId, DebtType, EnforcementStage
 from cma_core.debts.ports import CreditorDirectory, DebtRepository, PatternEngine
 from cma_core.debts.priority import classify as classify_debt
 from cma_core.debts.service import LEARN_FROM, DebtDetails, DebtService
@@ -807,6 +807,9 @@ class DocumentService:
             if document and document.document_class
             else DebtType.OTHER
         )
+        stage = (
+            EnforcementStage(suggestion.enforcement_stage) if suggestion.enforcement_stage else None
+        )
         creditor_id = (
             await debts.creditor_named_in(uow, ctx, suggestion.creditor_name)
             if suggestion.creditor_name and suggestion.creditor_name.strip()
@@ -819,6 +822,8 @@ class DocumentService:
             DebtDetails(
                 debt_type=debt_type,
                 balance=suggestion.balance,
+                enforcement_stage=stage,
+                ccj=True if stage is EnforcementStage.JUDGMENT else None,
                 creditor_id=creditor_id,
                 account_reference=suggestion.account_reference,
                 notes=f"Added from document {filename} (suggestion {suggestion.id}).",

@@ -332,3 +332,31 @@ async def test_an_unknown_debt_type_is_refused_naming_the_field(wired) -> None: 
         )
     assert caught.value.field == "changes.debt_type"
     assert (await debts.list_debts(ctx, case_id)).total == 0
+
+
+JUDGMENT = Extraction(
+    document_class=DocumentClass.COUNTY_COURT_JUDGMENT, confidence=0.9, source="script",
+    creditor_name="Northgate Bank PLC", account_reference="RP-67286747", balance_pence=44_357,
+)  # fmt: skip
+
+
+async def test_a_debt_from_a_judgment_is_recorded_at_judgment_with_its_ccj(wired) -> None:  # type: ignore[no-untyped-def]
+    """The paper's kind says how far recovery has gone: a judgment's debt is recorded at
+    that stage and with its county court judgment; a creditor's letter says neither."""
+    from cma_core.debts.model import EnforcementStage
+
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    [judgment] = await _one(world, ctx, case_id, JUDGMENT, 31)
+    assert judgment.enforcement_stage == "judgment"
+    await world.documents.accept_suggestion(ctx, judgment.id, expected_version=1)
+    [letter] = [
+        s for s in await _one(world, ctx, case_id, LOWELL, 32) if s.status.value == "pending"
+    ]
+    assert letter.enforcement_stage is None
+    await world.documents.accept_suggestion(ctx, letter.id, expected_version=1)
+    recorded = {
+        v.entry.debt.account_reference: (v.entry.debt.enforcement_stage, v.entry.debt.ccj)
+        for v in (await debts.list_debts(ctx, case_id)).items
+    }
+    assert recorded == {"RP-67286747": (EnforcementStage.JUDGMENT, True), "12345678": (None, None)}

@@ -5970,6 +5970,7 @@ export interface components {
             decided_by: string | null;
             /** Format: uuid */
             document_id: string;
+            enforcement_stage?: components["schemas"]["EnforcementStage"] | null;
             evidence?: components["schemas"]["EvidenceOut"][];
             fact_date: string | null;
             fields_to_check?: string[];

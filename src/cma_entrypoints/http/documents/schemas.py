@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 from msgspec import Meta, Struct
 
 from cma_core.budgets.frequency import Frequency
-from cma_core.debts.model import DebtType
+from cma_core.debts.model import DebtType, EnforcementStage
 from cma_core.debts.priority import PRIORITY_TABLE, Treatment
 from cma_core.documents.learning import Correction
 from cma_core.documents.model import (
@@ -218,6 +218,11 @@ class SuggestionOut(Struct):
     """``new_debt``: whether that type is a priority debt (UK debt advice's table, before
     any adviser override on the debt): ``priority``, ``non_priority``, ``case_by_case``
     (overpayments) or ``depends_on_goods`` (hire purchase)."""
+    enforcement_stage: EnforcementStage | None = None
+    """``new_debt``: how far recovery has gone, as the document's kind shows it (a claim
+    form ``claim_issued``, a judgment ``judgment``: the debt is then recorded with its
+    county court judgment); the debt is recorded at it. ``null`` where the kind does not
+    say."""
     evidence: list[EvidenceOut] = []
     """Where each value came from (page, box) and the alternatives, with their roles."""
     as_read: AsReadOut | None = None

@@ -135,12 +135,21 @@ const TREATMENT: Record<NonNullable<Suggestion["debt_treatment"]>, string> = {
 };
 
 /** A new debt's type as accepting adds it, with its priority ("Council tax: a priority
- * debt"); none on a suggestion made before types were kept. */
+ * debt"), and the stage of recovery its paper shows; none on a suggestion made before
+ * types were kept. */
 export function typeRow(s: Suggestion): ReadonlyArray<readonly [string, string]> {
   if (!s.debt_type) return [];
   const treatment = s.debt_treatment ? `: ${TREATMENT[s.debt_treatment]}` : "";
   const choose = s.debt_type === "other" && s.status === "pending" ? " (the document does not say: choose it with “Accept with changes”)" : "";
-  return [["Debt type", `${label(s.debt_type)}${treatment}${choose}`]];
+  return [
+    ["Debt type", `${label(s.debt_type)}${treatment}${choose}`],
+    ...(s.enforcement_stage ? ([["Recovery stage", stageText(s.enforcement_stage)]] as const) : []),
+  ];
+}
+
+/** How far recovery has gone, as accepting records it on the debt. */
+export function stageText(stage: NonNullable<Suggestion["enforcement_stage"]>): string {
+  return stage === "judgment" ? "Judgment (recorded with its county court judgment)" : label(stage);
 }
 
 /** A title the rules start with "Check the document type (read as X, N% sure): " when the
