@@ -669,4 +669,6 @@ test("a new debt from a claim or a judgment says the stage of recovery it is rec
   const claim = suggestion("s2", { debt_type: "credit_card", debt_treatment: "non_priority", enforcement_stage: "claim_issued" });
   expect(changes(claim as never)).toContainEqual(["Recovery stage", "Claim issued"]);
   expect(changes(suggestion("s3", { debt_type: "other", debt_treatment: "non_priority" }) as never).map(([k]) => k)).not.toContain("Recovery stage");
+  const update = suggestion("s4", { kind: "update_debt", previous_balance_pence: 231044, balance_pence: 250544, enforcement_stage: "claim_issued" });
+  expect(changes(update as never)).toContainEqual(["Recovery stage", "Claim issued, if the debt is not further along"]);
 });

@@ -118,6 +118,32 @@ class EnforcementStage(enum.StrEnum):
     OTHER = "other"
 
 
+#: The court route a consumer debt takes, in order: a paper further along it moves a debt
+#: recorded at an earlier step (never back). Stages off this route (a liability order,
+#: deductions, a charging order...) are left as recorded.
+COURT_ROUTE: tuple[EnforcementStage, ...] = (
+    EnforcementStage.NONE,
+    EnforcementStage.DEFAULT_NOTICE,
+    EnforcementStage.LETTER_OF_CLAIM,
+    EnforcementStage.CLAIM_ISSUED,
+    EnforcementStage.JUDGMENT,
+    EnforcementStage.ENFORCEMENT_AGENT,
+)
+
+
+def advanced_stage(
+    recorded: EnforcementStage | None, shown: EnforcementStage
+) -> EnforcementStage | None:
+    """The stage a debt recorded at ``recorded`` moves to when a paper shows ``shown``:
+    ``shown`` where nothing is recorded or it is further along the court route, else
+    ``None`` (no change)."""
+    if recorded is None:
+        return shown
+    if recorded in COURT_ROUTE and shown in COURT_ROUTE:
+        return shown if COURT_ROUTE.index(shown) > COURT_ROUTE.index(recorded) else None
+    return None
+
+
 def _check_pattern(_: object, __: object, value: str | None) -> None:
     if value is None:
         return

@@ -34,6 +34,17 @@ class Treatment(enum.StrEnum):
     DEPENDS_ON_GOODS = "depends_on_goods"
 
 
+#: Each treatment in an adviser's words (the API describes its values with them).
+TREATMENT_LABELS: Mapping[Treatment, str] = MappingProxyType(
+    {
+        Treatment.PRIORITY: "A priority debt: the home, liberty or essential supplies are at risk.",
+        Treatment.NON_PRIORITY: "Not a priority debt.",
+        Treatment.CASE_BY_CASE: "Priority decided case by case (overpayments), flagged.",
+        Treatment.DEPENDS_ON_GOODS: "A priority debt if the goods are essential (hire purchase).",
+    }
+)
+
+
 @frozen
 class PriorityRule:
     """One row of the §3 table."""

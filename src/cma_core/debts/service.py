@@ -41,6 +41,7 @@ from cma_core.debts.model import (
     FactsChanged,
     Ownership,
     PriorityOverride,
+    advanced_stage,
     check_reference_pattern,
 )
 from cma_core.debts.ports import (
@@ -522,9 +523,13 @@ class DebtService:
         *,
         expected_balance: Money | None = None,
         note: str | None = None,
+        stage: EnforcementStage | None = None,
     ) -> DebtView:
         """Set a debt's balance inside the caller's unit of work (which commits, or not):
-        for accepting a suggestion drawn from a creditor's letter, all or nothing.
+        for accepting a suggestion drawn from a creditor's letter, all or nothing. With
+        ``stage`` (how far recovery has gone, as the paper shows), the debt's stage moves
+        on to it where that is further along (``advanced_stage``); a judgment also records
+        the debt's county court judgment.
 
         ``NotFound`` if the debt is gone or not on ``case_id``; ``Conflict`` if its balance
         is no longer ``expected_balance`` (someone changed it since). The save is checked
@@ -549,6 +554,13 @@ class DebtService:
         if entry.debt.balance != new_balance:
             entry.debt = attrs.evolve(entry.debt, balance=new_balance)
             changed += ("balance",)
+        moved = advanced_stage(entry.debt.enforcement_stage, stage) if stage else None
+        if moved is not None:
+            entry.debt = attrs.evolve(entry.debt, enforcement_stage=moved)
+            changed += ("enforcement_stage",)
+        if stage is EnforcementStage.JUDGMENT and entry.debt.ccj is not True:
+            entry.debt = attrs.evolve(entry.debt, ccj=True)
+            changed += ("ccj",)
         if note and note.strip():
             entry.notes = "\n".join(n for n in (entry.notes, note.strip()) if n)
             changed += ("notes",)

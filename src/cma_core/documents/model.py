@@ -652,10 +652,11 @@ class Suggestion(Aggregate):
     ``other`` where they cannot tell. The adviser may choose another on accepting.
     ``None`` on suggestions made before it was kept (accepting then decides as before)."""
     enforcement_stage: str | None = None
-    """``new_debt``: how far recovery has gone, as the document's kind shows it
+    """``new_debt``, ``update_debt``: how far recovery has gone, as the document's kind shows it
     (``EnforcementStage``: a claim form ``claim_issued``, a county court judgment
     ``judgment`` — the debt is then recorded with its CCJ —, a letter of claim, a statutory
-    demand, an enforcement agent's notice); ``None`` where the kind does not say."""
+    demand, an enforcement agent's notice); ``None`` where the kind does not say. An
+    update moves the debt's recorded stage on to it, never back (``advanced_stage``)."""
     evidence: tuple[FieldEvidence, ...] = ()
     """Where on the document each value was read (page, box), with the alternatives
     passed over and their roles, for the adviser to check at a glance."""

@@ -263,6 +263,9 @@ def suggest(
         if extraction.confidence < CHECK_TYPE_BELOW
         else ""
     )
+    # What a debt from this paper is, and how far its recovery has gone.
+    typed = debt_type_for(extraction.document_class, document.text).value
+    stage = stage_of.value if (stage_of := STAGES.get(extraction.document_class)) else None
     for proposal in proposals:
         if proposal is None:
             continue
@@ -288,17 +291,8 @@ def suggest(
             fact_date=proposal.fact_date,
             budget_line=proposal.budget_line,
             frequency=proposal.frequency.value if proposal.frequency else None,
-            debt_type=(
-                debt_type_for(extraction.document_class, document.text).value
-                if proposal.kind is SuggestionKind.NEW_DEBT
-                else None
-            ),
-            enforcement_stage=(
-                stage.value
-                if proposal.kind is SuggestionKind.NEW_DEBT
-                and (stage := STAGES.get(extraction.document_class)) is not None
-                else None
-            ),
+            debt_type=typed if proposal.kind is SuggestionKind.NEW_DEBT else None,
+            enforcement_stage=stage if proposal.kind in _DEBT_PROPOSALS else None,
         )
         suggestion.announce()
         out.append(suggestion)
@@ -312,6 +306,8 @@ _DEBT_TYPES = {
     DocumentClass.RENT_ARREARS: DebtType.RENT,
 }
 
+
+_DEBT_PROPOSALS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
 
 #: How far recovery has gone when the paper is of this kind: a debt added from it is
 #: recorded at that stage (a judgment's, with its county court judgment).
@@ -346,6 +342,9 @@ def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
         return DebtType.BENEFIT_OVERPAYMENT
     if document_class is DocumentClass.BNPL_CATALOGUE_ARREARS:
         return DebtType.CATALOGUE if "catalogue" in lowered else DebtType.BNPL
+    if document_class not in DEBT_CLASSES:
+        # A bank statement's debt is one payee among many: its words are not about it.
+        return DebtType.OTHER
     return product_named(text) or DebtType.OTHER
 
 

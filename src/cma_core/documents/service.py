@@ -874,6 +874,11 @@ class DocumentService:
             suggestion.balance,
             expected_balance=suggestion.previous_balance,
             note=f"Balance updated from document {filename} (suggestion {suggestion.id}).",
+            stage=(
+                EnforcementStage(suggestion.enforcement_stage)
+                if suggestion.enforcement_stage
+                else None
+            ),
         )
         await self.suggestions(uow).save(suggestion)
         await record_audit(

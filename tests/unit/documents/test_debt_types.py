@@ -67,3 +67,8 @@ def test_the_documents_kind_decides_where_it_says_and_the_words_where_it_does_no
         debt_type_for(DocumentClass.COUNTY_COURT_JUDGMENT, "Judgment for the claimant.")
         is DebtType.OTHER
     )
+
+
+def test_a_bank_statements_words_do_not_type_one_payees_debt() -> None:
+    statement = "DD VANQUIS CARDS 45.00\nYour account is overdrawn. Arranged overdraft limit."
+    assert debt_type_for(DocumentClass.BANK_STATEMENT, statement) is DebtType.OTHER

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from tests.unit.documents.test_documents_service import (
     LOWELL,
@@ -24,7 +25,7 @@ from cma_adapters.memory import documents as memory_docs
 from cma_adapters.memory import scheduling as memory_scheduling
 from cma_adapters.memory_documents import ScriptedAssistant
 from cma_adapters.re2 import Re2PatternEngine
-from cma_core.debts.model import DebtType
+from cma_core.debts.model import DebtType, EnforcementStage
 from cma_core.debts.service import DebtDetails, DebtService
 from cma_core.documents.model import (
     DocumentClass,
@@ -361,3 +362,61 @@ async def test_several_decided_at_once_each_as_alone(wired) -> None:  # type: ig
             [Ruling(suggestion_id=second.id, expected_version=1, verdict=Verdict.ACCEPT)],
         )  # fmt: skip
     assert (await world.documents.get_suggestion(ctx, second.id)).status is SuggestionStatus.PENDING
+
+
+_STAGE = EnforcementStage
+
+
+@pytest.mark.parametrize(
+    ("recorded", "paper", "stage", "ccj"),
+    [
+        (None, DocumentClass.COURT_CLAIM_N1, EnforcementStage.CLAIM_ISSUED, None),
+        (
+            EnforcementStage.LETTER_OF_CLAIM,
+            DocumentClass.COUNTY_COURT_JUDGMENT,
+            EnforcementStage.JUDGMENT,
+            True,
+        ),
+        # Never back along the court route; a stage off it is left as recorded.
+        (
+            EnforcementStage.ENFORCEMENT_AGENT,
+            DocumentClass.COURT_CLAIM_N1,
+            EnforcementStage.ENFORCEMENT_AGENT,
+            None,
+        ),
+        (
+            EnforcementStage.CHARGING_ORDER,
+            DocumentClass.COURT_CLAIM_N1,
+            EnforcementStage.CHARGING_ORDER,
+            None,
+        ),
+        (None, DocumentClass.CREDITOR_LETTER, None, None),
+    ],
+)
+async def test_an_update_from_a_paper_further_along_moves_the_debts_recovery_stage(  # type: ignore[no-untyped-def]
+    wired, recorded, paper, stage, ccj
+) -> None:
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    debt_id = await debt_on_case(debts, ctx, case_id)
+    if recorded is not None:
+        view = await debts.get_debt(ctx, case_id, debt_id)  # type: ignore[arg-type]
+        await debts.update_debt(
+            ctx, case_id, debt_id,  # type: ignore[arg-type]
+            DebtDetails(
+                debt_type=DebtType.OTHER, balance=Money(123_456), account_reference="12345678",
+                creditor_id=view.entry.debt.creditor_id, enforcement_stage=recorded,
+            ),
+            expected_version=view.entry.version,
+        )  # fmt: skip
+    script(world, attrs.evolve(NEW_BALANCE, document_class=paper))
+    await world.documents.upload(ctx, case_id, filename="paper.png", data=png(41))
+    await world.run_jobs()
+    [s] = [
+        s
+        for s in (await world.documents.list_suggestions(ctx, case_id)).items
+        if s.kind is SuggestionKind.UPDATE_DEBT
+    ]
+    await world.documents.accept_suggestion(ctx, s.id, expected_version=s.version)
+    debt = (await debts.get_debt(ctx, case_id, debt_id)).entry.debt  # type: ignore[arg-type]
+    assert (debt.balance, debt.enforcement_stage, debt.ccj) == (Money(98_765), stage, ccj)

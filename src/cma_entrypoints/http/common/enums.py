@@ -57,7 +57,7 @@ from cma_core.compliance.model import Severity, Status
 from cma_core.compliance.qa import Answer
 from cma_core.debts.ccj import RegisterOutcome
 from cma_core.debts.model import EnforcementStage, Ownership
-from cma_core.debts.priority import Treatment
+from cma_core.debts.priority import TREATMENT_LABELS
 from cma_core.debts.service import FormatSource
 from cma_core.documents.model import (
     DocumentClass,
@@ -334,12 +334,6 @@ _WRITTEN: dict[type[enum.Enum], Mapping[str, str]] = {
         "medium": "Good practice is not followed.",
     },
     SfsFormat: {"json": "SFS-DDS JSON.", "xml": "SFS-DDS XML."},
-    Treatment: {
-        "priority": "A priority debt: non-payment risks the home, liberty or essential supplies.",
-        "non_priority": "Not a priority debt.",
-        "case_by_case": "Priority decided case by case (overpayments); flagged for the adviser.",
-        "depends_on_goods": "A priority debt if the goods are essential (hire purchase).",
-    },
     SourceTag: {
         "V": "Verified against the primary source.",
         "S": "From a secondary source.",
@@ -479,6 +473,7 @@ DESCRIPTIONS: dict[type[enum.Enum], Mapping[str, str]] = {
             JURISDICTION_LABELS,
             ROLE_LABELS,
             SOLUTION_LABELS,
+            TREATMENT_LABELS,
         )
     },
     # An SFS category (a spending guideline's, issue 12): its label in the SFS.

@@ -219,10 +219,11 @@ class SuggestionOut(Struct):
     any adviser override on the debt): ``priority``, ``non_priority``, ``case_by_case``
     (overpayments) or ``depends_on_goods`` (hire purchase)."""
     enforcement_stage: EnforcementStage | None = None
-    """``new_debt``: how far recovery has gone, as the document's kind shows it (a claim
-    form ``claim_issued``, a judgment ``judgment``: the debt is then recorded with its
-    county court judgment); the debt is recorded at it. ``null`` where the kind does not
-    say."""
+    """``new_debt``, ``update_debt``: how far recovery has gone, as the document's kind
+    shows it (a claim form ``claim_issued``, a judgment ``judgment``: the debt is then
+    recorded with its county court judgment). A new debt is recorded at it; an update moves
+    the debt's stage on to it where that is further along the court route, never back.
+    ``null`` where the kind does not say."""
     evidence: list[EvidenceOut] = []
     """Where each value came from (page, box) and the alternatives, with their roles."""
     as_read: AsReadOut | None = None
