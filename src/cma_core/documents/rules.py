@@ -355,8 +355,8 @@ def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
 # tax). Council tax only as the debt ("unpaid", "your", a liability order), not as a
 # creditor's advice to pay priority bills first. A product named as a way to pay ("pay by
 # debit or credit card") names none: a card is named only with what the debt is
-# ("agreement", "account", "debt", "balance"), or as
-# the client's own ("your Aln Valley credit card": a brand's capitalised words between).
+# ("agreement", "account", "debt", "balance"), or as the client's own ("your Aln Valley
+# credit card": a brand's capitalised words between).
 _PRODUCTS: tuple[tuple[re.Pattern[str], DebtType], ...] = tuple(
     (re.compile(pattern), debt_type)
     for pattern, debt_type in (
