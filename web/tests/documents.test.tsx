@@ -671,4 +671,7 @@ test("a new debt from a claim or a judgment says the stage of recovery it is rec
   expect(changes(suggestion("s3", { debt_type: "other", debt_treatment: "non_priority" }) as never).map(([k]) => k)).not.toContain("Recovery stage");
   const update = suggestion("s4", { kind: "update_debt", previous_balance_pence: 231044, balance_pence: 250544, enforcement_stage: "claim_issued" });
   expect(changes(update as never)).toContainEqual(["Recovery stage", "Claim issued, if the debt is not further along"]);
+  // A judgment for a debt at the balance recorded: the update is the stage (and the CCJ).
+  const same = suggestion("s5", { kind: "update_debt", previous_balance_pence: 123456, balance_pence: 123456, enforcement_stage: "judgment" });
+  expect(changes(same as never).slice(1)).toEqual([["Balance", "£1,234.56, unchanged"], ["Recovery stage", "Judgment (recorded with its county court judgment), if the debt is not further along"]]);
 });

@@ -12,7 +12,7 @@ from attrs import frozen
 
 from cma_core.budgets.catalogue import LINES_BY_KEY
 from cma_core.budgets.frequency import Frequency, to_monthly
-from cma_core.debts.model import DebtType, EnforcementStage
+from cma_core.debts.model import DebtType, EnforcementStage, advanced_stage
 from cma_core.documents.errors import DuplicateDocument
 from cma_core.documents.model import (
     Amendment,
@@ -111,6 +111,9 @@ class RecordedDebt:
     account_reference: str | None
     balance: Money
     creditor_name: str | None = None
+    enforcement_stage: EnforcementStage | None = None
+    """How far its recovery is recorded as gone (a paper further along updates it)."""
+    ccj: bool | None = None
 
 
 def _deadline(
@@ -320,6 +323,18 @@ STAGES = {
 }
 
 
+def _further_along(document_class: DocumentClass, recorded: RecordedDebt) -> str | None:
+    """What a paper of ``document_class`` shows of a recorded debt that its record does
+    not ("now at judgment", "claim issued"), or ``None``."""
+    shown = STAGES.get(document_class)
+    if shown is None:
+        return None
+    moved = advanced_stage(recorded.enforcement_stage, shown)
+    if moved is None and not (shown is EnforcementStage.JUDGMENT and recorded.ccj is not True):
+        return None
+    return f"now at {shown.value.replace('_', ' ')}"
+
+
 def debt_type_for(document_class: DocumentClass, text: str) -> DebtType:
     """The debts area's type for a debt read from a document of ``document_class`` (its
     priority follows from the type). Where one class covers several types the text
@@ -433,10 +448,22 @@ def _debt_proposal(
     )
     is_debt = extraction.document_class in DEBT_CLASSES and extraction.balance_pence is not None
     if recorded is not None:
-        if not is_debt or extraction.balance_pence == recorded.balance.pence:
-            return None
-        balance = Money(extraction.balance_pence or 0)
         creditor = recorded.creditor_name or extraction.creditor_name or "unnamed creditor"
+        if not is_debt or extraction.balance_pence == recorded.balance.pence:
+            # The same balance (or none read): an update only where the paper shows the
+            # debt further along the court route than recorded (a judgment for it).
+            further = _further_along(extraction.document_class, recorded)
+            if further is None:
+                return None
+            change = f"{further} (balance {recorded.balance})"
+            return _Proposal(
+                kind=SuggestionKind.UPDATE_DEBT,
+                title=_updated(creditor, extraction.account_reference, change),
+                creditor_name=creditor,
+                balance=recorded.balance,
+                debt=recorded,
+            )
+        balance = Money(extraction.balance_pence or 0)
         return _Proposal(
             kind=SuggestionKind.UPDATE_DEBT,
             title=_update_title(creditor, extraction.account_reference, recorded.balance, balance),
@@ -481,10 +508,14 @@ def _debt_title(creditor: str, balance: Money | None) -> str:
 def _update_title(
     creditor: str, reference: str | None, before: Money | None, now: Money | None
 ) -> str:
+    return _updated(creditor, reference, f"{before} → {now}")
+
+
+def _updated(creditor: str, reference: str | None, change: str) -> str:
     # A reference given by its last characters reads as a letter prints it: "ref ending 4411".
     tail = _tail(reference) if reference else None
     shown = f"ending {tail}" if tail else reference
-    return f"Update debt: {creditor}, ref {shown}: {before} → {now}"
+    return f"Update debt: {creditor}, ref {shown}: {change}"
 
 
 def _deadline_title(kind: SuggestionKind, claim_number: str | None, due: dt.date | None) -> str:

@@ -1538,6 +1538,8 @@ class DocumentJobs:
                 account_reference=entry.debt.account_reference,
                 balance=entry.debt.balance,
                 creditor_name=debt_name(entry.debt, directory, self.patterns),
+                enforcement_stage=entry.debt.enforcement_stage,
+                ccj=entry.debt.ccj,
             )
             for entry in await self.debts(uow).list_for_case(case_id)
         ]

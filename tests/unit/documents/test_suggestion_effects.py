@@ -420,3 +420,40 @@ async def test_an_update_from_a_paper_further_along_moves_the_debts_recovery_sta
     await world.documents.accept_suggestion(ctx, s.id, expected_version=s.version)
     debt = (await debts.get_debt(ctx, case_id, debt_id)).entry.debt  # type: ignore[arg-type]
     assert (debt.balance, debt.enforcement_stage, debt.ccj) == (Money(98_765), stage, ccj)
+
+
+async def test_a_judgment_for_a_recorded_debt_at_the_same_balance_still_records_it(wired) -> None:  # type: ignore[no-untyped-def]
+    """The balance is what the record says, but the paper shows the debt further along
+    (a judgment): an update is still proposed, for the stage and the CCJ; once they are
+    recorded, the same paper proposes nothing."""
+    world, debts, _ = wired
+    ctx, case_id = await open_case(world)
+    debt_id = await debt_on_case(debts, ctx, case_id)
+    same = attrs.evolve(
+        NEW_BALANCE, document_class=DocumentClass.COUNTY_COURT_JUDGMENT, balance_pence=123_456
+    )
+    script(world, same)
+    await world.documents.upload(ctx, case_id, filename="judgment.png", data=png(42))
+    await world.run_jobs()
+    [s] = [
+        s
+        for s in (await world.documents.list_suggestions(ctx, case_id)).items
+        if s.kind is SuggestionKind.UPDATE_DEBT
+    ]
+    assert s.title == (
+        "Update debt: Lowell Portfolio Ltd, ref 1234-5678: now at judgment (balance £1,234.56)"
+    )
+    await world.documents.accept_suggestion(ctx, s.id, expected_version=s.version)
+    debt = (await debts.get_debt(ctx, case_id, debt_id)).entry.debt  # type: ignore[arg-type]
+    assert (debt.balance, debt.enforcement_stage, debt.ccj) == (
+        Money(123_456), EnforcementStage.JUDGMENT, True,
+    )  # fmt: skip
+    script(world, same)
+    await world.documents.upload(ctx, case_id, filename="judgment-copy.png", data=png(43))
+    await world.run_jobs()
+    updates = [
+        s
+        for s in (await world.documents.list_suggestions(ctx, case_id)).items
+        if s.kind is SuggestionKind.UPDATE_DEBT
+    ]
+    assert len(updates) == 1  # the first, accepted: nothing new to record

@@ -93,7 +93,7 @@ export function changes(s: Suggestion, now?: LineNow): Array<readonly [string, s
     case "update_debt":
       return [
         ["Changes the debt with", `${s.creditor_name ?? "the creditor"}${s.account_reference ? `, ref ${reference(s.account_reference)}` : ""}`],
-        ["Balance", `from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`],
+        ["Balance", s.previous_balance_pence === s.balance_pence ? `${money(s.balance_pence)}, unchanged` : `from ${money(s.previous_balance_pence)} to ${money(s.balance_pence)}`],
         ...(s.enforcement_stage ? ([["Recovery stage", `${stageText(s.enforcement_stage)}, if the debt is not further along`]] as const) : []),
       ];
     case "new_income":
