@@ -135,10 +135,10 @@ def advanced_stage(
     recorded: EnforcementStage | None, shown: EnforcementStage
 ) -> EnforcementStage | None:
     """The stage a debt recorded at ``recorded`` moves to when a paper shows ``shown``:
-    ``shown`` where nothing is recorded or it is further along the court route, else
-    ``None`` (no change)."""
-    if recorded is None:
-        return shown
+    ``shown`` where nothing (or "none") is recorded or it is further along the court
+    route, else ``None`` (no change)."""
+    if recorded is None or recorded is EnforcementStage.NONE:
+        return None if shown is recorded else shown
     if recorded in COURT_ROUTE and shown in COURT_ROUTE:
         return shown if COURT_ROUTE.index(shown) > COURT_ROUTE.index(recorded) else None
     return None

@@ -150,3 +150,26 @@ def test_creditor_needs_a_name() -> None:
     with pytest.raises(ValidationError) as exc:
         Creditor(id=CreditorId(uuid.uuid4()), centre_id=CENTRE, name=" ")
     assert exc.value.field == "name"
+
+
+@pytest.mark.parametrize(
+    ("recorded", "shown", "moved"),
+    [
+        (None, "claim_issued", "claim_issued"),
+        ("none", "statutory_demand", "statutory_demand"),
+        ("none", "none", None),
+        ("letter_of_claim", "judgment", "judgment"),
+        ("judgment", "claim_issued", None),  # never back
+        ("judgment", "judgment", None),
+        ("charging_order", "enforcement_agent", None),  # off the court route: as recorded
+        ("claim_issued", "statutory_demand", None),
+    ],
+)
+def test_a_debts_stage_moves_on_along_the_court_route_only(
+    recorded: str | None, shown: str, moved: str | None
+) -> None:
+    from cma_core.debts.model import EnforcementStage, advanced_stage
+
+    before = EnforcementStage(recorded) if recorded else None
+    after = advanced_stage(before, EnforcementStage(shown))
+    assert after == (EnforcementStage(moved) if moved else None)
