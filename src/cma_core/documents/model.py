@@ -22,7 +22,7 @@ from attrs import define, frozen
 
 from cma_core.budgets.catalogue import LINES_BY_KEY, Section
 from cma_core.budgets.frequency import Frequency
-from cma_core.debts.model import DebtType
+from cma_core.debts.model import DebtType, EnforcementStage
 from cma_core.documents.files import ContentType, FileFacts, sanitise_filename
 from cma_core.shared.errors import InvalidTransition, ValidationError
 from cma_core.shared.events import Aggregate, DomainEvent
@@ -681,6 +681,11 @@ class Suggestion(Aggregate):
                 kind=self.kind.value,
             )
         )
+
+    @property
+    def recovery_stage(self) -> EnforcementStage | None:
+        """``enforcement_stage`` as the debts area's stage (``None``: the paper says none)."""
+        return EnforcementStage(self.enforcement_stage) if self.enforcement_stage else None
 
     @property
     def fields_to_check(self) -> tuple[str, ...]:

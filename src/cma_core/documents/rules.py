@@ -295,7 +295,7 @@ def suggest(
             budget_line=proposal.budget_line,
             frequency=proposal.frequency.value if proposal.frequency else None,
             debt_type=typed if proposal.kind is SuggestionKind.NEW_DEBT else None,
-            enforcement_stage=stage if proposal.kind in _DEBT_PROPOSALS else None,
+            enforcement_stage=stage if proposal.kind in DEBT_KINDS else None,
         )
         suggestion.announce()
         out.append(suggestion)
@@ -310,7 +310,8 @@ _DEBT_TYPES = {
 }
 
 
-_DEBT_PROPOSALS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
+#: The kinds of suggestion about a debt (a new one, or one on the case).
+DEBT_KINDS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
 
 #: How far recovery has gone when the paper is of this kind: a debt added from it is
 #: recorded at that stage (a judgment's, with its county court judgment).

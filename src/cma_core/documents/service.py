@@ -95,6 +95,7 @@ from cma_core.documents.ports import (
     TextExtractor,
 )
 from cma_core.documents.rules import (
+    DEBT_KINDS,
     RecordedDebt,
     dated_changes,
     debt_type_for,
@@ -714,7 +715,7 @@ class DocumentService:
     ) -> Decision:
         """Accepted without an effect of its own: a task for the adviser (a general task to
         add or update the debt, or a deadline task due on the deadline)."""
-        debt = suggestion.kind in _DEBT_KINDS or suggestion.kind in _BUDGET_KINDS
+        debt = suggestion.kind in DEBT_KINDS or suggestion.kind in _BUDGET_KINDS
         if debt:
             ctx.require(Permission.FINANCE_WRITE)
         else:
@@ -807,9 +808,7 @@ class DocumentService:
             if document and document.document_class
             else DebtType.OTHER
         )
-        stage = (
-            EnforcementStage(suggestion.enforcement_stage) if suggestion.enforcement_stage else None
-        )
+        stage = suggestion.recovery_stage
         creditor_id = (
             await debts.creditor_named_in(uow, ctx, suggestion.creditor_name)
             if suggestion.creditor_name and suggestion.creditor_name.strip()
@@ -874,11 +873,7 @@ class DocumentService:
             suggestion.balance,
             expected_balance=suggestion.previous_balance,
             note=f"Balance updated from document {filename} (suggestion {suggestion.id}).",
-            stage=(
-                EnforcementStage(suggestion.enforcement_stage)
-                if suggestion.enforcement_stage
-                else None
-            ),
+            stage=suggestion.recovery_stage,
         )
         await self.suggestions(uow).save(suggestion)
         await record_audit(
@@ -1229,7 +1224,6 @@ def _person(ctx: TenantContext) -> UserId:
 
 
 _CATEGORIES = frozenset({*LINES_BY_KEY, DEBT_REPAYMENT, NOT_BUDGETED})
-_DEBT_KINDS = frozenset({SuggestionKind.NEW_DEBT, SuggestionKind.UPDATE_DEBT})
 _BUDGET_KINDS = frozenset({SuggestionKind.NEW_INCOME, SuggestionKind.NEW_EXPENDITURE})
 _FACT_KINDS = {
     SuggestionKind.COURT_CLAIM_DEADLINE: FactKind.COURT_CLAIM_SERVED,

@@ -75,10 +75,13 @@ class Recurring:
     amount_pence: int
     """Positive: the typical payment."""
     frequency: Frequency
-    dates: tuple[dt.date, ...]
     income: bool
-    sources: tuple[Transaction, ...] = ()
+    sources: tuple[Transaction, ...]
     """The transactions it was seen in, oldest first."""
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(t.date for t in self.sources)
 
 
 @frozen(kw_only=True)
@@ -91,10 +94,14 @@ class StatementLine:
     income: bool
     payee: str | None
     """The payee, for a recurring payment (the creditor, for a debt)."""
-    transactions: int
-    sources: tuple[Transaction, ...] = ()
+    sources: tuple[Transaction, ...]
     """The statement's transactions it is made of, oldest first (where each was printed:
     the adviser checks the line against them)."""
+
+    @property
+    def transactions(self) -> int:
+        """How many payments it is made of."""
+        return len(self.sources)
 
 
 def payee_key(description: str) -> str:
@@ -149,7 +156,6 @@ def recurring(transactions: Sequence[Transaction]) -> list[Recurring]:
                 category=category,
                 amount_pence=typical,
                 frequency=frequency,
-                dates=tuple(t.date for t in items),
                 income=income,
                 sources=tuple(items),
             )
@@ -178,7 +184,7 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
     out = [
         StatementLine(
             category=r.category, amount_pence=r.amount_pence, frequency=r.frequency,
-            income=r.income, payee=r.payee, transactions=len(r.dates), sources=r.sources,
+            income=r.income, payee=r.payee, sources=r.sources,
         )
         for r in repeats
         if r.category != NOT_BUDGETED
@@ -203,7 +209,6 @@ def statement_lines(transactions: Sequence[Transaction]) -> list[StatementLine]:
                 frequency=Frequency.MONTHLY,
                 income=income,
                 payee=None,
-                transactions=len(items),
                 sources=tuple(sorted(items, key=lambda t: t.date)),
             )
         )
@@ -246,8 +251,7 @@ def seen_once_debts(transactions: Sequence[Transaction]) -> list[StatementLine]:
             out.append(
                 StatementLine(
                     category=DEBT_REPAYMENT, amount_pence=abs(t.amount_pence),
-                    frequency=Frequency.MONTHLY, income=False, payee=payee, transactions=1,
-                    sources=(t,),
+                    frequency=Frequency.MONTHLY, income=False, payee=payee, sources=(t,),
                 )
             )  # fmt: skip
     return out
